@@ -1,0 +1,77 @@
+//===- AICoreDialect.cpp - aicore dialect, attributes, interface ---------===//
+
+#include "AscendDialect/AICore/AICoreDialect.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/DialectImplementation.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace mlir::aicore;
+
+#include "AscendDialect/AICore/AICoreEnums.cpp.inc"
+#include "AscendDialect/AICore/AICoreInterfaces.cpp.inc"
+#include "AscendDialect/AICore/AICoreOpsDialect.cpp.inc"
+
+#define GET_ATTRDEF_CLASSES
+#include "AscendDialect/AICore/AICoreAttrs.cpp.inc"
+
+void AICoreDialect::initialize() {
+  addOperations<
+#define GET_OP_LIST
+#include "AscendDialect/AICore/AICoreOps.cpp.inc"
+      >();
+  registerAttributes();
+}
+
+void AICoreDialect::registerAttributes() {
+  addAttributes<
+#define GET_ATTRDEF_LIST
+#include "AscendDialect/AICore/AICoreAttrs.cpp.inc"
+      >();
+}
+
+LogicalResult TargetAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                                 StringRef name) {
+  if (!lookupTarget(name))
+    return emitError() << "unknown target '" << name
+                       << "'; known targets: " << getKnownTargetNames();
+  return success();
+}
+
+const TargetInfo &TargetAttr::getInfo() const {
+  const TargetInfo *info = lookupTarget(getName());
+  return info ? *info : getDefaultTarget();
+}
+
+LogicalResult KernelAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                                 int64_t blockDim) {
+  // The launch API takes block_dim as a 16-bit count (Ascend C <<<>>>).
+  if (blockDim < 1 || blockDim > 65535)
+    return emitError() << "block_dim must be in [1, 65535], got " << blockDim;
+  return success();
+}
+
+LogicalResult AICoreDialect::verifyOperationAttribute(Operation *op,
+                                                      NamedAttribute attr) {
+  if (attr.getName() == getTargetAttrName()) {
+    if (!isa<ModuleOp>(op))
+      return op->emitError() << "'" << getTargetAttrName()
+                             << "' belongs on a builtin.module";
+    if (!isa<TargetAttr>(attr.getValue()))
+      return op->emitError() << "'" << getTargetAttrName()
+                             << "' must be an #aicore.target attribute";
+    return success();
+  }
+  if (attr.getName() == getKernelAttrName()) {
+    if (!isa<func::FuncOp>(op))
+      return op->emitError() << "'" << getKernelAttrName()
+                             << "' belongs on a func.func";
+    if (!isa<KernelAttr>(attr.getValue()))
+      return op->emitError() << "'" << getKernelAttrName()
+                             << "' must be an #aicore.kernel attribute";
+    return success();
+  }
+  return op->emitError() << "unknown aicore attribute '" << attr.getName()
+                         << "'";
+}

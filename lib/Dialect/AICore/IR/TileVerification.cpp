@@ -1,0 +1,133 @@
+//===- TileVerification.cpp - checks every tile op shares ----------------===//
+//
+// The hardware rules that hold for a tile wherever it is used: the space it
+// lives in, its alignment, and whether it fits the space on the target.
+//
+//===----------------------------------------------------------------------===//
+
+#include "AscendDialect/AICore/AICoreDialect.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace mlir;
+using namespace mlir::aicore;
+
+const TargetInfo &mlir::aicore::getTargetInfo(Operation *op) {
+  for (Operation *cur = op; cur; cur = cur->getParentOp())
+    if (auto attr = cur->getAttrOfType<TargetAttr>(
+            AICoreDialect::getTargetAttrName()))
+      return attr.getInfo();
+  return getDefaultTarget();
+}
+
+std::optional<AddressSpace> mlir::aicore::getAddressSpace(Type type) {
+  auto memref = dyn_cast<BaseMemRefType>(type);
+  if (!memref)
+    return std::nullopt;
+  if (auto space = dyn_cast_or_null<AddressSpaceAttr>(memref.getMemorySpace()))
+    return space.getValue();
+  return std::nullopt;
+}
+
+std::optional<CoreType> mlir::aicore::getOwningCoreType(AddressSpace space) {
+  switch (space) {
+  case AddressSpace::gm:
+    return std::nullopt;
+  case AddressSpace::ub:
+    return CoreType::vector;
+  default:
+    return CoreType::cube;
+  }
+}
+
+std::optional<CoreType> mlir::aicore::getOwningCoreType(Pipe pipe) {
+  switch (pipe) {
+  case Pipe::mte1:
+  case Pipe::m:
+  case Pipe::fix:
+    return CoreType::cube;
+  case Pipe::v:
+  case Pipe::mte3:
+    return CoreType::vector;
+  default:
+    return std::nullopt;
+  }
+}
+
+int64_t mlir::aicore::getTileBytes(MemRefType type) {
+  int64_t bits = type.getNumElements() *
+                 static_cast<int64_t>(type.getElementTypeBitWidth());
+  return (bits + 7) / 8;
+}
+
+static std::string formatSpaces(ArrayRef<AddressSpace> spaces) {
+  std::string out;
+  for (auto [i, s] : llvm::enumerate(spaces)) {
+    if (i)
+      out += i + 1 == spaces.size() ? " or " : ", ";
+    out += stringifyAddressSpace(s).str();
+  }
+  return out;
+}
+
+LogicalResult mlir::aicore::verifyTile(Operation *op, Value value,
+                                       StringRef name,
+                                       ArrayRef<AddressSpace> allowed) {
+  auto type = dyn_cast<MemRefType>(value.getType());
+  if (!type)
+    return op->emitOpError() << name << " must be a memref tile, got "
+                             << value.getType();
+  std::optional<AddressSpace> space = getAddressSpace(type);
+  if (!space)
+    return op->emitOpError()
+           << name << " must be a memref in an #aicore.space, got " << type;
+  if (!llvm::is_contained(allowed, *space))
+    return op->emitOpError() << name << " must be in " << formatSpaces(allowed)
+                             << ", got " << stringifyAddressSpace(*space);
+  if (!type.hasStaticShape())
+    return op->emitOpError() << name << " must have a static shape, got "
+                             << type;
+
+  const TargetInfo &target = getTargetInfo(op);
+  const BufferInfo &buffer = target.buffer(*space);
+  int64_t offset;
+  SmallVector<int64_t> strides;
+  if (failed(getStridesAndOffset(type, strides, offset)))
+    return op->emitOpError() << name << " must have a strided layout, got "
+                             << type;
+  if (!ShapedType::isDynamic(offset)) {
+    int64_t offsetBits = offset * type.getElementTypeBitWidth();
+    if (offsetBits % (8 * buffer.alignment) != 0)
+      return op->emitOpError()
+             << name << " is at a " << offsetBits / 8.0
+             << "-byte offset, not a multiple of the " << buffer.alignment
+             << "-byte alignment of " << stringifyAddressSpace(*space);
+  }
+  int64_t bytes = getTileBytes(type);
+  if (buffer.bytes && static_cast<uint64_t>(bytes) > buffer.bytes)
+    return op->emitOpError()
+           << name << " needs " << bytes << " bytes but "
+           << stringifyAddressSpace(*space) << " holds " << buffer.bytes
+           << " bytes on " << target.name;
+  return success();
+}
+
+std::string mlir::aicore::formatTypeList(ArrayRef<Type> types) {
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  for (auto [i, t] : llvm::enumerate(types)) {
+    if (i)
+      os << (i + 1 == types.size() ? " or " : ", ");
+    os << t;
+  }
+  return out;
+}
+
+LogicalResult mlir::aicore::verifyElementType(Operation *op, Type type,
+                                              StringRef name,
+                                              ArrayRef<Type> allowed) {
+  if (llvm::is_contained(allowed, type))
+    return success();
+  return op->emitOpError() << name << " has element type " << type
+                           << ", expected " << formatTypeList(allowed);
+}

@@ -1,0 +1,167 @@
+//===- Targets.cpp - the SoC descriptions --------------------------------===//
+//
+// Sources (see ../shared/reference/ascend-hardware.md for the quotes):
+//  [spec]  AscendNPU-IR include/bishengir/Dialect/HACC/Targets/NPUTargetSpec.td
+//  [ini]   CANN Ascend910B2.ini as quoted in public notes
+//  [pto]   hw-native-sys/pto-isa include/pto/costmodel/arch_config.hpp and
+//          a2a3/cce_costmodel (calibrated at 1.85 GHz; B/cycle derived from GiB/s)
+//  [hiv]   AscendNPU-IR HIVMAttrs.td (pipes, 8 event ids per pipe pair)
+//  [tri]   triton-ascend docs/en/debug_guide/profiling.md (HBM ~1.6 TB/s)
+//  [hc19]  HotChips 2019 DaVinci talk (4096 f16 MAC, 8192 i8 MAC, 2048-bit vector)
+//  [710]   CANN graph-engine unit-test fixture "Ascend710" (310P, secondary)
+// Where sources disagree the choice is explained next to the number.
+//
+//===----------------------------------------------------------------------===//
+
+#include "AscendDialect/Target/TargetInfo.h"
+
+using namespace mlir::aicore;
+
+namespace {
+using AS = AddressSpace;
+
+// K (bytes) of pto-isa's fit bw(B) = peak * B / (K + B) for GM->UB [pto]; we
+// apply the same K to every GM path until a better per-path fit exists.
+constexpr double kGmHalfPeak = 30643;
+
+//===----------------------------------------------------------------------===//
+// Ascend 910B (split: 1 cube core + 2 vector cores per block)
+//===----------------------------------------------------------------------===//
+
+// Per-core path bandwidths from [pto] (calibrated model). [ini] has higher
+// L1->L0A/L0B figures (512/256); we keep [pto] because it was fitted to
+// measured kernels. UB->UB copies run on the vector pipe.
+const PathInfo k910BPaths[] = {
+    {AS::gm, AS::l1, Pipe::mte2, 78.4, kGmHalfPeak},
+    {AS::gm, AS::ub, Pipe::mte2, 58.6, kGmHalfPeak},
+    {AS::ub, AS::gm, Pipe::mte3, 109.4, kGmHalfPeak},
+    {AS::l1, AS::gm, Pipe::mte3, 18.6, kGmHalfPeak},
+    {AS::l1, AS::l0a, Pipe::mte1, 256, 0},
+    {AS::l1, AS::l0b, Pipe::mte1, 128, 0},
+    {AS::ub, AS::ub, Pipe::v, 594, 0},
+    {AS::l0c, AS::gm, Pipe::fix, 40.6, kGmHalfPeak},
+    {AS::l0c, AS::l1, Pipe::fix, 74.3, 0},
+};
+
+constexpr BufferInfo k910BBuffers[kNumAddressSpaces] = {
+    /*gm*/ {0, 1},
+    /*l1*/ {512 * 1024, 32},  // [spec], catlass atlasA2_hardware_info
+    /*l0a*/ {64 * 1024, 512}, // [spec]
+    /*l0b*/ {64 * 1024, 512}, // [spec]
+    /*l0c*/ {128 * 1024, 512}, // [spec]
+    // [spec] and [ini] ub_size=196608; one AscendNPU-IR doc says 256 KB, the
+    // target spec and the ini agree on 192 KB.
+    /*ub*/ {192 * 1024, 32},
+};
+
+TargetInfo make910B(llvm::StringLiteral name, unsigned blocks, double mhz) {
+  TargetInfo t{name};
+  t.split = true;
+  t.numBlocks = blocks;
+  t.vectorCoresPerBlock = 2; // Ascend C docs; AscendNPU-IR CVOptimization.md
+  t.clockMHz = mhz;
+  for (unsigned i = 0; i < kNumAddressSpaces; ++i)
+    t.buffers[i] = k910BBuffers[i];
+  t.paths = k910BPaths;
+  // [tri] ~1.6 TB/s (other docs: 1.5 and 1.8 TB/s); the middle figure.
+  t.gmBytesPerCycle = 1.6e12 / (mhz * 1e6);
+  t.cubeF16 = {16, 16, 16, 1}; // [ini] DtypeMKN, [hc19] 4096 MAC/cycle
+  t.cubeI8 = {16, 32, 16, 1};  // [hc19] 8192 MAC/cycle
+  t.cubeI4 = {16, 64, 16, 1};  // [ini] DtypeMKN
+  t.cubeF32 = {16, 8, 16, 2};  // [pto] cce_costmodel_cube.hpp
+  t.mmadHeadCycles = 6;        // [pto] a2a3 cce_costmodel
+  t.vectorBytesPerRepeat = 256; // [pto] formula_params.csv, [hc19]
+  t.numEventIds = 8;            // [hiv] EVENT_ID0..7
+  // Ascend C CrossCoreSetFlag takes flag ids 0..15 (4-bit field); no
+  // stronger source in shared/reference yet.
+  t.numCrossCoreFlags = 16;
+  return t;
+}
+
+// 910B2: 24 blocks / 48 vector cores [spec]; 1800 MHz [ini] cube_freq.
+// (A3 boards run at 1850 MHz [pto]; we model the 910B2 card.)
+const TargetInfo k910B2 = make910B("Ascend910B2", 24, 1800);
+// 910B4: 20 blocks / 40 vector cores [spec]; 1500 MHz (reference table).
+// No separate HBM figure in our sources: the 910B2 figure is kept.
+const TargetInfo k910B4 = make910B("Ascend910B4", 20, 1500);
+
+//===----------------------------------------------------------------------===//
+// Ascend 310P (coupled: cube and vector in one core) - secondary sources [710]
+//===----------------------------------------------------------------------===//
+
+// DDR 17 B/cycle per core [710]. L0C results reach UB through the vector
+// pipe (no fixpipe unit on this generation); L0C->UB 128 B/cycle [ini].
+// L1<->UB have no public figure: assumed equal to L0C->UB.
+const PathInfo k310PPaths[] = {
+    {AS::gm, AS::l1, Pipe::mte2, 17, kGmHalfPeak},
+    {AS::gm, AS::ub, Pipe::mte2, 17, kGmHalfPeak},
+    {AS::ub, AS::gm, Pipe::mte3, 17, kGmHalfPeak},
+    {AS::l1, AS::gm, Pipe::mte3, 17, kGmHalfPeak},
+    {AS::l1, AS::l0a, Pipe::mte1, 512, 0},
+    {AS::l1, AS::l0b, Pipe::mte1, 256, 0},
+    {AS::l1, AS::ub, Pipe::mte1, 128, 0},
+    {AS::ub, AS::l1, Pipe::mte3, 128, 0},
+    {AS::ub, AS::ub, Pipe::v, 256, 0},
+    {AS::l0c, AS::ub, Pipe::v, 128, 0},
+};
+
+TargetInfo make310P() {
+  TargetInfo t{"Ascend310P"};
+  t.split = false;
+  t.numBlocks = 8; // 8 AI cores [710]
+  t.vectorCoresPerBlock = 1;
+  // Cube runs at 1060 MHz and vector at 1000 MHz [710]; one clock per target,
+  // so we take the vector clock (the slower one bounds mixed kernels).
+  t.clockMHz = 1000;
+  t.buffers[static_cast<unsigned>(AS::gm)] = {0, 1};
+  t.buffers[static_cast<unsigned>(AS::l1)] = {1024 * 1024, 32};
+  t.buffers[static_cast<unsigned>(AS::l0a)] = {64 * 1024, 512};
+  t.buffers[static_cast<unsigned>(AS::l0b)] = {64 * 1024, 512};
+  t.buffers[static_cast<unsigned>(AS::l0c)] = {256 * 1024, 512};
+  t.buffers[static_cast<unsigned>(AS::ub)] = {256 * 1024, 32};
+  t.paths = k310PPaths;
+  t.gmBytesPerCycle = 8 * 17; // derived: 8 cores x DDR 17 B/cycle [710]
+  t.cubeF16 = {16, 16, 16, 1};
+  t.cubeI8 = {16, 32, 16, 1};
+  t.cubeI4 = {16, 64, 16, 1};
+  t.cubeF32 = {16, 8, 16, 2};
+  t.mmadHeadCycles = 6;
+  t.vectorBytesPerRepeat = 256;
+  t.numEventIds = 8;
+  t.numCrossCoreFlags = 0; // coupled: no cross-core flags
+  return t;
+}
+const TargetInfo k310P = make310P();
+
+const TargetInfo *const kTargets[] = {&k910B2, &k910B4, &k310P};
+} // namespace
+
+const PathInfo *TargetInfo::findPath(AddressSpace src, AddressSpace dst) const {
+  for (const PathInfo &p : paths)
+    if (p.src == src && p.dst == dst)
+      return &p;
+  return nullptr;
+}
+
+const TargetInfo *mlir::aicore::lookupTarget(llvm::StringRef name) {
+  for (const TargetInfo *t : kTargets)
+    if (t->name == name)
+      return t;
+  return nullptr;
+}
+
+const TargetInfo &mlir::aicore::getDefaultTarget() { return k910B2; }
+
+llvm::ArrayRef<const TargetInfo *> mlir::aicore::getKnownTargets() {
+  return kTargets;
+}
+
+std::string mlir::aicore::getKnownTargetNames() {
+  std::string names;
+  for (const TargetInfo *t : kTargets) {
+    if (!names.empty())
+      names += ", ";
+    names += t->name.str();
+  }
+  return names;
+}
