@@ -38,7 +38,8 @@ std::optional<AddressSpace> getAddressSpace(Type type);
 std::optional<CoreType> getOwningCoreType(AddressSpace space);
 
 /// The core type a pipe belongs to on a split target; nullopt for pipes both
-/// core types have (S, MTE2, ALL).
+/// core types have (S, MTE2, MTE3 - the cube core writes L1 to GM on MTE3 -
+/// and ALL).
 std::optional<CoreType> getOwningCoreType(Pipe pipe);
 
 /// Bytes a statically shaped memref occupies (i1 and i4 are packed).

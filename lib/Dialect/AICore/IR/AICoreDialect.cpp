@@ -72,6 +72,6 @@ LogicalResult AICoreDialect::verifyOperationAttribute(Operation *op,
                              << "' must be an #aicore.kernel attribute";
     return success();
   }
-  return op->emitError() << "unknown aicore attribute '" << attr.getName()
+  return op->emitError() << "unknown aicore attribute '" << attr.getName().getValue()
                          << "'";
 }

@@ -47,7 +47,6 @@ std::optional<CoreType> mlir::aicore::getOwningCoreType(Pipe pipe) {
   case Pipe::fix:
     return CoreType::cube;
   case Pipe::v:
-  case Pipe::mte3:
     return CoreType::vector;
   default:
     return std::nullopt;
