@@ -58,6 +58,11 @@ LogicalResult verifyElementType(Operation *op, Type type, StringRef name,
 /// "f16, bf16 and f32", for diagnostics.
 std::string formatTypeList(ArrayRef<Type> types);
 
+/// The cube unit's fractal step for operands of `elementType` on `target`
+/// (f16 and bf16 share one rate), or null if the cube does not take that type.
+/// Both L0 tile shapes (mte.copy) and mmad dimensions are fractal multiples.
+const CubeRate *getCubeRate(const TargetInfo &target, Type elementType);
+
 } // namespace mlir::aicore
 
 #endif

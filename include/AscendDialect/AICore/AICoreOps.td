@@ -82,14 +82,14 @@ def AICore_CoreOp : AICore_Op<"core", [SingleBlock, NoTerminator]> {
 // Synchronisation
 //===----------------------------------------------------------------------===//
 
-class AICore_FlagOp<string mnemonic, string what> : AICore_Op<mnemonic> {
+class AICore_FlagOp<string mnemonic> : AICore_Op<mnemonic> {
   let arguments = (ins AICore_PipeAttr:$src_pipe, AICore_PipeAttr:$dst_pipe,
                        ConfinedAttr<I64Attr, [IntNonNegative]>:$event_id);
   let assemblyFormat = "$src_pipe `->` $dst_pipe `event` $event_id attr-dict";
   let hasVerifier = 1;
 }
 
-def AICore_SetFlagOp : AICore_FlagOp<"set_flag", "set"> {
+def AICore_SetFlagOp : AICore_FlagOp<"set_flag"> {
   let summary = "signal an event from one pipe to another of the same core";
   let description = [{
     Issued on `src_pipe`: once every earlier instruction of `src_pipe` has
@@ -104,7 +104,7 @@ def AICore_SetFlagOp : AICore_FlagOp<"set_flag", "set"> {
   }];
 }
 
-def AICore_WaitFlagOp : AICore_FlagOp<"wait_flag", "wait"> {
+def AICore_WaitFlagOp : AICore_FlagOp<"wait_flag"> {
   let summary = "block a pipe until an event from another pipe is set";
   let description = [{
     Issued on `dst_pipe`: later instructions of `dst_pipe` do not start until

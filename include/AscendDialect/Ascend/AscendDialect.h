@@ -1,15 +1,21 @@
-//===- AscendDialect.h - the ascend dialect -------------------------*- C++ -*-===//
+//===- AscendDialect.h - the ascend dialect ---------------------*- C++ -*-===//
 #ifndef ASCENDDIALECT_ASCEND_ASCENDDIALECT_H
 #define ASCENDDIALECT_ASCEND_ASCENDDIALECT_H
 
+#include "AscendDialect/AICore/AICoreDialect.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Dialect.h"
 #include "mlir/IR/OpDefinition.h"
+#include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 #include "AscendDialect/Ascend/AscendOpsDialect.h.inc"
+
+#include "AscendDialect/Ascend/AscendEnums.h.inc"
+
+#define GET_ATTRDEF_CLASSES
+#include "AscendDialect/Ascend/AscendAttrs.h.inc"
 
 #define GET_OP_CLASSES
 #include "AscendDialect/Ascend/AscendOps.h.inc"

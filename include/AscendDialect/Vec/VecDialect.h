@@ -10,6 +10,11 @@
 
 #include "AscendDialect/Vec/VecOpsDialect.h.inc"
 
+#include "AscendDialect/Vec/VecEnums.h.inc"
+
+#define GET_ATTRDEF_CLASSES
+#include "AscendDialect/Vec/VecAttrs.h.inc"
+
 #define GET_OP_CLASSES
 #include "AscendDialect/Vec/VecOps.h.inc"
 

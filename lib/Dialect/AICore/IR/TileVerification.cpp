@@ -96,11 +96,15 @@ LogicalResult mlir::aicore::verifyTile(Operation *op, Value value,
                              << type;
   if (!ShapedType::isDynamic(offset)) {
     int64_t offsetBits = offset * type.getElementTypeBitWidth();
-    if (offsetBits % (8 * buffer.alignment) != 0)
-      return op->emitOpError()
-             << name << " is at a " << offsetBits / 8.0
-             << "-byte offset, not a multiple of the " << buffer.alignment
-             << "-byte alignment of " << stringifyAddressSpace(*space);
+    if (offsetBits % (8 * buffer.alignment) != 0) {
+      InFlightDiagnostic diag = op->emitOpError() << name << " is at a ";
+      if (offsetBits % 8) // sub-byte element types (i1, i4)
+        diag << offsetBits << "-bit offset";
+      else
+        diag << offsetBits / 8 << "-byte offset";
+      return diag << ", not a multiple of the " << buffer.alignment
+                  << "-byte alignment of " << stringifyAddressSpace(*space);
+    }
   }
   int64_t bytes = getTileBytes(type);
   if (buffer.bytes && static_cast<uint64_t>(bytes) > buffer.bytes)
@@ -129,4 +133,17 @@ LogicalResult mlir::aicore::verifyElementType(Operation *op, Type type,
     return success();
   return op->emitOpError() << name << " has element type " << type
                            << ", expected " << formatTypeList(allowed);
+}
+
+const CubeRate *mlir::aicore::getCubeRate(const TargetInfo &target,
+                                          Type elementType) {
+  if (elementType.isF16() || elementType.isBF16())
+    return &target.cubeF16;
+  if (elementType.isF32())
+    return &target.cubeF32;
+  if (elementType.isSignlessInteger(8))
+    return &target.cubeI8;
+  if (elementType.isSignlessInteger(4))
+    return &target.cubeI4;
+  return nullptr;
 }
