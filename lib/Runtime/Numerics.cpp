@@ -26,7 +26,7 @@ struct Exact {
 
 enum class Kind { Finite, Infinity, NaN };
 
-Kind decomposeF32(float value, Exact &out) {
+Kind decompose(float value, Exact &out) {
   uint32_t bits = f32ToBits(value);
   out.negative = bits >> 31;
   uint32_t e = (bits >> 23) & 0xFF, frac = bits & 0x7FFFFF;
@@ -37,7 +37,7 @@ Kind decomposeF32(float value, Exact &out) {
   return Kind::Finite;
 }
 
-Kind decomposeF64(double value, Exact &out) {
+Kind decompose(double value, Exact &out) {
   uint64_t bits;
   std::memcpy(&bits, &value, sizeof(bits));
   out.negative = bits >> 63;
@@ -95,12 +95,27 @@ uint32_t quietNaNBits(FloatFormat f, bool negative) {
          (uint32_t(1) << (f.manBits - 1));
 }
 
-uint32_t fromExact(Kind kind, const Exact &x, FloatFormat f, RoundMode mode) {
-  if (kind == Kind::NaN)
+/// Converts a host float or double to `f`: NaN and infinities by rule, finite
+/// values through one rounding.
+template <typename From>
+uint32_t convert(From value, FloatFormat f, RoundMode mode) {
+  Exact x;
+  switch (decompose(value, x)) {
+  case Kind::NaN:
     return quietNaNBits(f, x.negative);
-  if (kind == Kind::Infinity)
+  case Kind::Infinity:
     return (x.negative ? signBit(f) : 0) | infinityBits(f);
+  case Kind::Finite:
+    break;
+  }
   return roundToFormat(x.negative, x.magnitude, x.exponent, f, mode);
+}
+
+uint32_t convertInteger(int64_t value, FloatFormat f, RoundMode mode) {
+  bool negative = value < 0;
+  uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(value)
+                                : static_cast<uint64_t>(value);
+  return roundToFormat(negative, magnitude, 0, f, mode);
 }
 
 } // namespace
@@ -166,38 +181,28 @@ float mlir::ascend::numerics::bf16ToF32(uint16_t b) {
 }
 
 uint16_t mlir::ascend::numerics::f32ToF16(float value, RoundMode mode) {
-  Exact x;
-  Kind kind = decomposeF32(value, x);
-  return static_cast<uint16_t>(fromExact(kind, x, kF16, mode));
+  return static_cast<uint16_t>(convert(value, kF16, mode));
 }
 
 uint16_t mlir::ascend::numerics::f32ToBF16(float value, RoundMode mode) {
-  Exact x;
-  Kind kind = decomposeF32(value, x);
-  return static_cast<uint16_t>(fromExact(kind, x, kBF16, mode));
+  return static_cast<uint16_t>(convert(value, kBF16, mode));
 }
 
 float mlir::ascend::numerics::f64ToF32(double value, RoundMode mode) {
-  Exact x;
-  Kind kind = decomposeF64(value, x);
-  return bitsToF32(fromExact(kind, x, kF32, mode));
+  return bitsToF32(convert(value, kF32, mode));
 }
 
 uint16_t mlir::ascend::numerics::f64ToF16(double value, RoundMode mode) {
-  Exact x;
-  Kind kind = decomposeF64(value, x);
-  return static_cast<uint16_t>(fromExact(kind, x, kF16, mode));
+  return static_cast<uint16_t>(convert(value, kF16, mode));
 }
 
 uint16_t mlir::ascend::numerics::f64ToBF16(double value, RoundMode mode) {
-  Exact x;
-  Kind kind = decomposeF64(value, x);
-  return static_cast<uint16_t>(fromExact(kind, x, kBF16, mode));
+  return static_cast<uint16_t>(convert(value, kBF16, mode));
 }
 
 float mlir::ascend::numerics::roundF32ToIntegral(float value, RoundMode mode) {
   Exact x;
-  if (decomposeF32(value, x) != Kind::Finite || x.exponent >= 0)
+  if (decompose(value, x) != Kind::Finite || x.exponent >= 0)
     return value; // NaN, infinities and large values are already integral
   uint64_t integer = roundShifted(x.magnitude, -x.exponent, x.negative, mode);
   float magnitude = static_cast<float>(integer); // < 2^24 + 1: exact
@@ -212,7 +217,7 @@ int64_t mlir::ascend::numerics::saturate(int64_t value, int64_t min,
 int64_t mlir::ascend::numerics::f32ToInt(float value, RoundMode mode,
                                          int64_t min, int64_t max) {
   Exact x;
-  switch (decomposeF32(value, x)) {
+  switch (decompose(value, x)) {
   case Kind::NaN:
     return 0;
   case Kind::Infinity:
@@ -234,17 +239,11 @@ int64_t mlir::ascend::numerics::f32ToInt(float value, RoundMode mode,
 }
 
 uint16_t mlir::ascend::numerics::intToF16(int64_t value, RoundMode mode) {
-  bool negative = value < 0;
-  uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(value)
-                                : static_cast<uint64_t>(value);
-  return static_cast<uint16_t>(roundToFormat(negative, magnitude, 0, kF16, mode));
+  return static_cast<uint16_t>(convertInteger(value, kF16, mode));
 }
 
 float mlir::ascend::numerics::intToF32(int64_t value, RoundMode mode) {
-  bool negative = value < 0;
-  uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(value)
-                                : static_cast<uint64_t>(value);
-  return bitsToF32(roundToFormat(negative, magnitude, 0, kF32, mode));
+  return bitsToF32(convertInteger(value, kF32, mode));
 }
 
 //===----------------------------------------------------------------------===//

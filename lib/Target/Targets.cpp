@@ -55,7 +55,7 @@ constexpr BufferInfo k910BBuffers[kNumAddressSpaces] = {
 };
 
 TargetInfo make910B(llvm::StringLiteral name, unsigned blocks, double mhz) {
-  TargetInfo t{name};
+  TargetInfo t{name, CoreArch::davC220};
   t.split = true;
   t.numBlocks = blocks;
   t.vectorCoresPerBlock = 2; // Ascend C docs; AscendNPU-IR CVOptimization.md
@@ -106,7 +106,7 @@ const PathInfo k310PPaths[] = {
 };
 
 TargetInfo make310P() {
-  TargetInfo t{"Ascend310P"};
+  TargetInfo t{"Ascend310P", CoreArch::davM200};
   t.split = false;
   t.numBlocks = 8; // 8 AI cores [710]
   t.vectorCoresPerBlock = 1;

@@ -40,8 +40,16 @@ struct CubeRate {
   unsigned cyclesPerFractal;
 };
 
+/// The AI Core generation, which fixes the instruction set (e.g. the legal
+/// vector casts). Named as the CCE compiler's --cce-aicore-arch values.
+enum class CoreArch {
+  davC220, ///< 910B (Atlas A2): split cube / vector cores
+  davM200, ///< 310P: coupled core
+};
+
 struct TargetInfo {
   llvm::StringLiteral name;
+  CoreArch arch;
   /// Split targets (910B) put the cube unit and the vector unit in separate
   /// cores; coupled targets (310P) have both in one core.
   bool split;

@@ -143,11 +143,14 @@ constexpr CastRule k310PCasts[] = {
 };
 } // namespace
 
-/// The cast table of the target's vector unit. TargetInfo describes memory
-/// and pipes, not the vector ISA, so the choice is made here by name.
+/// The cast table of the target's vector unit generation.
 static ArrayRef<CastRule> getCastRules(const aicore::TargetInfo &target) {
-  if (target.name == "Ascend310P")
+  switch (target.arch) {
+  case aicore::CoreArch::davM200:
     return k310PCasts;
+  case aicore::CoreArch::davC220:
+    return k910BCasts;
+  }
   return k910BCasts;
 }
 
