@@ -1,0 +1,825 @@
+//===- Interpreter.cpp - blocks, cores, control flow and scalars ---------===//
+//
+// Each block runs its cores; a core walks the kernel body in program order,
+// skipping the aicore.core regions of the other core type. Cores of one block
+// run as threads that hand a single baton around, so execution is sequential
+// and deterministic; a core gives the baton away only when it waits for a
+// cross-core flag nobody has set yet. When every unfinished core waits, the
+// kernel deadlocks and each waiting op is reported.
+//
+// Values are applied in each core's program order. That is exact for
+// kernels whose pipes are correctly synchronised; whether they are is the
+// hazard checker's question, not this file's.
+//
+//===----------------------------------------------------------------------===//
+
+#include "AscendDialect/Runtime/Interpreter.h"
+#include "AscendDialect/AICore/AICoreDialect.h"
+#include "TileOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+using namespace mlir;
+using namespace mlir::ascend::runtime;
+using aicore::AddressSpace;
+using aicore::CoreType;
+
+int64_t mlir::ascend::runtime::getBufferBytes(MemRefType type) {
+  return aicore::getTileBytes(type);
+}
+
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Cross-core flags and the baton
+//===----------------------------------------------------------------------===//
+
+/// One block's cores and the cross-core flags between them.
+class BlockScheduler {
+public:
+  explicit BlockScheduler(unsigned numCores) : done(numCores, false),
+                                               waiting(numCores) {}
+
+  /// Blocks core `self` until `ready()` holds; false if the block deadlocked.
+  bool waitUntil(unsigned self, Operation *op, std::function<bool()> ready) {
+    std::unique_lock<std::mutex> lock(mutex);
+    if (ready())
+      return true;
+    waiting[self] = {op, std::move(ready)};
+    passBaton(self);
+    cv.wait(lock, [&] { return turn == self || deadlocked; });
+    if (deadlocked) // keep the op for the report
+      return false;
+    waiting[self] = {};
+    return true;
+  }
+
+  void finish(unsigned self) {
+    std::unique_lock<std::mutex> lock(mutex);
+    done[self] = true;
+    passBaton(self);
+  }
+
+  void waitForTurn(unsigned self) {
+    std::unique_lock<std::mutex> lock(mutex);
+    cv.wait(lock, [&] { return turn == self || deadlocked; });
+  }
+
+  /// Ops the cores were stuck at when the block deadlocked.
+  SmallVector<std::pair<unsigned, Operation *>> stuck() const {
+    SmallVector<std::pair<unsigned, Operation *>> result;
+    for (auto [i, w] : llvm::enumerate(waiting))
+      if (w.op)
+        result.push_back({static_cast<unsigned>(i), w.op});
+    return result;
+  }
+  bool hasDeadlocked() const { return deadlocked; }
+
+  // Flag counters: toVector[v][f] counts cube-side sets not yet consumed by
+  // vector core v; toCube[v][f] counts vector core v's sets for the cube.
+  std::vector<std::vector<int64_t>> toVector, toCube;
+
+private:
+  struct Waiter {
+    Operation *op = nullptr;
+    std::function<bool()> ready;
+  };
+
+  /// Hands the baton to the next core (after `self`) that can make progress.
+  void passBaton(unsigned self) {
+    unsigned n = done.size();
+    bool anyUnfinished = false;
+    for (unsigned k = 1; k <= n; ++k) {
+      unsigned c = (self + k) % n;
+      if (done[c])
+        continue;
+      anyUnfinished = true;
+      if (!waiting[c].op || waiting[c].ready()) {
+        turn = c;
+        cv.notify_all();
+        return;
+      }
+    }
+    if (anyUnfinished)
+      deadlocked = true;
+    turn = n; // nobody
+    cv.notify_all();
+  }
+
+  std::mutex mutex;
+  std::condition_variable cv;
+  unsigned turn = 0;
+  bool deadlocked = false;
+  std::vector<bool> done;
+  std::vector<Waiter> waiting;
+};
+
+//===----------------------------------------------------------------------===//
+// One core
+//===----------------------------------------------------------------------===//
+
+struct KernelContext {
+  func::FuncOp kernel;
+  const aicore::TargetInfo &target;
+  std::vector<Storage> &gm;
+  int64_t blockDim;
+  std::mutex statsMutex;
+  RunStatistics stats;
+};
+
+class CoreExecutor {
+public:
+  CoreExecutor(KernelContext &kernel, BlockScheduler *scheduler,
+               unsigned index, CoreType type, int64_t blockIdx,
+               int64_t subBlockIdx, bool coupled)
+      : kernel(kernel), scheduler(scheduler), index(index), type(type),
+        blockIdx(blockIdx), subBlockIdx(subBlockIdx), coupled(coupled) {
+    for (unsigned s = 0; s < aicore::kNumAddressSpaces; ++s)
+      nextFree[s] = 0;
+  }
+
+  LogicalResult run() {
+    Block &body = kernel.kernel.getBody().front();
+    for (auto [arg, storage] : llvm::zip(body.getArguments(), kernel.gm))
+      values[arg] = makeTile(&storage, cast<MemRefType>(arg.getType()));
+    SmallVector<RtValue> ignored;
+    LogicalResult result = runBlock(body, ignored);
+    std::lock_guard<std::mutex> lock(kernel.statsMutex);
+    kernel.stats.operations += operations;
+    kernel.stats.tileOperations += tileOperations;
+    return result;
+  }
+
+private:
+  static TileRef makeTile(Storage *storage, MemRefType type,
+                          int64_t offset = 0) {
+    TileRef t;
+    t.storage = storage;
+    t.elementType = type.getElementType();
+    t.bits = getStorageBits(t.elementType);
+    t.kind = getElementKind(t.elementType);
+    t.shape.assign(type.getShape().begin(), type.getShape().end());
+    int64_t layoutOffset;
+    (void)getStridesAndOffset(type, t.strides, layoutOffset);
+    t.offset = offset + (ShapedType::isDynamic(layoutOffset) ? 0 : layoutOffset);
+    return t;
+  }
+
+  const RtValue &lookup(Value v) { return values.find(v)->second; }
+  int64_t getInt(Value v) { return std::get<int64_t>(lookup(v)); }
+  double getFloat(Value v) { return std::get<double>(lookup(v)); }
+  const TileRef &getTile(Value v) { return std::get<TileRef>(lookup(v)); }
+
+  /// Runs the ops of `block`; `yielded` receives the terminator's operands.
+  LogicalResult runBlock(Block &block, SmallVectorImpl<RtValue> &yielded) {
+    for (Operation &op : block) {
+      if (op.hasTrait<OpTrait::IsTerminator>()) {
+        for (Value v : op.getOperands())
+          yielded.push_back(lookup(v));
+        return success();
+      }
+      if (failed(execute(op)))
+        return failure();
+    }
+    return success();
+  }
+
+  LogicalResult runRegion(Region &region, ArrayRef<RtValue> arguments,
+                          SmallVectorImpl<RtValue> &yielded) {
+    Block &block = region.front();
+    for (auto [arg, value] : llvm::zip(block.getArguments(), arguments))
+      values[arg] = value;
+    return runBlock(block, yielded);
+  }
+
+  void setResults(Operation &op, ArrayRef<RtValue> results) {
+    for (auto [r, v] : llvm::zip(op.getResults(), results))
+      values[r] = v;
+  }
+
+  LogicalResult execute(Operation &op);
+  LogicalResult executeArith(Operation &op, bool &handled);
+  LogicalResult executeMemRef(Operation &op, bool &handled);
+  LogicalResult executeAICore(Operation &op, bool &handled);
+  LogicalResult allocate(aicore::AllocOp op);
+
+  KernelContext &kernel;
+  BlockScheduler *scheduler;
+  unsigned index;
+  CoreType type;
+  int64_t blockIdx, subBlockIdx;
+  bool coupled;
+  DenseMap<Value, RtValue> values;
+  Storage spaces[aicore::kNumAddressSpaces];
+  int64_t nextFree[aicore::kNumAddressSpaces];
+  DenseMap<Operation *, int64_t> allocOffsets;
+  uint64_t operations = 0, tileOperations = 0;
+
+public:
+  /// Sizes the on-chip spaces this core owns.
+  void initSpaces() {
+    for (unsigned s = 1; s < aicore::kNumAddressSpaces; ++s) {
+      auto space = static_cast<AddressSpace>(s);
+      if (coupled || aicore::getOwningCoreType(space) == type)
+        spaces[s].bytes.assign(kernel.target.buffer(space).bytes, 0);
+    }
+  }
+};
+
+LogicalResult CoreExecutor::execute(Operation &op) {
+  ++operations;
+  // The other core type's region.
+  if (auto region = dyn_cast<aicore::CoreOp>(op)) {
+    if (!coupled && region.getCoreType() != type)
+      return success();
+    SmallVector<RtValue> ignored;
+    return runBlock(region.getBody().front(), ignored);
+  }
+  if (auto forOp = dyn_cast<scf::ForOp>(op)) {
+    int64_t lb = getInt(forOp.getLowerBound());
+    int64_t ub = getInt(forOp.getUpperBound());
+    int64_t step = getInt(forOp.getStep());
+    if (step <= 0)
+      return op.emitError() << "scf.for step must be positive, got " << step;
+    SmallVector<RtValue> iters;
+    for (Value init : forOp.getInitArgs())
+      iters.push_back(lookup(init));
+    for (int64_t iv = lb; iv < ub; iv += step) {
+      SmallVector<RtValue> args{RtValue(iv)};
+      args.append(iters.begin(), iters.end());
+      SmallVector<RtValue> next;
+      if (failed(runRegion(forOp.getRegion(), args, next)))
+        return failure();
+      iters = std::move(next);
+    }
+    setResults(op, iters);
+    return success();
+  }
+  if (auto ifOp = dyn_cast<scf::IfOp>(op)) {
+    bool cond = getInt(ifOp.getCondition()) != 0;
+    SmallVector<RtValue> results;
+    Region &region = cond ? ifOp.getThenRegion() : ifOp.getElseRegion();
+    if (!region.empty() && failed(runRegion(region, {}, results)))
+      return failure();
+    setResults(op, results);
+    return success();
+  }
+
+  bool handled = false;
+  LogicalResult result = success();
+  if (isa<aicore::TileOpInterface>(op)) {
+    ++tileOperations;
+    result = executeTileOp(
+        &op, [&](Value v) -> const RtValue & { return lookup(v); }, handled);
+  }
+  if (!handled)
+    result = executeArith(op, handled);
+  if (!handled)
+    result = executeMemRef(op, handled);
+  if (!handled)
+    result = executeAICore(op, handled);
+  if (!handled)
+    return op.emitError() << "ascend-run cannot execute '" << op.getName()
+                          << "' yet";
+  return result;
+}
+
+//===----------------------------------------------------------------------===//
+// arith
+//===----------------------------------------------------------------------===//
+
+static unsigned widthOf(Type type) { return getStorageBits(type); }
+
+static uint64_t unsignedOf(int64_t v, unsigned bits) {
+  return bits >= 64 ? static_cast<uint64_t>(v)
+                    : static_cast<uint64_t>(v) & ((uint64_t(1) << bits) - 1);
+}
+
+static bool compareInts(arith::CmpIPredicate p, int64_t a, int64_t b,
+                        unsigned bits) {
+  uint64_t ua = unsignedOf(a, bits), ub = unsignedOf(b, bits);
+  switch (p) {
+  case arith::CmpIPredicate::eq: return a == b;
+  case arith::CmpIPredicate::ne: return a != b;
+  case arith::CmpIPredicate::slt: return a < b;
+  case arith::CmpIPredicate::sle: return a <= b;
+  case arith::CmpIPredicate::sgt: return a > b;
+  case arith::CmpIPredicate::sge: return a >= b;
+  case arith::CmpIPredicate::ult: return ua < ub;
+  case arith::CmpIPredicate::ule: return ua <= ub;
+  case arith::CmpIPredicate::ugt: return ua > ub;
+  case arith::CmpIPredicate::uge: return ua >= ub;
+  }
+  return false;
+}
+
+static bool compareFloats(arith::CmpFPredicate p, double a, double b) {
+  bool unordered = a != a || b != b;
+  using P = arith::CmpFPredicate;
+  switch (p) {
+  case P::AlwaysFalse: return false;
+  case P::AlwaysTrue: return true;
+  case P::OEQ: return !unordered && a == b;
+  case P::OGT: return !unordered && a > b;
+  case P::OGE: return !unordered && a >= b;
+  case P::OLT: return !unordered && a < b;
+  case P::OLE: return !unordered && a <= b;
+  case P::ONE: return !unordered && a != b;
+  case P::ORD: return !unordered;
+  case P::UEQ: return unordered || a == b;
+  case P::UGT: return unordered || a > b;
+  case P::UGE: return unordered || a >= b;
+  case P::ULT: return unordered || a < b;
+  case P::ULE: return unordered || a <= b;
+  case P::UNE: return unordered || a != b;
+  case P::UNO: return unordered;
+  }
+  return false;
+}
+
+LogicalResult CoreExecutor::executeArith(Operation &op, bool &handled) {
+  handled = true;
+  auto setInt = [&](int64_t v) {
+    values[op.getResult(0)] = wrapToWidth(v, widthOf(op.getResult(0).getType()));
+    return success();
+  };
+  auto setFloat = [&](double v) {
+    values[op.getResult(0)] =
+        roundToType(v, getElementKind(op.getResult(0).getType()));
+    return success();
+  };
+  auto intBinary = [&](auto fn) {
+    unsigned bits = widthOf(op.getResult(0).getType());
+    return setInt(fn(getInt(op.getOperand(0)), getInt(op.getOperand(1)), bits));
+  };
+  auto floatBinary = [&](auto fn) {
+    return setFloat(fn(getFloat(op.getOperand(0)), getFloat(op.getOperand(1))));
+  };
+  auto divisor = [&]() -> LogicalResult {
+    if (getInt(op.getOperand(1)) == 0)
+      return op.emitError() << "division by zero";
+    return success();
+  };
+  return llvm::TypeSwitch<Operation *, LogicalResult>(&op)
+      .Case([&](arith::ConstantOp c) -> LogicalResult {
+        if (auto i = dyn_cast<IntegerAttr>(c.getValue()))
+          return setInt(i.getValue().getSExtValue());
+        if (auto f = dyn_cast<FloatAttr>(c.getValue()))
+          return setFloat(f.getValueAsDouble());
+        return op.emitError() << "ascend-run supports scalar constants only";
+      })
+      .Case([&](arith::AddIOp) {
+        return intBinary([](int64_t a, int64_t b, unsigned) {
+          return static_cast<int64_t>(uint64_t(a) + uint64_t(b));
+        });
+      })
+      .Case([&](arith::SubIOp) {
+        return intBinary([](int64_t a, int64_t b, unsigned) {
+          return static_cast<int64_t>(uint64_t(a) - uint64_t(b));
+        });
+      })
+      .Case([&](arith::MulIOp) {
+        return intBinary([](int64_t a, int64_t b, unsigned) {
+          return static_cast<int64_t>(uint64_t(a) * uint64_t(b));
+        });
+      })
+      .Case<arith::DivSIOp, arith::RemSIOp, arith::CeilDivSIOp,
+            arith::FloorDivSIOp, arith::DivUIOp, arith::RemUIOp>(
+          [&](Operation *o) -> LogicalResult {
+            if (failed(divisor()))
+              return failure();
+            return intBinary([&](int64_t a, int64_t b, unsigned bits) -> int64_t {
+              if (isa<arith::DivUIOp, arith::RemUIOp>(o)) {
+                uint64_t ua = unsignedOf(a, bits), ub = unsignedOf(b, bits);
+                return static_cast<int64_t>(isa<arith::DivUIOp>(o) ? ua / ub
+                                                                   : ua % ub);
+              }
+              if (b == -1) // avoids INT64_MIN / -1; the quotient wraps
+                return isa<arith::RemSIOp>(o) ? 0 : static_cast<int64_t>(0 - uint64_t(a));
+              int64_t q = a / b, r = a % b;
+              if (isa<arith::RemSIOp>(o))
+                return r;
+              if (isa<arith::CeilDivSIOp>(o) && r != 0 && ((r > 0) == (b > 0)))
+                return q + 1;
+              if (isa<arith::FloorDivSIOp>(o) && r != 0 && ((r > 0) != (b > 0)))
+                return q - 1;
+              return q;
+            });
+          })
+      .Case([&](arith::MinSIOp) {
+        return intBinary([](int64_t a, int64_t b, unsigned) { return std::min(a, b); });
+      })
+      .Case([&](arith::MaxSIOp) {
+        return intBinary([](int64_t a, int64_t b, unsigned) { return std::max(a, b); });
+      })
+      .Case([&](arith::MinUIOp) {
+        return intBinary([](int64_t a, int64_t b, unsigned bits) {
+          return unsignedOf(a, bits) < unsignedOf(b, bits) ? a : b;
+        });
+      })
+      .Case([&](arith::MaxUIOp) {
+        return intBinary([](int64_t a, int64_t b, unsigned bits) {
+          return unsignedOf(a, bits) > unsignedOf(b, bits) ? a : b;
+        });
+      })
+      .Case([&](arith::AndIOp) {
+        return intBinary([](int64_t a, int64_t b, unsigned) { return a & b; });
+      })
+      .Case([&](arith::OrIOp) {
+        return intBinary([](int64_t a, int64_t b, unsigned) { return a | b; });
+      })
+      .Case([&](arith::XOrIOp) {
+        return intBinary([](int64_t a, int64_t b, unsigned) { return a ^ b; });
+      })
+      .Case<arith::ShLIOp, arith::ShRSIOp, arith::ShRUIOp>(
+          [&](Operation *o) {
+            return intBinary([&](int64_t a, int64_t b, unsigned bits) -> int64_t {
+              uint64_t amount = unsignedOf(b, bits);
+              if (amount >= bits) // poison in MLIR; we define it as 0 / sign
+                return isa<arith::ShRSIOp>(o) && a < 0 ? -1 : 0;
+              if (isa<arith::ShLIOp>(o))
+                return static_cast<int64_t>(uint64_t(a) << amount);
+              if (isa<arith::ShRSIOp>(o))
+                return a >> amount;
+              return static_cast<int64_t>(unsignedOf(a, bits) >> amount);
+            });
+          })
+      .Case([&](arith::CmpIOp c) {
+        unsigned bits = widthOf(c.getLhs().getType());
+        return setInt(compareInts(c.getPredicate(), getInt(c.getLhs()),
+                                  getInt(c.getRhs()), bits));
+      })
+      .Case([&](arith::CmpFOp c) {
+        return setInt(compareFloats(c.getPredicate(), getFloat(c.getLhs()),
+                                    getFloat(c.getRhs())));
+      })
+      .Case([&](arith::SelectOp s) {
+        values[s.getResult()] = getInt(s.getCondition()) != 0
+                                    ? lookup(s.getTrueValue())
+                                    : lookup(s.getFalseValue());
+        return success();
+      })
+      .Case<arith::IndexCastOp, arith::ExtSIOp, arith::TruncIOp>(
+          [&](Operation *o) { return setInt(getInt(o->getOperand(0))); })
+      .Case<arith::IndexCastUIOp, arith::ExtUIOp>([&](Operation *o) {
+        unsigned bits = widthOf(o->getOperand(0).getType());
+        return setInt(static_cast<int64_t>(unsignedOf(getInt(o->getOperand(0)), bits)));
+      })
+      .Case([&](arith::AddFOp) { return floatBinary(std::plus<double>()); })
+      .Case([&](arith::SubFOp) { return floatBinary(std::minus<double>()); })
+      .Case([&](arith::MulFOp) { return floatBinary(std::multiplies<double>()); })
+      .Case([&](arith::DivFOp) { return floatBinary(std::divides<double>()); })
+      .Case([&](arith::MaximumFOp) {
+        return floatBinary([](double a, double b) { return selectExtreme(a, b, true, true); });
+      })
+      .Case([&](arith::MinimumFOp) {
+        return floatBinary([](double a, double b) { return selectExtreme(a, b, false, true); });
+      })
+      .Case([&](arith::MaxNumFOp) {
+        return floatBinary([](double a, double b) { return selectExtreme(a, b, true, false); });
+      })
+      .Case([&](arith::MinNumFOp) {
+        return floatBinary([](double a, double b) { return selectExtreme(a, b, false, false); });
+      })
+      .Case([&](arith::NegFOp n) { return setFloat(-getFloat(n.getOperand())); })
+      .Case<arith::ExtFOp, arith::TruncFOp>(
+          [&](Operation *o) { return setFloat(getFloat(o->getOperand(0))); })
+      .Case([&](arith::SIToFPOp c) {
+        return setFloat(static_cast<double>(getInt(c.getIn())));
+      })
+      .Case([&](arith::UIToFPOp c) {
+        unsigned bits = widthOf(c.getIn().getType());
+        return setFloat(static_cast<double>(unsignedOf(getInt(c.getIn()), bits)));
+      })
+      .Case([&](arith::FPToSIOp c) -> LogicalResult {
+        double v = getFloat(c.getIn());
+        if (!(v > -9.3e18 && v < 9.3e18))
+          return op.emitError() << "arith.fptosi of " << v
+                                << " does not fit the result type";
+        return setInt(static_cast<int64_t>(v));
+      })
+      .Default([&](Operation *) {
+        handled = false;
+        return success();
+      });
+}
+
+//===----------------------------------------------------------------------===//
+// memref
+//===----------------------------------------------------------------------===//
+
+/// Checks that every index is inside the tile's shape.
+static LogicalResult checkIndices(Operation *op, const TileRef &tile,
+                                  ArrayRef<int64_t> indices) {
+  for (auto [d, i] : llvm::enumerate(indices))
+    if (i < 0 || i >= tile.shape[d])
+      return op->emitError() << "out-of-bounds access: index " << i
+                             << " in dimension " << d << " of size "
+                             << tile.shape[d];
+  return success();
+}
+
+LogicalResult CoreExecutor::executeMemRef(Operation &op, bool &handled) {
+  handled = true;
+  auto indicesOf = [&](ValueRange operands) {
+    SmallVector<int64_t> indices;
+    for (Value v : operands)
+      indices.push_back(getInt(v));
+    return indices;
+  };
+  return llvm::TypeSwitch<Operation *, LogicalResult>(&op)
+      .Case([&](memref::SubViewOp view) -> LogicalResult {
+        const TileRef &source = getTile(view.getSource());
+        auto resolve = [&](ArrayRef<OpFoldResult> mixed) {
+          SmallVector<int64_t> out;
+          for (OpFoldResult r : mixed)
+            out.push_back(r.is<Attribute>()
+                              ? cast<IntegerAttr>(r.get<Attribute>()).getInt()
+                              : getInt(r.get<Value>()));
+          return out;
+        };
+        SmallVector<int64_t> offsets = resolve(view.getMixedOffsets());
+        SmallVector<int64_t> sizes = resolve(view.getMixedSizes());
+        SmallVector<int64_t> steps = resolve(view.getMixedStrides());
+        TileRef result = source;
+        result.shape.clear();
+        result.strides.clear();
+        llvm::SmallBitVector dropped = view.getDroppedDims();
+        for (int64_t d = 0; d < source.rank(); ++d) {
+          int64_t last = offsets[d] + (sizes[d] - 1) * steps[d];
+          if (sizes[d] > 0 && (offsets[d] < 0 || last >= source.shape[d] || last < 0))
+            return op.emitError()
+                   << "out-of-bounds subview: dimension " << d << " takes "
+                   << sizes[d] << " elements from offset " << offsets[d]
+                   << " with stride " << steps[d] << " of a dimension of size "
+                   << source.shape[d];
+          result.offset += offsets[d] * source.strides[d];
+          if (dropped.test(d))
+            continue;
+          result.shape.push_back(sizes[d]);
+          result.strides.push_back(source.strides[d] * steps[d]);
+        }
+        values[view.getResult()] = result;
+        return success();
+      })
+      .Case([&](memref::LoadOp load) -> LogicalResult {
+        const TileRef &tile = getTile(load.getMemRef());
+        SmallVector<int64_t> idx = indicesOf(load.getIndices());
+        if (failed(checkIndices(&op, tile, idx)))
+          return failure();
+        int64_t at = tile.linear(idx);
+        if (tile.isFloat())
+          values[load.getResult()] = tile.loadFloat(at);
+        else
+          values[load.getResult()] = tile.loadInt(at);
+        return success();
+      })
+      .Case([&](memref::StoreOp store) -> LogicalResult {
+        const TileRef &tile = getTile(store.getMemRef());
+        SmallVector<int64_t> idx = indicesOf(store.getIndices());
+        if (failed(checkIndices(&op, tile, idx)))
+          return failure();
+        const RtValue &v = lookup(store.getValue());
+        if (tile.isFloat())
+          tile.storeFloat(tile.linear(idx), std::get<double>(v));
+        else
+          tile.storeInt(tile.linear(idx), std::get<int64_t>(v));
+        return success();
+      })
+      .Default([&](Operation *) {
+        handled = false;
+        return success();
+      });
+}
+
+//===----------------------------------------------------------------------===//
+// aicore
+//===----------------------------------------------------------------------===//
+
+LogicalResult CoreExecutor::allocate(aicore::AllocOp op) {
+  MemRefType type = op.getType();
+  AddressSpace space = *aicore::getAddressSpace(type);
+  Storage &storage = spaces[static_cast<unsigned>(space)];
+  if (storage.bytes.empty())
+    return op.emitError() << "the " << aicore::stringifyCoreType(this->type)
+                          << " core has no " << aicore::stringifyAddressSpace(space)
+                          << " buffer";
+  auto it = allocOffsets.find(op);
+  if (it == allocOffsets.end()) {
+    int64_t bytes = aicore::getTileBytes(type);
+    int64_t align = kernel.target.buffer(space).alignment;
+    int64_t &next = nextFree[static_cast<unsigned>(space)];
+    int64_t start = op.getOffset() ? *op.getOffset()
+                                   : (next + align - 1) / align * align;
+    int64_t capacity = static_cast<int64_t>(storage.bytes.size());
+    if (start + bytes > capacity)
+      return op.emitError()
+             << aicore::stringifyAddressSpace(space) << " overflow: this "
+             << bytes << "-byte buffer would end at byte " << start + bytes
+             << " but " << aicore::stringifyAddressSpace(space) << " holds "
+             << capacity << " bytes on " << kernel.target.name
+             << " (buffers without an offset are placed one after another)";
+    if (!op.getOffset())
+      next = start + bytes;
+    it = allocOffsets.insert({op, start}).first;
+  }
+  unsigned bits = getStorageBits(type.getElementType());
+  values[op.getResult()] = makeTile(&storage, type, it->second * 8 / bits);
+  return success();
+}
+
+LogicalResult CoreExecutor::executeAICore(Operation &op, bool &handled) {
+  handled = true;
+  auto crossCoreCounters = [&](bool toVector) -> std::vector<std::vector<int64_t>> & {
+    return toVector ? scheduler->toVector : scheduler->toCube;
+  };
+  return llvm::TypeSwitch<Operation *, LogicalResult>(&op)
+      .Case([&](aicore::BlockIdxOp o) {
+        values[o.getResult()] = blockIdx;
+        return success();
+      })
+      .Case([&](aicore::BlockDimOp o) {
+        values[o.getResult()] = kernel.blockDim;
+        return success();
+      })
+      .Case([&](aicore::SubBlockIdxOp o) {
+        values[o.getResult()] = subBlockIdx;
+        return success();
+      })
+      .Case([&](aicore::AllocOp o) { return allocate(o); })
+      // Intra-core flags and barriers order pipes in time; values already
+      // follow program order.
+      .Case<aicore::SetFlagOp, aicore::WaitFlagOp, aicore::PipeBarrierOp>(
+          [&](Operation *) { return success(); })
+      .Case([&](aicore::CrossCoreSetFlagOp o) -> LogicalResult {
+        if (!scheduler)
+          return op.emitError() << "cross-core flags need a kernel with "
+                                   "aicore.core regions";
+        int64_t f = o.getFlagId();
+        if (type == CoreType::cube)
+          for (auto &perCore : crossCoreCounters(true))
+            ++perCore[f];
+        else
+          ++crossCoreCounters(false)[subBlockIdx][f];
+        return success();
+      })
+      .Case([&](aicore::CrossCoreWaitFlagOp o) -> LogicalResult {
+        if (!scheduler)
+          return op.emitError() << "cross-core flags need a kernel with "
+                                   "aicore.core regions";
+        int64_t f = o.getFlagId();
+        BlockScheduler &s = *scheduler;
+        bool ok;
+        if (type == CoreType::cube) {
+          ok = s.waitUntil(index, &op, [&s, f] {
+            return llvm::all_of(s.toCube, [f](auto &c) { return c[f] > 0; });
+          });
+          if (ok)
+            for (auto &c : s.toCube)
+              --c[f];
+        } else {
+          int64_t v = subBlockIdx;
+          ok = s.waitUntil(index, &op, [&s, v, f] { return s.toVector[v][f] > 0; });
+          if (ok)
+            --s.toVector[v][f];
+        }
+        return failure(!ok); // the deadlock is reported by the block's runner
+      })
+      .Default([&](Operation *) {
+        handled = false;
+        return success();
+      });
+}
+
+//===----------------------------------------------------------------------===//
+// Kernels and blocks
+//===----------------------------------------------------------------------===//
+
+/// Which cores a block of `kernel` needs: cube + vector cores for kernels
+/// with aicore.core regions, otherwise one core of the type its tile ops use.
+static FailureOr<SmallVector<CoreType>>
+getBlockCores(func::FuncOp kernel, const aicore::TargetInfo &target) {
+  bool hasRegions = false, usesCube = false, usesVector = false;
+  kernel.walk([&](Operation *op) {
+    if (isa<aicore::CoreOp>(op))
+      hasRegions = true;
+    else if (auto tile = dyn_cast<aicore::TileOpInterface>(op))
+      (tile.getCoreType() == CoreType::cube ? usesCube : usesVector) = true;
+  });
+  if (!target.split)
+    return SmallVector<CoreType>{CoreType::cube};
+  if (hasRegions) {
+    SmallVector<CoreType> cores{CoreType::cube};
+    cores.append(target.vectorCoresPerBlock, CoreType::vector);
+    return cores;
+  }
+  if (usesCube && usesVector) {
+    kernel.emitError() << "kernel uses both cube and vector ops outside "
+                          "aicore.core regions; on "
+                       << target.name
+                       << " put each side in its own aicore.core region";
+    return failure();
+  }
+  return SmallVector<CoreType>{usesCube ? CoreType::cube : CoreType::vector};
+}
+
+static LogicalResult runOneBlock(KernelContext &context,
+                                 ArrayRef<CoreType> coreTypes,
+                                 int64_t blockIdx) {
+  bool coupled = !context.target.split;
+  bool threaded = coreTypes.size() > 1;
+  BlockScheduler scheduler(coreTypes.size());
+  unsigned vectors = llvm::count(coreTypes, CoreType::vector);
+  scheduler.toVector.assign(vectors, std::vector<int64_t>(
+                                         std::max(1u, context.target.numCrossCoreFlags), 0));
+  scheduler.toCube = scheduler.toVector;
+
+  SmallVector<std::unique_ptr<CoreExecutor>> cores;
+  int64_t nextSub = 0;
+  for (auto [i, t] : llvm::enumerate(coreTypes)) {
+    int64_t sub = t == CoreType::vector ? nextSub++ : 0;
+    cores.push_back(std::make_unique<CoreExecutor>(
+        context, threaded ? &scheduler : nullptr, i, t, blockIdx, sub, coupled));
+    cores.back()->initSpaces();
+  }
+  if (!threaded)
+    return cores.front()->run();
+
+  SmallVector<LogicalResult> results(cores.size(), success());
+  std::vector<std::thread> threads;
+  for (unsigned i = 0; i < cores.size(); ++i)
+    threads.emplace_back([&, i] {
+      scheduler.waitForTurn(i);
+      if (!scheduler.hasDeadlocked())
+        results[i] = cores[i]->run();
+      scheduler.finish(i);
+    });
+  for (std::thread &t : threads)
+    t.join();
+  if (scheduler.hasDeadlocked()) {
+    for (auto [core, op] : scheduler.stuck()) {
+      auto wait = cast<aicore::CrossCoreWaitFlagOp>(op);
+      InFlightDiagnostic diag = op->emitError() << "deadlock: block " << blockIdx;
+      if (coreTypes[core] == CoreType::cube)
+        diag << ", cube core";
+      else // vector cores follow the cube core
+        diag << ", vector core " << core - 1;
+      diag << " waits for cross-core flag " << wait.getFlagId()
+           << ", which no running core sets any more";
+    }
+    return failure();
+  }
+  return success(llvm::all_of(results, [](LogicalResult r) { return succeeded(r); }));
+}
+
+} // namespace
+
+LogicalResult mlir::ascend::runtime::runKernel(func::FuncOp kernel,
+                                               std::vector<GlobalBuffer> &arguments,
+                                               RunStatistics *statistics) {
+  const aicore::TargetInfo &target = aicore::getTargetInfo(kernel);
+  auto kernelAttr = kernel->getAttrOfType<aicore::KernelAttr>(
+      aicore::AICoreDialect::getKernelAttrName());
+  int64_t blockDim = kernelAttr ? kernelAttr.getBlockDim() : 1;
+
+  FunctionType fnType = kernel.getFunctionType();
+  if (fnType.getNumInputs() != arguments.size())
+    return kernel.emitError() << "kernel takes " << fnType.getNumInputs()
+                              << " arguments, " << arguments.size() << " given";
+  std::vector<Storage> gm(arguments.size());
+  for (auto [i, type] : llvm::enumerate(fnType.getInputs())) {
+    auto memref = dyn_cast<MemRefType>(type);
+    if (!memref || !memref.hasStaticShape() ||
+        aicore::getAddressSpace(memref) != AddressSpace::gm)
+      return kernel.emitError() << "argument " << i << " has type " << type
+                                << "; ascend-run binds statically shaped GM "
+                                   "memrefs only";
+    if (static_cast<int64_t>(arguments[i].bytes.size()) != getBufferBytes(memref))
+      return kernel.emitError() << "argument " << i << " needs "
+                                << getBufferBytes(memref) << " bytes, got "
+                                << arguments[i].bytes.size();
+    gm[i].bytes = std::move(arguments[i].bytes);
+  }
+
+  FailureOr<SmallVector<CoreType>> cores = getBlockCores(kernel, target);
+  if (failed(cores))
+    return failure();
+  KernelContext context{kernel, target, gm, blockDim, {}, {}};
+  LogicalResult result = success();
+  for (int64_t b = 0; b < blockDim && succeeded(result); ++b)
+    result = runOneBlock(context, *cores, b);
+  context.stats.blocks = blockDim;
+  for (auto [arg, storage] : llvm::zip(arguments, gm))
+    arg.bytes = std::move(storage.bytes);
+  if (statistics)
+    *statistics = context.stats;
+  return result;
+}

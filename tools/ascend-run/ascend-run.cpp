@@ -1,0 +1,346 @@
+//===- ascend-run.cpp - run Ascend kernels on the CPU ---------------------===//
+//
+// Parses a module, binds .npy files (or seeded random data) to the kernel's
+// GM arguments, runs every block bit-accurately, writes outputs and compares
+// them with references.
+//
+//===----------------------------------------------------------------------===//
+
+#include "AscendDialect/AICore/AICoreDialect.h"
+#include "AscendDialect/Ascend/AscendDialect.h"
+#include "AscendDialect/Registration/Registration.h"
+#include "AscendDialect/Runtime/Binding.h"
+#include "AscendDialect/Runtime/Interpreter.h"
+
+#include "mlir/AsmParser/AsmParser.h"
+#include "mlir/AsmParser/AsmParserState.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Verifier.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ToolOutputFile.h"
+
+using namespace mlir;
+using namespace mlir::ascend::runtime;
+namespace cl = llvm::cl;
+
+static cl::OptionCategory category("ascend-run options");
+
+static cl::opt<std::string> inputFile(cl::Positional, cl::desc("<kernel.mlir>"),
+                                      cl::Required, cl::cat(category));
+static cl::opt<std::string> kernelName(
+    "kernel", cl::desc("Kernel to run (default: the module's only "
+                       "aicore.kernel function)"),
+    cl::value_desc("name"), cl::cat(category));
+static cl::list<std::string> inputs(
+    "input",
+    cl::desc("Bind a .npy file to a kernel argument, by its name in the "
+             "source or its position: --input x=x.npy or --input 0=x.npy"),
+    cl::value_desc("arg=file.npy"), cl::cat(category));
+static cl::list<std::string> outputs(
+    "output", cl::desc("Write an argument's GM contents after the run"),
+    cl::value_desc("arg=file.npy"), cl::cat(category));
+static cl::list<std::string> compares(
+    "compare",
+    cl::desc("Compare an argument after the run with a reference .npy; exit "
+             "with 1 on a mismatch"),
+    cl::value_desc("arg=reference.npy"), cl::cat(category));
+static cl::list<std::string> zeros(
+    "zeros",
+    cl::desc("Start an argument as zeros (a workspace or an output); "
+             "arguments named by --output or --compare start as zeros too"),
+    cl::value_desc("arg"), cl::cat(category));
+static cl::opt<uint64_t> seed(
+    "seed",
+    cl::desc("Fill arguments without --input with pseudo-random data from "
+             "this seed (floats in [-1, 1), small integers)"),
+    cl::cat(category));
+static cl::opt<bool> exact("exact",
+                           cl::desc("Compare bit for bit (the default)"),
+                           cl::cat(category));
+static cl::opt<double> absTolerance("atol",
+                            cl::desc("Absolute tolerance of --compare"),
+                            cl::init(0), cl::cat(category));
+static cl::opt<double> relTolerance("rtol",
+                            cl::desc("Relative tolerance of --compare"),
+                            cl::init(0), cl::cat(category));
+
+namespace {
+
+struct KernelArgument {
+  std::string name; ///< "%x" as written in the source, or "#3"
+  MemRefType type;
+};
+
+/// Splits "arg=file" and resolves arg to an argument index.
+FailureOr<std::pair<unsigned, std::string>>
+resolveBinding(StringRef flag, StringRef value,
+               ArrayRef<KernelArgument> arguments) {
+  auto [arg, file] = value.split('=');
+  if (file.empty()) {
+    llvm::errs() << "error: --" << flag << " expects arg=file.npy, got '"
+                 << value << "'\n";
+    return failure();
+  }
+  unsigned index;
+  if (!arg.getAsInteger(10, index)) {
+    if (index < arguments.size())
+      return std::make_pair(index, file.str());
+  } else {
+    for (auto [i, a] : llvm::enumerate(arguments))
+      if (a.name == ("%" + arg).str() || a.name == arg)
+        return std::make_pair(static_cast<unsigned>(i), file.str());
+  }
+  llvm::errs() << "error: --" << flag << " " << value
+               << ": the kernel has no argument '" << arg << "'; its arguments are";
+  for (auto [i, a] : llvm::enumerate(arguments))
+    llvm::errs() << (i ? ", " : " ") << a.name << " (" << i << ")";
+  llvm::errs() << "\n";
+  return failure();
+}
+
+/// The kernel to run: --kernel, or the only function marked aicore.kernel.
+func::FuncOp findKernel(ModuleOp module) {
+  SmallVector<func::FuncOp> kernels;
+  module.walk([&](func::FuncOp f) {
+    if (f->hasAttr(aicore::AICoreDialect::getKernelAttrName()))
+      kernels.push_back(f);
+  });
+  if (!kernelName.empty()) {
+    auto f = module.lookupSymbol<func::FuncOp>(kernelName);
+    if (!f)
+      llvm::errs() << "error: no function @" << kernelName << " in "
+                   << inputFile << "\n";
+    return f;
+  }
+  if (kernels.size() == 1)
+    return kernels.front();
+  if (kernels.empty()) {
+    llvm::errs() << "error: " << inputFile
+                 << " has no function marked aicore.kernel; name one with "
+                    "--kernel\n";
+  } else {
+    llvm::errs() << "error: " << inputFile << " has " << kernels.size()
+                 << " kernels; choose one with --kernel:";
+    for (func::FuncOp f : kernels)
+      llvm::errs() << " " << f.getName();
+    llvm::errs() << "\n";
+  }
+  return nullptr;
+}
+
+bool isTensorLevel(ModuleOp module) {
+  bool tensorLevel = false;
+  module.walk([&](Operation *op) {
+    if (isa<ascend::AscendDialect>(op->getDialect()))
+      tensorLevel = true;
+  });
+  return tensorLevel;
+}
+
+void printComparison(StringRef arg, StringRef file, const Comparison &c,
+                     const Tolerance &tolerance) {
+  llvm::outs() << llvm::formatv(
+      "compare {0} with {1}: {2} elements, max abs error {3}, max rel error "
+      "{4}, {5} mismatches ({6}) -> {7}\n",
+      arg, file, c.elements, c.maxAbsError, c.maxRelError, c.mismatches,
+      tolerance.exact ? std::string("exact")
+                      : llvm::formatv("atol {0}, rtol {1}", tolerance.atol,
+                                      tolerance.rtol)
+                            .str(),
+      c.mismatches ? "FAIL" : "OK");
+  for (const std::string &m : c.firstMismatches)
+    llvm::outs() << "  " << m << "\n";
+}
+
+int run() {
+  DialectRegistry registry;
+  ascend::registerAllDialects(registry);
+  MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+  // Diagnostics point at the source; the generic form of the op adds noise.
+  context.printOpOnDiagnostic(false);
+
+  std::string error;
+  std::unique_ptr<llvm::MemoryBuffer> file = openInputFile(inputFile, &error);
+  if (!file) {
+    llvm::errs() << "error: " << error << "\n";
+    return 2;
+  }
+  llvm::SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+
+  // Parse keeping the source ranges, so arguments can be named as written.
+  Block parsed;
+  AsmParserState asmState;
+  ParserConfig config(&context);
+  if (failed(parseAsmSourceFile(sourceMgr, &parsed, config, &asmState)))
+    return 2;
+  OwningOpRef<ModuleOp> module;
+  if (llvm::hasSingleElement(parsed) && isa<ModuleOp>(parsed.front())) {
+    module = cast<ModuleOp>(parsed.front());
+    module.get()->remove();
+  } else {
+    module = ModuleOp::create(UnknownLoc::get(&context));
+    module->getBody()->getOperations().splice(
+        module->getBody()->begin(), parsed.getOperations());
+  }
+  if (failed(verify(*module)))
+    return 2;
+  if (isTensorLevel(*module)) {
+    llvm::errs() << "error: " << inputFile
+                 << " is tensor-level (ascend dialect); ascend-run executes "
+                    "kernel-level IR. The lowering pipeline "
+                    "--ascend-lower-to-kernel that will accept it is not "
+                    "available yet\n";
+    return 2;
+  }
+  func::FuncOp kernel = findKernel(*module);
+  if (!kernel)
+    return 2;
+
+  SmallVector<KernelArgument> arguments;
+  const AsmParserState::BlockDefinition *entry =
+      asmState.getBlockDef(&kernel.getBody().front());
+  for (auto [i, arg] : llvm::enumerate(kernel.getArguments())) {
+    std::string name = "#" + std::to_string(i);
+    if (entry && i < entry->arguments.size()) {
+      llvm::SMRange range = entry->arguments[i].loc;
+      name = StringRef(range.Start.getPointer(),
+                       range.End.getPointer() - range.Start.getPointer())
+                 .str();
+    }
+    auto type = dyn_cast<MemRefType>(arg.getType());
+    if (!type || !type.hasStaticShape()) {
+      kernel.emitError() << "argument " << name << " has type " << arg.getType()
+                         << "; ascend-run binds statically shaped memrefs only";
+      return 2;
+    }
+    arguments.push_back({name, type});
+  }
+
+  // Inputs.
+  std::vector<GlobalBuffer> buffers(arguments.size());
+  std::vector<bool> bound(arguments.size(), false);
+  for (const std::string &binding : inputs) {
+    auto resolved = resolveBinding("input", binding, arguments);
+    if (failed(resolved))
+      return 2;
+    auto [index, path] = *resolved;
+    llvm::Expected<NpyArray> array = readNpy(path);
+    if (!array) {
+      llvm::errs() << "error: " << llvm::toString(array.takeError()) << "\n";
+      return 2;
+    }
+    std::string what = llvm::formatv("{0}: argument {1} (#{2})", path,
+                                     arguments[index].name, index);
+    llvm::Expected<GlobalBuffer> buffer =
+        bufferFromNpy(*array, arguments[index].type, what);
+    if (!buffer) {
+      llvm::errs() << "error: " << llvm::toString(buffer.takeError()) << "\n";
+      return 2;
+    }
+    buffers[index] = std::move(*buffer);
+    bound[index] = true;
+  }
+  for (auto [i, arg] : llvm::enumerate(arguments)) {
+    if (bound[i])
+      continue;
+    if (seed.getNumOccurrences()) {
+      buffers[i] = randomBuffer(arg.type, seed + i);
+      continue;
+    }
+    // Outputs and workspaces may start as zeros, but the user must say so:
+    // an unbound input is almost always a mistake.
+    auto namedBy = [&, i = i](StringRef flag, ArrayRef<std::string> values,
+                              bool withFile) {
+      return llvm::any_of(values, [&](const std::string &v) {
+        std::string binding = withFile ? v : v + "=-";
+        auto r = resolveBinding(flag, binding, arguments);
+        return succeeded(r) && r->first == i;
+      });
+    };
+    if (!namedBy("zeros", zeros, false) && !namedBy("output", outputs, true) &&
+        !namedBy("compare", compares, true)) {
+      llvm::errs() << "error: argument " << arg.name << " (#" << i
+                   << ") is not bound: pass --input " << arg.name.substr(1)
+                   << "=file.npy, --zeros " << arg.name.substr(1)
+                   << ", or --seed N for random data\n";
+      return 2;
+    }
+    buffers[i].bytes.assign(getBufferBytes(arg.type), 0);
+  }
+
+  Tolerance tolerance;
+  tolerance.exact = exact || (!absTolerance.getNumOccurrences() && !relTolerance.getNumOccurrences());
+  if (exact && (absTolerance.getNumOccurrences() || relTolerance.getNumOccurrences())) {
+    llvm::errs() << "error: --exact and --atol/--rtol contradict each other\n";
+    return 2;
+  }
+  tolerance.atol = absTolerance;
+  tolerance.rtol = relTolerance;
+
+  RunStatistics stats;
+  if (failed(runKernel(kernel, buffers, &stats)))
+    return 1;
+  llvm::outs() << llvm::formatv(
+      "ran @{0} on {1}: {2} blocks, {3} ops executed ({4} tile ops)\n",
+      kernel.getName(), aicore::getTargetInfo(kernel).name, stats.blocks,
+      stats.operations, stats.tileOperations);
+
+  int status = 0;
+  for (const std::string &binding : outputs) {
+    auto [index, path] = *resolveBinding("output", binding, arguments);
+    if (llvm::Error e = writeNpy(path, npyFromBuffer(buffers[index],
+                                                     arguments[index].type))) {
+      llvm::errs() << "error: " << llvm::toString(std::move(e)) << "\n";
+      return 2;
+    }
+  }
+  for (const std::string &binding : compares) {
+    auto resolved = resolveBinding("compare", binding, arguments);
+    if (failed(resolved))
+      return 2;
+    auto [index, path] = *resolved;
+    llvm::Expected<NpyArray> want = readNpy(path);
+    if (!want) {
+      llvm::errs() << "error: " << llvm::toString(want.takeError()) << "\n";
+      return 2;
+    }
+    // The reference must have the argument's dtype and shape.
+    std::string what = llvm::formatv("{0}: reference for {1}", path,
+                                     arguments[index].name);
+    if (auto checked = bufferFromNpy(*want, arguments[index].type, what);
+        !checked) {
+      llvm::errs() << "error: " << llvm::toString(checked.takeError()) << "\n";
+      return 2;
+    }
+    NpyArray got = npyFromBuffer(buffers[index], arguments[index].type);
+    Comparison c = compareArrays(got, *want, tolerance);
+    printComparison(arguments[index].name, path, c, tolerance);
+    if (c.mismatches)
+      status = 1;
+  }
+  return status;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  cl::HideUnrelatedOptions(category);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "ascend-run: run an Ascend kernel on the CPU, bit-accurately\n\n"
+      "Binds .npy files to the kernel's GM arguments, runs every block of\n"
+      "its block_dim (on 910B each block is a cube core and two vector\n"
+      "cores), writes outputs and compares them with references. Numerics\n"
+      "follow docs/Numerics.md.\n\n"
+      "  ascend-run examples/vector_add.mlir --input x=x.npy --input y=y.npy \\\n"
+      "      --output z=z.npy --compare z=expected.npy\n");
+  return run();
+}
