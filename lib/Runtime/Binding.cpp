@@ -5,6 +5,7 @@
 #include "AscendDialect/Runtime/Numerics.h"
 #include "Tile.h"
 
+#include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include <cmath>
 #include <cstring>
@@ -204,9 +205,10 @@ Comparison mlir::ascend::runtime::compareArrays(const NpyArray &got,
       continue;
     ++c.mismatches;
     if (c.firstMismatches.size() < maxReported)
-      c.firstMismatches.push_back(llvm::formatv("{0}: got {1}, expected {2}",
-                                                indexOf(i, want.shape), g, w)
-                                      .str());
+      c.firstMismatches.push_back(
+          llvm::formatv("{0}: got {1}, expected {2}", indexOf(i, want.shape),
+                        llvm::format("%.9g", g), llvm::format("%.9g", w))
+              .str());
   }
   return c;
 }

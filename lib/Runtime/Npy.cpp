@@ -153,7 +153,8 @@ struct PyValue {
   Kind kind = Kind::None;
   /// The literal as written, for diagnostics.
   StringRef source;
-  /// String: the characters between the quotes.
+  /// String: the characters between the quotes. Number: the number as
+  /// written, which `source` is not for a parenthesized one like "(4)".
   StringRef string;
   bool boolean = false;
   /// Tuple and List.
@@ -203,9 +204,8 @@ void HeaderParser::skipSpace() {
 }
 
 Error HeaderParser::fail(const Twine &problem) const {
-  return fileError(fileName, "header is not a Python dict literal: " +
-                                 problem + " (header offset " + Twine(pos) +
-                                 ")");
+  return fileError(fileName, "header is not a Python dict literal: " + problem +
+                                 " (header offset " + Twine(pos) + ")");
 }
 
 Error HeaderParser::expected(const Twine &what) const {
@@ -215,7 +215,8 @@ Error HeaderParser::expected(const Twine &what) const {
   else if (llvm::isPrint(header[pos]))
     found = ("'" + Twine(header[pos]) + "'").str();
   else
-    found = "byte 0x" + llvm::utohexstr(static_cast<uint8_t>(header[pos]));
+    found = "byte 0x" + llvm::utohexstr(static_cast<uint8_t>(header[pos]),
+                                        /*LowerCase=*/false, /*Width=*/2);
   return fail("expected " + what + ", found " + found);
 }
 
@@ -324,8 +325,8 @@ Expected<PyValue> HeaderParser::parseWord() {
   size_t start = pos;
   // Wide enough for any number ("-3", "2.5e-3", "0x1F", "3L"); names are a
   // subset.
-  while (pos < header.size() &&
-         (llvm::isAlnum(header[pos]) || StringRef("_+-.").contains(header[pos])))
+  while (pos < header.size() && (llvm::isAlnum(header[pos]) ||
+                                 StringRef("_+-.").contains(header[pos])))
     ++pos;
   PyValue value;
   value.source = header.slice(start, pos);
@@ -337,6 +338,7 @@ Expected<PyValue> HeaderParser::parseWord() {
   } else if (!llvm::isAlpha(value.source.front()) &&
              value.source.front() != '_') {
     value.kind = PyValue::Kind::Number;
+    value.string = value.source;
   } else {
     pos = start;
     return fail("unknown name '" + value.source + "'");
@@ -389,9 +391,8 @@ static Expected<Descr> parseDescr(const PyValue &value, StringRef fileName) {
 
 static Error checkCOrder(const PyValue &value, StringRef fileName) {
   if (value.kind != PyValue::Kind::Bool)
-    return fileError(fileName,
-                     "'fortran_order' must be True or False, found " +
-                         value.source);
+    return fileError(fileName, "'fortran_order' must be True or False, found " +
+                                   value.source);
   if (value.boolean)
     return fileError(fileName, "Fortran-order arrays are not supported; save "
                                "with np.ascontiguousarray");
@@ -400,7 +401,7 @@ static Error checkCOrder(const PyValue &value, StringRef fileName) {
 
 static Expected<int64_t> parseDim(const PyValue &dim, StringRef shapeSource,
                                   StringRef fileName) {
-  StringRef digits = dim.source;
+  StringRef digits = dim.string;
   // NumPy on Python 2 wrote dimensions as longs ("3L").
   digits.consume_back("L");
   bool negative = digits.consume_front("-");
@@ -506,9 +507,9 @@ static Expected<Sections> splitSections(StringRef bytes, StringRef fileName) {
     return fileError(fileName, "truncated header: file ends inside the "
                                "header length");
   const char *lengthField = bytes.data() + kVersionedMagicSize;
-  uint64_t headerLength =
-      major == 1 ? llvm::support::endian::read16le(lengthField)
-                 : llvm::support::endian::read32le(lengthField);
+  uint64_t headerLength = major == 1
+                              ? llvm::support::endian::read16le(lengthField)
+                              : llvm::support::endian::read32le(lengthField);
   uint64_t available = bytes.size() - headerStart;
   if (available < headerLength)
     return fileError(fileName, "truncated header: expected " +
@@ -565,15 +566,14 @@ Expected<NpyArray> mlir::ascend::runtime::readNpy(StringRef path) {
 /// a full kDataAlignment of spaces when the dict alone would end aligned.
 static size_t paddedHeaderLength(size_t dictLength, size_t headerStart) {
   size_t unpadded = dictLength + 1;
-  return unpadded + kDataAlignment -
-         (headerStart + unpadded) % kDataAlignment;
+  return unpadded + kDataAlignment - (headerStart + unpadded) % kDataAlignment;
 }
 
 /// Everything np.save writes before the data.
 static std::string serializePreamble(const NpyArray &array) {
-  std::string dict = "{'descr': '" + descrFor(array.dtype) +
-                     "', 'fortran_order': False, 'shape': " +
-                     formatShape(array.shape) + ", }";
+  std::string dict =
+      "{'descr': '" + descrFor(array.dtype) +
+      "', 'fortran_order': False, 'shape': " + formatShape(array.shape) + ", }";
   if (!array.shape.empty())
     dict.append(kGrowthDigits - std::to_string(array.shape.front()).size(),
                 ' ');

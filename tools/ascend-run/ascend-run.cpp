@@ -18,6 +18,7 @@
 #include "mlir/IR/Verifier.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/SourceMgr.h"
@@ -141,17 +142,21 @@ bool isTensorLevel(ModuleOp module) {
   return tensorLevel;
 }
 
+std::string formatNumber(double value) {
+  return llvm::formatv("{0}", llvm::format("%.6g", value)).str();
+}
+
 void printComparison(StringRef arg, StringRef file, const Comparison &c,
                      const Tolerance &tolerance) {
-  llvm::outs() << llvm::formatv(
-      "compare {0} with {1}: {2} elements, max abs error {3}, max rel error "
-      "{4}, {5} mismatches ({6}) -> {7}\n",
-      arg, file, c.elements, c.maxAbsError, c.maxRelError, c.mismatches,
-      tolerance.exact ? std::string("exact")
-                      : llvm::formatv("atol {0}, rtol {1}", tolerance.atol,
-                                      tolerance.rtol)
-                            .str(),
-      c.mismatches ? "FAIL" : "OK");
+  std::string mode = tolerance.exact
+                         ? std::string("exact")
+                         : "atol " + formatNumber(tolerance.atol) + ", rtol " +
+                               formatNumber(tolerance.rtol);
+  llvm::outs() << "compare " << arg << " with " << file << ": " << c.elements
+               << " elements, max abs error " << formatNumber(c.maxAbsError)
+               << ", max rel error " << formatNumber(c.maxRelError) << ", "
+               << c.mismatches << " mismatches (" << mode << ") -> "
+               << (c.mismatches ? "FAIL" : "OK") << "\n";
   for (const std::string &m : c.firstMismatches)
     llvm::outs() << "  " << m << "\n";
 }

@@ -89,10 +89,10 @@ constexpr char kNumpyFullPadding[] =
 // Helpers
 //===----------------------------------------------------------------------===//
 
-constexpr NpyDType kAllDTypes[] = {
-    NpyDType::F16, NpyDType::F32, NpyDType::F64, NpyDType::I8,
-    NpyDType::I16, NpyDType::I32, NpyDType::I64, NpyDType::U8,
-    NpyDType::U16, NpyDType::U32, NpyDType::Bool};
+constexpr NpyDType kAllDTypes[] = {NpyDType::F16, NpyDType::F32, NpyDType::F64,
+                                   NpyDType::I8,  NpyDType::I16, NpyDType::I32,
+                                   NpyDType::I64, NpyDType::U8,  NpyDType::U16,
+                                   NpyDType::U32, NpyDType::Bool};
 
 /// The literal's bytes, including embedded NULs.
 template <size_t N> std::string bytesOf(const char (&literal)[N]) {
@@ -215,8 +215,8 @@ TEST(Npy, RoundTripShapes) {
   std::vector<int64_t> shapes[] = {{}, {5}, {2, 3, 4}, {3, 0, 2}, {0}};
   for (const std::vector<int64_t> &shape : shapes) {
     NpyArray array = makeArray(NpyDType::I16, shape);
-    SCOPED_TRACE(serializeNpy(array).substr(10, 60));
     std::string bytes = serializeNpy(array);
+    SCOPED_TRACE(bytes.substr(10, 60));
     // np.save aligns the data for memory mapping.
     EXPECT_EQ((bytes.size() - array.data.size()) % 64, 0u);
     EXPECT_EQ(bytes[bytes.size() - array.data.size() - 1], '\n');
@@ -275,9 +275,9 @@ TEST(Npy, ParsesNumPyValues) {
   EXPECT_EQ(f16.dtype, NpyDType::F16);
   EXPECT_EQ(f16.shape, (std::vector<int64_t>{2, 3}));
   // -1, -0.5, 0, 0.5, 1, 1.5 as little-endian binary16.
-  EXPECT_EQ(f16.data, (std::vector<uint8_t>{0x00, 0xbc, 0x00, 0xb8, 0x00, 0x00,
-                                            0x00, 0x38, 0x00, 0x3c, 0x00,
-                                            0x3e}));
+  EXPECT_EQ(f16.data,
+            (std::vector<uint8_t>{0x00, 0xbc, 0x00, 0xb8, 0x00, 0x00, 0x00,
+                                  0x38, 0x00, 0x3c, 0x00, 0x3e}));
 
   NpyArray i8 = parseOrDie(bytesOf(kNumpyI8x5));
   EXPECT_EQ(i8.dtype, NpyDType::I8);
@@ -301,9 +301,8 @@ TEST(Npy, BigEndianIsConvertedToLittleEndian) {
   NpyArray array = parseOrDie(bytesOf(kNumpyBigEndianI32));
   EXPECT_EQ(array.dtype, NpyDType::I32);
   EXPECT_EQ(array.shape, (std::vector<int64_t>{2, 2}));
-  EXPECT_EQ(array.data,
-            (std::vector<uint8_t>{1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 0xfc,
-                                  0xff, 0xff, 0xff}));
+  EXPECT_EQ(array.data, (std::vector<uint8_t>{1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0,
+                                              0, 0xfc, 0xff, 0xff, 0xff}));
 }
 
 TEST(Npy, ReadsVersions2And3) {
@@ -395,7 +394,7 @@ TEST(NpyError, HeaderIsNotADictLiteral) {
       {"{'shape': ()", "expected ',' or '}', found end of header (header "
                        "offset 12)"},
       {"{'shape': \x01}",
-       "expected a value, found byte 0x1 (header offset 10)"},
+       "expected a value, found byte 0x01 (header offset 10)"},
   };
   for (const Case &c : cases)
     EXPECT_EQ(messageOf(parse(npyWithHeader(c.header))),
@@ -411,16 +410,15 @@ TEST(NpyError, DeeplyNestedHeader) {
 }
 
 TEST(NpyError, WrongKeys) {
-  EXPECT_EQ(messageOf(parse(npyWithHeader(
-                "{'descr': '<f4', 'fortran_order': False}"))),
+  EXPECT_EQ(messageOf(parse(
+                npyWithHeader("{'descr': '<f4', 'fortran_order': False}"))),
             "x.npy: header has no 'shape' key");
   EXPECT_EQ(messageOf(parse(npyWithHeader(
                 "{'descr': '<f4', 'fortran_order': False, 'shape': (), "
                 "'order': 'C'}"))),
             "x.npy: header has unexpected key 'order'");
-  EXPECT_EQ(
-      messageOf(parse(npyWithHeader("{'descr': '<f4', 'descr': '<f2'}"))),
-      "x.npy: header has duplicate key 'descr'");
+  EXPECT_EQ(messageOf(parse(npyWithHeader("{'descr': '<f4', 'descr': '<f2'}"))),
+            "x.npy: header has duplicate key 'descr'");
 }
 
 TEST(NpyError, UnsupportedDescr) {
@@ -432,8 +430,8 @@ TEST(NpyError, UnsupportedDescr) {
                   .starts_with("x.npy: unsupported dtype descr '|f4' ("));
   EXPECT_TRUE(StringRef(messageOf(parse(npyWithFields("'<u8'", "False", "()"))))
                   .starts_with("x.npy: unsupported dtype descr '<u8' ("));
-  EXPECT_EQ(messageOf(parse(npyWithFields("[('a', '<f4'), ('b', '<i4')]",
-                                          "False", "()"))),
+  EXPECT_EQ(messageOf(parse(
+                npyWithFields("[('a', '<f4'), ('b', '<i4')]", "False", "()"))),
             "x.npy: unsupported dtype descr [('a', '<f4'), ('b', '<i4')]: "
             "structured dtypes are not supported");
 }
@@ -469,16 +467,16 @@ TEST(NpyError, NonIntegerDim) {
 }
 
 TEST(NpyError, HugeDims) {
-  EXPECT_EQ(messageOf(parse(npyWithFields(
-                "'<f4'", "False", "(4611686018427387904, 4)"))),
+  EXPECT_EQ(messageOf(parse(
+                npyWithFields("'<f4'", "False", "(4611686018427387904, 4)"))),
             "x.npy: shape (4611686018427387904, 4) is too large: its float32 "
             "data would exceed 2^63 bytes");
   EXPECT_EQ(messageOf(parse(npyWithFields(
                 "'|u1'", "False", "(4294967296, 4294967296, 4294967296)"))),
             "x.npy: shape (4294967296, 4294967296, 4294967296) is too large: "
             "its uint8 data would exceed 2^63 bytes");
-  EXPECT_EQ(messageOf(parse(npyWithFields("'<f4'", "False",
-                                          "(99999999999999999999,)"))),
+  EXPECT_EQ(messageOf(parse(
+                npyWithFields("'<f4'", "False", "(99999999999999999999,)"))),
             "x.npy: dimension 99999999999999999999 in shape "
             "(99999999999999999999,) is too large");
   // A zero dimension makes the others irrelevant, as in NumPy.
@@ -496,8 +494,8 @@ TEST(NpyError, DataSizeMismatch) {
                                           std::string(20, '\0')))),
             "x.npy: expected 24 bytes of float16 data for shape (3, 4), "
             "found 20");
-  EXPECT_EQ(messageOf(parse(npyWithFields("'<i4'", "False", "()",
-                                          std::string(5, '\0')))),
+  EXPECT_EQ(messageOf(parse(
+                npyWithFields("'<i4'", "False", "()", std::string(5, '\0')))),
             "x.npy: expected 4 bytes of int32 data for shape (), found 5");
 }
 
