@@ -15,12 +15,17 @@
 
 #include "AscendDialect/Runtime/Interpreter.h"
 #include "AscendDialect/AICore/AICoreDialect.h"
+#include "CostModel.h"
+#include "Hazards.h"
 #include "TileOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/TypeSwitch.h"
+
+#include <deque>
 
 #include <condition_variable>
 #include <functional>
@@ -37,6 +42,9 @@ int64_t mlir::ascend::runtime::getBufferBytes(MemRefType type) {
 }
 
 namespace {
+
+/// Chrome traces beyond this many events open too slowly to be useful.
+constexpr size_t kMaxTraceEvents = 500000;
 
 //===----------------------------------------------------------------------===//
 // Cross-core flags and the baton
@@ -83,9 +91,17 @@ public:
   }
   bool hasDeadlocked() const { return deadlocked; }
 
-  // Flag counters: toVector[v][f] counts cube-side sets not yet consumed by
-  // vector core v; toCube[v][f] counts vector core v's sets for the cube.
-  std::vector<std::vector<int64_t>> toVector, toCube;
+  /// A cross-core flag set and not yet consumed: when it fired and the
+  /// setter's clock for the hazard checker.
+  struct Signal {
+    double time;
+    VectorClock clock;
+    unsigned core;       ///< the setter, for the trace's flow arrow
+    aicore::Pipe pipe;
+  };
+  // toVector[v][f]: cube-side sets of flag f not yet consumed by vector core
+  // v; toCube[v][f]: vector core v's sets of flag f for the cube.
+  std::vector<std::vector<std::deque<Signal>>> toVector, toCube;
 
 private:
   struct Waiter {
@@ -131,20 +147,49 @@ struct KernelContext {
   const aicore::TargetInfo &target;
   std::vector<Storage> &gm;
   int64_t blockDim;
+  const RunOptions &options;
+  unsigned gmSharers; ///< cores moving GM data at once
   std::mutex statsMutex;
   RunStatistics stats;
+  TimingReport report;
+};
+
+/// Where a core is in simulated time: the scalar issue point, each pipe's
+/// next free cycle and its busy cycles (docs/CycleModel.md).
+struct Timeline {
+  double issue = 0;
+  double pipeFree[kNumPipes] = {};
+  double busy[kNumPipes] = {};
+
+  void start(double cycle) {
+    issue = cycle;
+    std::fill(std::begin(pipeFree), std::end(pipeFree), cycle);
+  }
+  /// The cycle at which everything issued to `pipe` so far has finished.
+  double drained(aicore::Pipe pipe) const {
+    return std::max(issue, pipeFree[static_cast<unsigned>(pipe)]);
+  }
+  double end() const {
+    return std::max(issue, *std::max_element(std::begin(pipeFree), std::end(pipeFree)));
+  }
 };
 
 class CoreExecutor {
 public:
   CoreExecutor(KernelContext &kernel, BlockScheduler *scheduler,
-               unsigned index, CoreType type, int64_t blockIdx,
-               int64_t subBlockIdx, bool coupled)
-      : kernel(kernel), scheduler(scheduler), index(index), type(type),
-        blockIdx(blockIdx), subBlockIdx(subBlockIdx), coupled(coupled) {
+               HazardTracker *hazards, unsigned index, CoreType type,
+               int64_t blockIdx, int64_t subBlockIdx, bool coupled,
+               unsigned slot, double startCycle)
+      : kernel(kernel), scheduler(scheduler), hazards(hazards), index(index),
+        type(type), blockIdx(blockIdx), subBlockIdx(subBlockIdx),
+        coupled(coupled), slot(slot) {
     for (unsigned s = 0; s < aicore::kNumAddressSpaces; ++s)
       nextFree[s] = 0;
+    time.start(startCycle);
   }
+
+  const Timeline &getTimeline() const { return time; }
+  CoreType getType() const { return type; }
 
   LogicalResult run() {
     Block &body = kernel.kernel.getBody().front();
@@ -155,6 +200,8 @@ public:
     std::lock_guard<std::mutex> lock(kernel.statsMutex);
     kernel.stats.operations += operations;
     kernel.stats.tileOperations += tileOperations;
+    for (unsigned p = 0; p < kNumPipes; ++p)
+      kernel.report.busy[static_cast<unsigned>(type)][p] += time.busy[p];
     return result;
   }
 
@@ -210,13 +257,31 @@ private:
   LogicalResult executeMemRef(Operation &op, bool &handled);
   LogicalResult executeAICore(Operation &op, bool &handled);
   LogicalResult allocate(aicore::AllocOp op);
+  LogicalResult executeTile(Operation &op);
+  LogicalResult checkAccesses(Operation &op, aicore::Pipe pipe);
+  void recordFlow(aicore::Pipe from, double fromTime, unsigned fromCore,
+                  aicore::Pipe to, double toTime);
+  /// Charges one scalar-pipe op (or one issue) to the timeline.
+  void chargeScalar() {
+    time.issue += kernel.target.scalarCyclesPerOp;
+    time.busy[static_cast<unsigned>(aicore::Pipe::s)] +=
+        kernel.target.scalarCyclesPerOp;
+  }
 
   KernelContext &kernel;
   BlockScheduler *scheduler;
+  HazardTracker *hazards;
   unsigned index;
   CoreType type;
   int64_t blockIdx, subBlockIdx;
   bool coupled;
+  unsigned slot;
+  Timeline time;
+  /// Intra-core flags set and not yet waited for: (src, dst, event) -> when
+  /// the set fired and the setter's clock. A flag is one bit on the
+  /// hardware, so at most one set is pending per key.
+  std::map<std::tuple<unsigned, unsigned, int64_t>,
+           std::pair<double, VectorClock>> pendingFlags;
   DenseMap<Value, RtValue> values;
   Storage spaces[aicore::kNumAddressSpaces];
   int64_t nextFree[aicore::kNumAddressSpaces];
@@ -253,6 +318,7 @@ LogicalResult CoreExecutor::execute(Operation &op) {
     for (Value init : forOp.getInitArgs())
       iters.push_back(lookup(init));
     for (int64_t iv = lb; iv < ub; iv += step) {
+      chargeScalar(); // the loop's compare and branch
       SmallVector<RtValue> args{RtValue(iv)};
       args.append(iters.begin(), iters.end());
       SmallVector<RtValue> next;
@@ -273,19 +339,95 @@ LogicalResult CoreExecutor::execute(Operation &op) {
     return success();
   }
 
+  if (isa<aicore::TileOpInterface>(op))
+    return executeTile(op);
   bool handled = false;
   LogicalResult result = success();
-  if (isa<aicore::TileOpInterface>(op)) {
-    ++tileOperations;
-    result = executeTileOp(
-        &op, [&](Value v) -> const RtValue & { return lookup(v); }, handled);
-  }
+  chargeScalar();
   if (!handled)
     result = executeArith(op, handled);
   if (!handled)
     result = executeMemRef(op, handled);
   if (!handled)
     result = executeAICore(op, handled);
+  if (!handled)
+    return op.emitError() << "ascend-run cannot execute '" << op.getName()
+                          << "' yet";
+  return result;
+}
+
+//===----------------------------------------------------------------------===//
+// Tile ops: time, hazards, values
+//===----------------------------------------------------------------------===//
+
+LogicalResult CoreExecutor::checkAccesses(Operation &op, aicore::Pipe pipe) {
+  if (!hazards)
+    return success();
+  SmallVector<const TileRef *> reads, writes;
+  if (auto effects = dyn_cast<MemoryEffectOpInterface>(op)) {
+    SmallVector<MemoryEffects::EffectInstance> list;
+    effects.getEffects(list);
+    for (const MemoryEffects::EffectInstance &e : list) {
+      Value v = e.getValue();
+      if (!v || !isa<BaseMemRefType>(v.getType()))
+        continue;
+      const TileRef *tile = &getTile(v);
+      if (isa<MemoryEffects::Read>(e.getEffect()))
+        reads.push_back(tile);
+      else if (isa<MemoryEffects::Write>(e.getEffect()))
+        writes.push_back(tile);
+    }
+  }
+  return success(hazards->access(index, pipe, &op, reads, writes));
+}
+
+void CoreExecutor::recordFlow(aicore::Pipe from, double fromTime,
+                              unsigned fromCore, aicore::Pipe to,
+                              double toTime) {
+  if (!kernel.options.collectTrace)
+    return;
+  std::lock_guard<std::mutex> lock(kernel.statsMutex);
+  kernel.report.flows.push_back({slot, fromCore, index, from, to, fromTime, toTime});
+}
+
+LogicalResult CoreExecutor::executeTile(Operation &op) {
+  ++tileOperations;
+  auto tileOp = cast<aicore::TileOpInterface>(op);
+  aicore::Pipe pipe = tileOp.getPipe();
+  auto get = [&](Value v) -> const RtValue & { return lookup(v); };
+  chargeScalar(); // the issue
+  std::optional<OpCost> cost =
+      estimateCost(&op, get, kernel.target, kernel.gmSharers);
+  unsigned p = static_cast<unsigned>(pipe);
+  double start = std::max(time.issue, time.pipeFree[p]);
+  double end = start;
+  {
+    std::lock_guard<std::mutex> lock(kernel.statsMutex);
+    if (cost) {
+      end = start + cost->cycles;
+      kernel.report.cubeFlops += cost->cubeFlops;
+      kernel.report.vectorFlops += cost->vectorFlops;
+      kernel.report.gmBytes += cost->gmBytes;
+    } else {
+      ++kernel.report.unsupported[op.getName().getStringRef().str()];
+    }
+    if (kernel.options.collectTrace && cost) {
+      if (kernel.report.events.size() < kMaxTraceEvents)
+        kernel.report.events.push_back({op.getName().getStringRef().str(),
+                                        slot, index, pipe, start, end});
+      else
+        kernel.report.traceTruncated = true;
+    }
+  }
+  time.pipeFree[p] = end;
+  time.busy[p] += end - start;
+
+  if (failed(checkAccesses(op, pipe)))
+    return failure();
+  if (!kernel.options.computeValues)
+    return success();
+  bool handled = false;
+  LogicalResult result = executeTileOp(&op, get, handled);
   if (!handled)
     return op.emitError() << "ascend-run cannot execute '" << op.getName()
                           << "' yet";
@@ -571,9 +713,14 @@ LogicalResult CoreExecutor::executeMemRef(Operation &op, bool &handled) {
         return success();
       })
       .Case([&](memref::LoadOp load) -> LogicalResult {
+        if (!kernel.options.computeValues)
+          return op.emitError()
+                 << "timing-only mode cannot run a kernel whose scalar code "
+                    "reads tile data: the value may steer control flow";
         const TileRef &tile = getTile(load.getMemRef());
         SmallVector<int64_t> idx = indicesOf(load.getIndices());
-        if (failed(checkIndices(&op, tile, idx)))
+        if (failed(checkIndices(&op, tile, idx)) ||
+            failed(checkAccesses(op, aicore::Pipe::s)))
           return failure();
         int64_t at = tile.linear(idx);
         if (tile.isFloat())
@@ -585,8 +732,11 @@ LogicalResult CoreExecutor::executeMemRef(Operation &op, bool &handled) {
       .Case([&](memref::StoreOp store) -> LogicalResult {
         const TileRef &tile = getTile(store.getMemRef());
         SmallVector<int64_t> idx = indicesOf(store.getIndices());
-        if (failed(checkIndices(&op, tile, idx)))
+        if (failed(checkIndices(&op, tile, idx)) ||
+            failed(checkAccesses(op, aicore::Pipe::s)))
           return failure();
+        if (!kernel.options.computeValues)
+          return success();
         const RtValue &v = lookup(store.getValue());
         if (tile.isFloat())
           tile.storeFloat(tile.linear(idx), std::get<double>(v));
@@ -636,11 +786,16 @@ LogicalResult CoreExecutor::allocate(aicore::AllocOp op) {
   return success();
 }
 
+static std::string flagName(aicore::Pipe src, aicore::Pipe dst, int64_t event) {
+  return ("event " + std::to_string(event) + " of <" +
+          aicore::stringifyPipe(src) + "> -> <" + aicore::stringifyPipe(dst) +
+          ">")
+      .str();
+}
+
 LogicalResult CoreExecutor::executeAICore(Operation &op, bool &handled) {
   handled = true;
-  auto crossCoreCounters = [&](bool toVector) -> std::vector<std::vector<int64_t>> & {
-    return toVector ? scheduler->toVector : scheduler->toCube;
-  };
+  double latency = kernel.target.syncLatencyCycles;
   return llvm::TypeSwitch<Operation *, LogicalResult>(&op)
       .Case([&](aicore::BlockIdxOp o) {
         values[o.getResult()] = blockIdx;
@@ -655,20 +810,68 @@ LogicalResult CoreExecutor::executeAICore(Operation &op, bool &handled) {
         return success();
       })
       .Case([&](aicore::AllocOp o) { return allocate(o); })
-      // Intra-core flags and barriers order pipes in time; values already
-      // follow program order.
-      .Case<aicore::SetFlagOp, aicore::WaitFlagOp, aicore::PipeBarrierOp>(
-          [&](Operation *) { return success(); })
+      // A set fires once every earlier instruction of its source pipe has
+      // finished; the wait holds its pipe until then plus the sync latency.
+      .Case([&](aicore::SetFlagOp o) -> LogicalResult {
+        auto key = std::make_tuple(static_cast<unsigned>(o.getSrcPipe()),
+                                   static_cast<unsigned>(o.getDstPipe()),
+                                   o.getEventId());
+        if (pendingFlags.count(key) && kernel.options.checkHazards)
+          return op.emitError()
+                 << flagName(o.getSrcPipe(), o.getDstPipe(), o.getEventId())
+                 << " is set again before a wait_flag consumed it: the flag "
+                    "is one bit, so the first set is lost";
+        VectorClock clock;
+        if (hazards)
+          clock = hazards->flagClock(index, o.getSrcPipe());
+        pendingFlags[key] = {time.drained(o.getSrcPipe()), std::move(clock)};
+        return success();
+      })
+      .Case([&](aicore::WaitFlagOp o) -> LogicalResult {
+        auto key = std::make_tuple(static_cast<unsigned>(o.getSrcPipe()),
+                                   static_cast<unsigned>(o.getDstPipe()),
+                                   o.getEventId());
+        auto it = pendingFlags.find(key);
+        if (it == pendingFlags.end()) {
+          if (!kernel.options.checkHazards)
+            return success();
+          return op.emitError()
+                 << "deadlock: this wait for "
+                 << flagName(o.getSrcPipe(), o.getDstPipe(), o.getEventId())
+                 << " is never satisfied: no set_flag for it is pending";
+        }
+        auto [fired, clock] = std::move(it->second);
+        pendingFlags.erase(it);
+        double &free = time.pipeFree[static_cast<unsigned>(o.getDstPipe())];
+        free = std::max(free, fired + latency);
+        if (hazards)
+          hazards->receive(index, o.getDstPipe(), clock);
+        recordFlow(o.getSrcPipe(), fired, index, o.getDstPipe(), fired + latency);
+        return success();
+      })
+      .Case([&](aicore::PipeBarrierOp o) {
+        if (o.getPipe() == aicore::Pipe::all)
+          time.issue = time.end();
+        else
+          time.issue = time.drained(o.getPipe());
+        if (hazards)
+          hazards->barrier(index, o.getPipe());
+        return success();
+      })
       .Case([&](aicore::CrossCoreSetFlagOp o) -> LogicalResult {
         if (!scheduler)
           return op.emitError() << "cross-core flags need a kernel with "
                                    "aicore.core regions";
         int64_t f = o.getFlagId();
+        BlockScheduler::Signal signal{time.drained(o.getPipe()), {}, index,
+                                      o.getPipe()};
+        if (hazards)
+          signal.clock = hazards->flagClock(index, o.getPipe());
         if (type == CoreType::cube)
-          for (auto &perCore : crossCoreCounters(true))
-            ++perCore[f];
+          for (auto &perCore : scheduler->toVector)
+            perCore[f].push_back(signal);
         else
-          ++crossCoreCounters(false)[subBlockIdx][f];
+          scheduler->toCube[subBlockIdx][f].push_back(signal);
         return success();
       })
       .Case([&](aicore::CrossCoreWaitFlagOp o) -> LogicalResult {
@@ -677,21 +880,36 @@ LogicalResult CoreExecutor::executeAICore(Operation &op, bool &handled) {
                                    "aicore.core regions";
         int64_t f = o.getFlagId();
         BlockScheduler &s = *scheduler;
+        SmallVector<BlockScheduler::Signal> received;
         bool ok;
         if (type == CoreType::cube) {
           ok = s.waitUntil(index, &op, [&s, f] {
-            return llvm::all_of(s.toCube, [f](auto &c) { return c[f] > 0; });
+            return llvm::all_of(s.toCube, [f](auto &c) { return !c[f].empty(); });
           });
           if (ok)
-            for (auto &c : s.toCube)
-              --c[f];
+            for (auto &c : s.toCube) {
+              received.push_back(c[f].front());
+              c[f].pop_front();
+            }
         } else {
           int64_t v = subBlockIdx;
-          ok = s.waitUntil(index, &op, [&s, v, f] { return s.toVector[v][f] > 0; });
-          if (ok)
-            --s.toVector[v][f];
+          ok = s.waitUntil(index, &op, [&s, v, f] { return !s.toVector[v][f].empty(); });
+          if (ok) {
+            received.push_back(s.toVector[v][f].front());
+            s.toVector[v][f].pop_front();
+          }
         }
-        return failure(!ok); // the deadlock is reported by the block's runner
+        if (!ok) // the deadlock is reported by the block's runner
+          return failure();
+        double &free = time.pipeFree[static_cast<unsigned>(o.getPipe())];
+        for (const BlockScheduler::Signal &signal : received) {
+          free = std::max(free, signal.time + latency);
+          recordFlow(signal.pipe, signal.time, signal.core, o.getPipe(),
+                     signal.time + latency);
+          if (hazards)
+            hazards->receive(index, o.getPipe(), signal.clock);
+        }
+        return success();
       })
       .Default([&](Operation *) {
         handled = false;
@@ -731,27 +949,42 @@ getBlockCores(func::FuncOp kernel, const aicore::TargetInfo &target) {
   return SmallVector<CoreType>{usesCube ? CoreType::cube : CoreType::vector};
 }
 
+/// Runs block `blockIdx` on physical slot `slot` starting at `startCycle`;
+/// returns the cycle its last core finishes in `endCycle`.
 static LogicalResult runOneBlock(KernelContext &context,
                                  ArrayRef<CoreType> coreTypes,
-                                 int64_t blockIdx) {
+                                 int64_t blockIdx, unsigned slot,
+                                 double startCycle, double &endCycle) {
   bool coupled = !context.target.split;
   bool threaded = coreTypes.size() > 1;
   BlockScheduler scheduler(coreTypes.size());
   unsigned vectors = llvm::count(coreTypes, CoreType::vector);
-  scheduler.toVector.assign(vectors, std::vector<int64_t>(
-                                         std::max(1u, context.target.numCrossCoreFlags), 0));
+  unsigned flags = std::max(1u, context.target.numCrossCoreFlags);
+  scheduler.toVector.assign(
+      vectors, std::vector<std::deque<BlockScheduler::Signal>>(flags));
   scheduler.toCube = scheduler.toVector;
+  std::optional<HazardTracker> hazards;
+  if (context.options.checkHazards)
+    hazards.emplace(coreTypes.size());
 
   SmallVector<std::unique_ptr<CoreExecutor>> cores;
   int64_t nextSub = 0;
   for (auto [i, t] : llvm::enumerate(coreTypes)) {
     int64_t sub = t == CoreType::vector ? nextSub++ : 0;
     cores.push_back(std::make_unique<CoreExecutor>(
-        context, threaded ? &scheduler : nullptr, i, t, blockIdx, sub, coupled));
+        context, threaded ? &scheduler : nullptr,
+        hazards ? &*hazards : nullptr, i, t, blockIdx, sub, coupled, slot,
+        startCycle));
     cores.back()->initSpaces();
   }
+  auto finish = [&](LogicalResult result) {
+    endCycle = startCycle;
+    for (auto &core : cores)
+      endCycle = std::max(endCycle, core->getTimeline().end());
+    return result;
+  };
   if (!threaded)
-    return cores.front()->run();
+    return finish(cores.front()->run());
 
   SmallVector<LogicalResult> results(cores.size(), success());
   std::vector<std::thread> threads;
@@ -775,16 +1008,27 @@ static LogicalResult runOneBlock(KernelContext &context,
       diag << " waits for cross-core flag " << wait.getFlagId()
            << ", which no running core sets any more";
     }
-    return failure();
+    return finish(failure());
   }
-  return success(llvm::all_of(results, [](LogicalResult r) { return succeeded(r); }));
+  return finish(success(
+      llvm::all_of(results, [](LogicalResult r) { return succeeded(r); })));
 }
 
 } // namespace
 
+double TimingReport::utilization(CoreType type, aicore::Pipe pipe) const {
+  unsigned cores = type == CoreType::cube ? cubeCores : vectorCores;
+  if (!cores || totalCycles <= 0)
+    return 0;
+  return busy[static_cast<unsigned>(type)][static_cast<unsigned>(pipe)] /
+         (totalCycles * cores);
+}
+
 LogicalResult mlir::ascend::runtime::runKernel(func::FuncOp kernel,
                                                std::vector<GlobalBuffer> &arguments,
-                                               RunStatistics *statistics) {
+                                               const RunOptions &options,
+                                               RunStatistics *statistics,
+                                               TimingReport *timing) {
   const aicore::TargetInfo &target = aicore::getTargetInfo(kernel);
   auto kernelAttr = kernel->getAttrOfType<aicore::KernelAttr>(
       aicore::AICoreDialect::getKernelAttrName());
@@ -812,14 +1056,48 @@ LogicalResult mlir::ascend::runtime::runKernel(func::FuncOp kernel,
   FailureOr<SmallVector<CoreType>> cores = getBlockCores(kernel, target);
   if (failed(cores))
     return failure();
-  KernelContext context{kernel, target, gm, blockDim, {}, {}};
+  // Blocks run in waves on the physical slots: a block is a whole AI core
+  // pair on split targets with core regions, one vector or cube core
+  // otherwise (docs/CycleModel.md).
+  unsigned perBlockVector = llvm::count(*cores, CoreType::vector);
+  unsigned perBlockCube = cores->size() - perBlockVector;
+  unsigned slots = target.numBlocks;
+  if (target.split && cores->size() == 1 && perBlockVector == 1)
+    slots = target.numBlocks * target.vectorCoresPerBlock;
+  unsigned slotsUsed = static_cast<unsigned>(std::min<int64_t>(blockDim, slots));
+
+  KernelContext context{kernel, target, gm, blockDim, options,
+                        slotsUsed * static_cast<unsigned>(cores->size()),
+                        {}, {}, {}};
+  context.report.target = target.name.str();
+  context.report.clockMHz = target.clockMHz;
+  context.report.blockCores.assign(cores->begin(), cores->end());
+  context.report.cubeCores = slotsUsed * perBlockCube;
+  context.report.vectorCores = slotsUsed * perBlockVector;
+  const aicore::CubeRate &f16 = target.cubeF16;
+  context.report.peakCubeFlopsPerCycle = 2.0 * target.numBlocks * f16.m0 *
+                                         f16.k0 * f16.n0 / f16.cyclesPerFractal;
+  context.report.peakGmBytesPerCycle = target.gmBytesPerCycle;
+
+  std::vector<double> slotFree(slots, 0);
   LogicalResult result = success();
-  for (int64_t b = 0; b < blockDim && succeeded(result); ++b)
-    result = runOneBlock(context, *cores, b);
+  for (int64_t b = 0; b < blockDim && succeeded(result); ++b) {
+    unsigned slot = static_cast<unsigned>(b % slots);
+    double end;
+    result = runOneBlock(context, *cores, b, slot, slotFree[slot], end);
+    slotFree[slot] = end;
+  }
+  context.report.totalCycles = *std::max_element(slotFree.begin(), slotFree.end());
+  // The chip cannot move GM data faster than HBM allows, whatever the
+  // per-core estimates say.
+  context.report.totalCycles = std::max(
+      context.report.totalCycles, context.report.gmBytes / target.gmBytesPerCycle);
   context.stats.blocks = blockDim;
   for (auto [arg, storage] : llvm::zip(arguments, gm))
     arg.bytes = std::move(storage.bytes);
   if (statistics)
     *statistics = context.stats;
+  if (timing)
+    *timing = std::move(context.report);
   return result;
 }

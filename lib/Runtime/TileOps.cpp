@@ -189,7 +189,10 @@ LogicalResult executeFixpipe(mte::FixpipeOp op, Lookup lookup) {
       return truncateScale(tile->loadFloat(tile->linear({column})));
     return truncateScale(std::get<double>(*scale));
   };
-  double offset = static_cast<double>(op.getOffset().value_or(0));
+  // ODS returns I64Attr values as uint64_t: go through int64_t so negative
+  // offsets stay negative.
+  double offset =
+      static_cast<double>(static_cast<int64_t>(op.getOffset().value_or(0)));
   QuantMode mode = op.getQuant();
   for (int64_t r = 0; r < src.shape[0]; ++r) {
     for (int64_t c = 0; c < src.shape[1]; ++c) {

@@ -43,6 +43,13 @@ const PathInfo k910BPaths[] = {
     {AS::l0c, AS::l1, Pipe::fix, 74.3, 0},
 };
 
+// [pto] a2a3/cce_costmodel: head, per repeat, tail cycles.
+const VectorCost k910BVectorCosts[] = {
+    {"vadd", 10, 2, 14}, {"vadds", 13, 1, 18}, {"vmul", 10, 2, 15},
+    {"vexp", 13, 2, 18}, {"vdiv", 11, 4, 19},  {"vconv", 14, 2, 18},
+    {"vcadd", 14, 7, 32},
+};
+
 constexpr BufferInfo k910BBuffers[kNumAddressSpaces] = {
     /*gm*/ {0, 1},
     /*l1*/ {512 * 1024, 32},  // [spec], catlass atlasA2_hardware_info
@@ -71,6 +78,15 @@ TargetInfo make910B(llvm::StringLiteral name, unsigned blocks, double mhz) {
   t.cubeF32 = {16, 8, 16, 2};  // [pto] cce_costmodel_cube.hpp
   t.mmadHeadCycles = 6;        // [pto] a2a3 cce_costmodel
   t.vectorBytesPerRepeat = 256; // [pto] formula_params.csv, [hc19]
+  t.vectorCosts = k910BVectorCosts;
+  // No public figure for flag latency or scalar issue; assumed, to be
+  // calibrated against the measured kernels (docs/CycleModel.md).
+  t.syncLatencyCycles = 20;
+  t.scalarCyclesPerOp = 1;
+  // Ascend C best practices: 32 B-aligned GM reaches ~70% of 512 B-aligned;
+  // unaligned is assumed to halve the bandwidth.
+  t.gmAlign32Efficiency = 0.7;
+  t.gmUnalignedEfficiency = 0.5;
   t.numEventIds = 8;            // [hiv] EVENT_ID0..7
   // Ascend C CrossCoreSetFlag takes flag ids 0..15 (4-bit field); no
   // stronger source in shared/reference yet.
@@ -127,6 +143,12 @@ TargetInfo make310P() {
   t.cubeF32 = {16, 8, 16, 2};
   t.mmadHeadCycles = 6;
   t.vectorBytesPerRepeat = 256;
+  // The 910B latency table, assumed for 310P's vector unit too (no source).
+  t.vectorCosts = k910BVectorCosts;
+  t.syncLatencyCycles = 20;
+  t.scalarCyclesPerOp = 1;
+  t.gmAlign32Efficiency = 0.7;
+  t.gmUnalignedEfficiency = 0.5;
   t.numEventIds = 8;
   t.numCrossCoreFlags = 0; // coupled: no cross-core flags
   return t;
@@ -140,6 +162,13 @@ const PathInfo *TargetInfo::findPath(AddressSpace src, AddressSpace dst) const {
   for (const PathInfo &p : paths)
     if (p.src == src && p.dst == dst)
       return &p;
+  return nullptr;
+}
+
+const VectorCost *TargetInfo::findVectorCost(llvm::StringRef instruction) const {
+  for (const VectorCost &c : vectorCosts)
+    if (c.instruction == instruction)
+      return &c;
   return nullptr;
 }
 

@@ -11,6 +11,7 @@
 #include "AscendDialect/Registration/Registration.h"
 #include "AscendDialect/Runtime/Binding.h"
 #include "AscendDialect/Runtime/Interpreter.h"
+#include "AscendDialect/Runtime/Report.h"
 
 #include "mlir/AsmParser/AsmParser.h"
 #include "mlir/AsmParser/AsmParserState.h"
@@ -59,6 +60,29 @@ static cl::opt<uint64_t> seed(
     cl::desc("Fill arguments without --input with pseudo-random data from "
              "this seed (floats in [-1, 1), small integers)"),
     cl::cat(category));
+static cl::opt<bool> timingOnly(
+    "timing-only",
+    cl::desc("Skip tile values and only time the kernel: for production "
+             "shapes of kernels whose control flow does not read tile data"),
+    cl::cat(category));
+static cl::opt<bool> noHazardCheck(
+    "no-hazard-check",
+    cl::desc("Do not report races between pipes, never-satisfied waits and "
+             "flag misuse (on by default)"),
+    cl::cat(category));
+static cl::opt<bool> jsonReport(
+    "json", cl::desc("Print the timing report as JSON on stdout (other "
+                     "messages go to stderr)"),
+    cl::cat(category));
+static cl::opt<bool> csvReport(
+    "csv", cl::desc("Print the timing report as CSV with msprof-like "
+                    "columns on stdout (other messages go to stderr)"),
+    cl::cat(category));
+static cl::opt<std::string> traceFile(
+    "trace",
+    cl::desc("Write a Chrome trace-event JSON of every pipe of every core "
+             "(open it in Perfetto or chrome://tracing)"),
+    cl::value_desc("file.json"), cl::cat(category));
 static cl::opt<bool> exact("exact",
                            cl::desc("Compare bit for bit (the default)"),
                            cl::cat(category));
@@ -146,19 +170,19 @@ std::string formatNumber(double value) {
   return llvm::formatv("{0}", llvm::format("%.6g", value)).str();
 }
 
-void printComparison(StringRef arg, StringRef file, const Comparison &c,
-                     const Tolerance &tolerance) {
+void printComparison(llvm::raw_ostream &os, StringRef arg, StringRef file,
+                     const Comparison &c, const Tolerance &tolerance) {
   std::string mode = tolerance.exact
                          ? std::string("exact")
                          : "atol " + formatNumber(tolerance.atol) + ", rtol " +
                                formatNumber(tolerance.rtol);
-  llvm::outs() << "compare " << arg << " with " << file << ": " << c.elements
+  os << "compare " << arg << " with " << file << ": " << c.elements
                << " elements, max abs error " << formatNumber(c.maxAbsError)
                << ", max rel error " << formatNumber(c.maxRelError) << ", "
                << c.mismatches << " mismatches (" << mode << ") -> "
                << (c.mismatches ? "FAIL" : "OK") << "\n";
   for (const std::string &m : c.firstMismatches)
-    llvm::outs() << "  " << m << "\n";
+    os << "  " << m << "\n";
 }
 
 int run() {
@@ -290,12 +314,42 @@ int run() {
   tolerance.rtol = relTolerance;
 
   RunStatistics stats;
-  if (failed(runKernel(kernel, buffers, &stats)))
+  if (timingOnly && (!outputs.empty() || !compares.empty())) {
+    llvm::errs() << "error: --timing-only computes no values, so --output and "
+                    "--compare have nothing to write or compare\n";
+    return 2;
+  }
+  RunOptions options;
+  options.computeValues = !timingOnly;
+  options.checkHazards = !noHazardCheck;
+  options.collectTrace = !traceFile.empty();
+  TimingReport timing;
+  if (failed(runKernel(kernel, buffers, options, &stats, &timing)))
     return 1;
-  llvm::outs() << llvm::formatv(
-      "ran @{0} on {1}: {2} blocks, {3} ops executed ({4} tile ops)\n",
-      kernel.getName(), aicore::getTargetInfo(kernel).name, stats.blocks,
-      stats.operations, stats.tileOperations);
+  // With a machine-readable report on stdout, everything else goes to stderr.
+  llvm::raw_ostream &log = jsonReport || csvReport ? llvm::errs() : llvm::outs();
+  log << llvm::formatv(
+      "ran @{0} on {1}: {2} blocks, {3} ops executed ({4} tile ops){5}\n",
+      kernel.getName(), timing.target, stats.blocks, stats.operations,
+      stats.tileOperations, timingOnly ? ", timing only" : "");
+  ReportHeader header{kernel.getName().str(), static_cast<int64_t>(stats.blocks)};
+  if (jsonReport)
+    printTimingJson(llvm::outs(), header, timing);
+  else if (csvReport)
+    printTimingCsv(llvm::outs(), header, timing);
+  else
+    printTimingTable(llvm::outs(), header, timing);
+  if (!traceFile.empty()) {
+    std::string error;
+    std::unique_ptr<llvm::ToolOutputFile> trace =
+        openOutputFile(traceFile, &error);
+    if (!trace) {
+      llvm::errs() << "error: " << error << "\n";
+      return 2;
+    }
+    printChromeTrace(trace->os(), timing);
+    trace->keep();
+  }
 
   int status = 0;
   for (const std::string &binding : outputs) {
@@ -326,7 +380,7 @@ int run() {
     }
     NpyArray got = npyFromBuffer(buffers[index], arguments[index].type);
     Comparison c = compareArrays(got, *want, tolerance);
-    printComparison(arguments[index].name, path, c, tolerance);
+    printComparison(log, arguments[index].name, path, c, tolerance);
     if (c.mismatches)
       status = 1;
   }

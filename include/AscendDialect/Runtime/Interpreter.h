@@ -9,10 +9,13 @@
 #ifndef ASCENDDIALECT_RUNTIME_INTERPRETER_H
 #define ASCENDDIALECT_RUNTIME_INTERPRETER_H
 
+#include "AscendDialect/AICore/AICoreEnums.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/Support/LogicalResult.h"
 #include <cstdint>
+#include <map>
+#include <string>
 #include <vector>
 
 namespace mlir::ascend::runtime {
@@ -30,16 +33,71 @@ struct RunStatistics {
   uint64_t blocks = 0;
 };
 
+inline constexpr unsigned kNumPipes = 8; ///< aicore::Pipe values
+
+/// One instruction on one pipe of one core, for the Chrome trace.
+struct TraceEvent {
+  std::string name;     ///< e.g. "mte.copy"
+  unsigned slot;        ///< physical block slot the block ran on
+  unsigned core;        ///< core within the block (cube first, then vector)
+  aicore::Pipe pipe;
+  double start, end;    ///< cycles
+};
+
+/// A flag from the pipe that set it to the pipe that waited for it.
+struct TraceFlow {
+  unsigned slot;
+  unsigned fromCore, toCore;
+  aicore::Pipe fromPipe, toPipe;
+  double fromTime, toTime;
+};
+
+/// What the cycle model measured (docs/CycleModel.md).
+struct TimingReport {
+  std::string target;
+  double clockMHz = 0;
+  double totalCycles = 0;
+  /// Physical cores the kernel used, per core type.
+  unsigned cubeCores = 0, vectorCores = 0;
+  /// The cores of one block, in TraceEvent::core order.
+  std::vector<aicore::CoreType> blockCores;
+  /// Busy cycles summed over all cores, by core type and pipe.
+  double busy[2][kNumPipes] = {};
+  double cubeFlops = 0, vectorFlops = 0, gmBytes = 0;
+  double peakCubeFlopsPerCycle = 0; ///< whole chip, f16
+  double peakGmBytesPerCycle = 0;
+  /// Tile ops the target data has no cost for, by op name.
+  std::map<std::string, uint64_t> unsupported;
+  std::vector<TraceEvent> events;
+  std::vector<TraceFlow> flows;
+  bool traceTruncated = false;
+
+  double microseconds() const { return totalCycles / clockMHz; }
+  /// Busy cycles / (total cycles x cores of that type), in [0, 1].
+  double utilization(aicore::CoreType type, aicore::Pipe pipe) const;
+};
+
+struct RunOptions {
+  /// false: timing-only - skip tile values (kernels whose control flow does
+  /// not read tile data).
+  bool computeValues = true;
+  bool collectTrace = false;
+  /// Report races, never-satisfied waits and flag misuse (on by default).
+  bool checkHazards = true;
+};
+
 /// Bytes a GM buffer of `type` (statically shaped) occupies.
 int64_t getBufferBytes(MemRefType type);
 
 /// Runs `kernel` on all its blocks. `arguments` holds one buffer per kernel
 /// argument, sized by getBufferBytes; on success they hold GM after the run.
 /// Errors (unsupported ops, out-of-bounds accesses, buffer overflow,
-/// deadlocks) are emitted as diagnostics at the op responsible.
+/// deadlocks, hazards) are emitted as diagnostics at the op responsible.
 LogicalResult runKernel(func::FuncOp kernel,
                         std::vector<GlobalBuffer> &arguments,
-                        RunStatistics *statistics = nullptr);
+                        const RunOptions &options,
+                        RunStatistics *statistics = nullptr,
+                        TimingReport *timing = nullptr);
 
 } // namespace mlir::ascend::runtime
 

@@ -34,6 +34,13 @@ struct PathInfo {
   double halfPeakBytes;
 };
 
+/// Latency of one vector instruction class: head + repeats * perRepeat + tail
+/// cycles, a repeat being one vectorBytesPerRepeat-wide step.
+struct VectorCost {
+  llvm::StringLiteral instruction; ///< e.g. "vadd"
+  unsigned head, perRepeat, tail;
+};
+
 /// Multiply-accumulates the cube unit retires per cycle for one operand type.
 struct CubeRate {
   unsigned m0, k0, n0; ///< one fractal step: m0 x k0 x n0 MACs
@@ -62,15 +69,24 @@ struct TargetInfo {
   CubeRate cubeF16, cubeI8, cubeI4, cubeF32;
   unsigned mmadHeadCycles;
   unsigned vectorBytesPerRepeat;
+  llvm::ArrayRef<VectorCost> vectorCosts;
+  /// Cycles from a set_flag (or cross-core set) firing to the wait releasing.
+  unsigned syncLatencyCycles;
+  /// Cycles the scalar pipe spends on one scalar op or one issue.
+  unsigned scalarCyclesPerOp;
+  /// Efficiency of a GM transfer whose GM address is 32-byte but not
+  /// 512-byte aligned, and of one not even 32-byte aligned.
+  double gmAlign32Efficiency, gmUnalignedEfficiency;
   unsigned numEventIds;       ///< per ordered pipe pair
   unsigned numCrossCoreFlags; ///< split targets only
-  unsigned syncLatencyCycles; ///< set_flag -> wait_flag release
 
   const BufferInfo &buffer(AddressSpace space) const {
     return buffers[static_cast<unsigned>(space)];
   }
   /// The path from `src` to `dst`, or null if the target has none.
   const PathInfo *findPath(AddressSpace src, AddressSpace dst) const;
+  /// The cost of a vector instruction class, or null if the table has none.
+  const VectorCost *findVectorCost(llvm::StringRef instruction) const;
 };
 
 /// The description named `name` (e.g. "Ascend910B2"), or null.

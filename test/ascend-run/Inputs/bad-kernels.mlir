@@ -35,6 +35,8 @@ module attributes {aicore.target = #aicore.target<"Ascend910B2">} {
     %ud = aicore.alloc : memref<64xf16, #aicore.space<ub>>
     mte.copy %x, %ux : memref<64xf16, #aicore.space<gm>>, memref<64xf16, #aicore.space<ub>>
     mte.copy %i, %ui : memref<64xi32, #aicore.space<gm>>, memref<64xi32, #aicore.space<ub>>
+    aicore.set_flag <mte2> -> <v> event 0
+    aicore.wait_flag <mte2> -> <v> event 0
     vec.gather %ux[%ui], %ud : memref<64xf16, #aicore.space<ub>>, memref<64xi32, #aicore.space<ub>>, memref<64xf16, #aicore.space<ub>>
     return
   }

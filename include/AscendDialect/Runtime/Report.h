@@ -1,0 +1,33 @@
+//===- Report.h - print what the cycle model measured -----------*- C++ -*-===//
+#ifndef ASCENDDIALECT_RUNTIME_REPORT_H
+#define ASCENDDIALECT_RUNTIME_REPORT_H
+
+#include "AscendDialect/Runtime/Interpreter.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace mlir::ascend::runtime {
+
+/// What the report is about, beyond the measurements.
+struct ReportHeader {
+  std::string kernel;
+  int64_t blockDim;
+};
+
+/// A table: total time, per-pipe busy cycles and utilization, the bound
+/// pipe, achieved vs peak FLOP/s and GM bytes/s, unsupported instructions.
+void printTimingTable(llvm::raw_ostream &os, const ReportHeader &header,
+                      const TimingReport &report);
+/// The same as one JSON object.
+void printTimingJson(llvm::raw_ostream &os, const ReportHeader &header,
+                     const TimingReport &report);
+/// One header line and one row with msprof PipeUtilization-style columns
+/// (aic_cube_ratio, aiv_vec_ratio, aic_mte2_ratio, ...).
+void printTimingCsv(llvm::raw_ostream &os, const ReportHeader &header,
+                    const TimingReport &report);
+/// Chrome trace-event JSON (Perfetto, chrome://tracing): a process per block
+/// slot, a thread per core and pipe, flags as flow arrows.
+void printChromeTrace(llvm::raw_ostream &os, const TimingReport &report);
+
+} // namespace mlir::ascend::runtime
+
+#endif

@@ -1,0 +1,131 @@
+//===- CostModel.cpp - cycles of one tile instruction ---------------------===//
+//
+// Formulas and constants: docs/CycleModel.md; numbers: lib/Target/Targets.cpp.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CostModel.h"
+#include "AscendDialect/AICore/AICoreDialect.h"
+#include "AscendDialect/Cube/CubeDialect.h"
+#include "AscendDialect/MTE/MTEDialect.h"
+#include "AscendDialect/Vec/VecDialect.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::ascend::runtime;
+using aicore::AddressSpace;
+using aicore::TargetInfo;
+
+StringRef mlir::ascend::runtime::getVectorInstruction(Operation *op) {
+  // The pto-isa table has vadd, vadds, vmul, vexp, vdiv, vconv and vcadd.
+  // Ops of the same ALU class borrow their cost (e.g. sub/max/min from vadd,
+  // the other transcendentals from vexp); transpose and gather have no
+  // measured cost and stay unsupported.
+  return llvm::TypeSwitch<Operation *, StringRef>(op)
+      .Case<vec::AddOp, vec::SubOp, vec::MaxOp, vec::MinOp, vec::AbsOp,
+            vec::ReluOp, vec::CompareOp, vec::SelectOp>(
+          [](auto) { return "vadd"; })
+      .Case<vec::MulOp>([](auto) { return "vmul"; })
+      .Case<vec::DivOp>([](auto) { return "vdiv"; })
+      .Case<vec::AddsOp, vec::SubsOp, vec::MulsOp, vec::DivsOp, vec::MaxsOp,
+            vec::MinsOp, vec::FillOp, vec::CopyOp, vec::BroadcastOp>(
+          [](auto) { return "vadds"; })
+      .Case<vec::ExpOp, vec::LnOp, vec::SqrtOp, vec::RsqrtOp,
+            vec::ReciprocalOp>([](auto) { return "vexp"; })
+      .Case<vec::CastOp>([](auto) { return "vconv"; })
+      .Case<vec::ReduceRowsOp, vec::ReduceColsOp>([](auto) { return "vcadd"; })
+      .Default([](Operation *) { return ""; });
+}
+
+static int64_t bytesOf(const TileRef &t) {
+  return (t.numElements() * t.bits + 7) / 8;
+}
+
+/// Cycles to move `bytes` over `path`; GM paths follow pto-isa's fit
+/// bw(B) = peak * B / (K + B), i.e. (K + B) / peak cycles, with the peak
+/// capped by the core's share of HBM and scaled by GM alignment.
+static double transferCycles(const aicore::PathInfo &path, int64_t bytes,
+                             int64_t gmByteOffset, const TargetInfo &target,
+                             unsigned gmSharers) {
+  bool touchesGM = path.src == AddressSpace::gm || path.dst == AddressSpace::gm;
+  double peak = path.bytesPerCycle;
+  if (touchesGM) {
+    peak = std::min(peak, target.gmBytesPerCycle / std::max(1u, gmSharers));
+    if (gmByteOffset % 512 != 0)
+      peak *= gmByteOffset % 32 == 0 ? target.gmAlign32Efficiency
+                                     : target.gmUnalignedEfficiency;
+  }
+  return (path.halfPeakBytes + static_cast<double>(bytes)) / peak;
+}
+
+static int64_t gmOffsetBytes(const TileRef &t) { return t.offset * t.bits / 8; }
+
+std::optional<OpCost> mlir::ascend::runtime::estimateCost(
+    Operation *op, llvm::function_ref<const RtValue &(Value)> lookup,
+    const TargetInfo &target, unsigned gmSharers) {
+  auto tile = [&](Value v) -> const TileRef & {
+    return std::get<TileRef>(lookup(v));
+  };
+  OpCost cost;
+  if (auto copy = dyn_cast<mte::CopyOp>(op)) {
+    const TileRef &src = tile(copy.getSrc()), &dst = tile(copy.getDst());
+    auto srcSpace = *aicore::getAddressSpace(copy.getSrc().getType());
+    auto dstSpace = *aicore::getAddressSpace(copy.getDst().getType());
+    const aicore::PathInfo *path = target.findPath(srcSpace, dstSpace);
+    if (!path)
+      return std::nullopt;
+    int64_t bytes = bytesOf(src);
+    bool fromGM = srcSpace == AddressSpace::gm, toGM = dstSpace == AddressSpace::gm;
+    int64_t gmOffset = fromGM ? gmOffsetBytes(src) : toGM ? gmOffsetBytes(dst) : 0;
+    cost.cycles = transferCycles(*path, bytes, gmOffset, target, gmSharers);
+    cost.gmBytes = fromGM || toGM ? bytes : 0;
+    return cost;
+  }
+  if (auto fixpipe = dyn_cast<mte::FixpipeOp>(op)) {
+    const TileRef &dst = tile(fixpipe.getDst());
+    auto dstSpace = *aicore::getAddressSpace(fixpipe.getDst().getType());
+    const aicore::PathInfo *path = target.findPath(AddressSpace::l0c, dstSpace);
+    if (!path)
+      return std::nullopt;
+    bool toGM = dstSpace == AddressSpace::gm;
+    cost.cycles = transferCycles(*path, bytesOf(dst),
+                                 toGM ? gmOffsetBytes(dst) : 0, target, gmSharers);
+    cost.gmBytes = toGM ? bytesOf(dst) : 0;
+    return cost;
+  }
+  if (auto mmad = dyn_cast<cube::MmadOp>(op)) {
+    const TileRef &a = tile(mmad.getA()), &c = tile(mmad.getC());
+    const aicore::CubeRate *rate = aicore::getCubeRate(target, a.elementType);
+    if (!rate)
+      return std::nullopt;
+    int64_t m = c.shape[0], n = c.shape[1];
+    int64_t k = mmad.getTransposeA() ? a.shape[0] : a.shape[1];
+    auto ceilDiv = [](int64_t x, int64_t y) { return (x + y - 1) / y; };
+    double fractals = static_cast<double>(ceilDiv(m, rate->m0)) *
+                      ceilDiv(k, rate->k0) * ceilDiv(n, rate->n0);
+    cost.cycles = target.mmadHeadCycles + fractals * rate->cyclesPerFractal;
+    cost.cubeFlops = 2.0 * m * n * k;
+    return cost;
+  }
+  StringRef instruction = getVectorInstruction(op);
+  const aicore::VectorCost *vc =
+      instruction.empty() ? nullptr : target.findVectorCost(instruction);
+  if (!vc)
+    return std::nullopt;
+  // A repeat processes vectorBytesPerRepeat bytes of the widest operand.
+  int64_t widest = 0, elements = 0;
+  for (Value v : op->getOperands())
+    if (const auto *t = std::get_if<TileRef>(&lookup(v))) {
+      widest = std::max(widest, bytesOf(*t));
+      elements = std::max(elements, t->numElements());
+    }
+  double repeats = std::ceil(static_cast<double>(widest) /
+                             target.vectorBytesPerRepeat);
+  cost.cycles = vc->head + repeats * vc->perRepeat + vc->tail;
+  bool arithmetic = !isa<vec::FillOp, vec::CopyOp, vec::BroadcastOp,
+                         vec::SelectOp, vec::CastOp>(op);
+  cost.vectorFlops = arithmetic ? static_cast<double>(elements) : 0;
+  return cost;
+}

@@ -1,0 +1,33 @@
+//===- CostModel.h - cycles of one tile instruction --------------*- C++ -*-===//
+#ifndef ASCEND_LIB_RUNTIME_COSTMODEL_H
+#define ASCEND_LIB_RUNTIME_COSTMODEL_H
+
+#include "Tile.h"
+#include "AscendDialect/Target/TargetInfo.h"
+#include "mlir/IR/Operation.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <optional>
+
+namespace mlir::ascend::runtime {
+
+struct OpCost {
+  double cycles = 0;
+  double cubeFlops = 0;   ///< 2 M N K for cube.mmad
+  double vectorFlops = 0; ///< one per element of an arithmetic vec op
+  double gmBytes = 0;     ///< bytes read from or written to GM
+};
+
+/// The cost of tile op `op` on `target` (docs/CycleModel.md), or nullopt if
+/// the target data has no cost for it: such ops are reported as unsupported,
+/// never costed as zero. `gmSharers` is the number of cores moving GM data
+/// at the same time, which share the chip's HBM bandwidth.
+std::optional<OpCost>
+estimateCost(Operation *op, llvm::function_ref<const RtValue &(Value)> lookup,
+             const aicore::TargetInfo &target, unsigned gmSharers);
+
+/// The vector instruction whose latency a vec op has ("" if none).
+llvm::StringRef getVectorInstruction(Operation *op);
+
+} // namespace mlir::ascend::runtime
+
+#endif

@@ -1,0 +1,149 @@
+//===- Hazards.cpp - races between pipes, by happens-before ---------------===//
+
+#include "Hazards.h"
+
+#include <algorithm>
+
+using namespace mlir;
+using namespace mlir::ascend::runtime;
+using aicore::Pipe;
+
+static constexpr unsigned kPipes = 8;
+
+/// First and one-past-last byte a tile touches.
+static std::pair<int64_t, int64_t> boundingBytes(const TileRef &t) {
+  int64_t lo = t.offset, hi = t.offset;
+  for (int64_t d = 0; d < t.rank(); ++d) {
+    int64_t span = (t.shape[d] - 1) * t.strides[d];
+    (span < 0 ? lo : hi) += span;
+  }
+  return {lo * t.bits / 8, ((hi + 1) * t.bits + 7) / 8};
+}
+
+/// The byte ranges of a tile's rows: one per index of the outer dimensions,
+/// each covering the contiguous innermost dimension.
+static std::vector<std::pair<int64_t, int64_t>> rowRanges(const TileRef &t) {
+  std::vector<std::pair<int64_t, int64_t>> rows;
+  if (t.rank() == 0 || t.strides.back() != 1) {
+    rows.push_back(boundingBytes(t));
+    return rows;
+  }
+  int64_t inner = t.shape.back(), outer = t.numElements() / std::max<int64_t>(inner, 1);
+  rows.reserve(outer);
+  for (int64_t r = 0; r < outer; ++r) {
+    int64_t at = t.offset, rest = r;
+    for (int64_t d = t.rank() - 2; d >= 0; --d) {
+      at += (rest % t.shape[d]) * t.strides[d];
+      rest /= t.shape[d];
+    }
+    rows.push_back({at * t.bits / 8, ((at + inner) * t.bits + 7) / 8});
+  }
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+bool mlir::ascend::runtime::tilesOverlap(const TileRef &a, const TileRef &b) {
+  if (a.storage != b.storage || a.numElements() == 0 || b.numElements() == 0)
+    return false;
+  auto [alo, ahi] = boundingBytes(a);
+  auto [blo, bhi] = boundingBytes(b);
+  if (ahi <= blo || bhi <= alo)
+    return false;
+  std::vector<std::pair<int64_t, int64_t>> ra = rowRanges(a), rb = rowRanges(b);
+  // Both lists are sorted: sweep.
+  size_t i = 0, j = 0;
+  while (i < ra.size() && j < rb.size()) {
+    if (ra[i].second <= rb[j].first)
+      ++i;
+    else if (rb[j].second <= ra[i].first)
+      ++j;
+    else
+      return true;
+  }
+  return false;
+}
+
+HazardTracker::HazardTracker(unsigned numCores)
+    : numCores(numCores),
+      clocks(numCores * kPipes, VectorClock(numCores * kPipes, 0)),
+      issue(numCores, VectorClock(numCores * kPipes, 0)) {}
+
+unsigned HazardTracker::agent(unsigned core, Pipe pipe) const {
+  return core * kPipes + static_cast<unsigned>(pipe);
+}
+
+VectorClock &HazardTracker::clockOf(unsigned core, Pipe pipe) {
+  return clocks[agent(core, pipe)];
+}
+
+static void join(VectorClock &into, const VectorClock &from) {
+  for (size_t i = 0; i < into.size(); ++i)
+    into[i] = std::max(into[i], from[i]);
+}
+
+VectorClock HazardTracker::flagClock(unsigned core, Pipe pipe) {
+  VectorClock c = clockOf(core, pipe);
+  join(c, issue[core]);
+  return c;
+}
+
+void HazardTracker::receive(unsigned core, Pipe pipe, const VectorClock &clock) {
+  join(clockOf(core, pipe), clock);
+}
+
+void HazardTracker::barrier(unsigned core, Pipe pipe) {
+  for (unsigned p = 0; p < kPipes; ++p)
+    if (pipe == Pipe::all || p == static_cast<unsigned>(pipe))
+      join(issue[core], clocks[agent(core, static_cast<Pipe>(p))]);
+  // The scalar pipe stalls at a barrier too, so its own accesses follow.
+  join(clockOf(core, Pipe::s), issue[core]);
+}
+
+static const char *pipeName(unsigned agentIndex) {
+  static const char *names[] = {"S", "MTE1", "MTE2", "MTE3", "M", "V", "FIX", "ALL"};
+  return names[agentIndex % kPipes];
+}
+
+bool HazardTracker::access(unsigned core, Pipe pipe, Operation *op,
+                           ArrayRef<const TileRef *> reads,
+                           ArrayRef<const TileRef *> writes) {
+  unsigned self = agent(core, pipe);
+  VectorClock &clock = clocks[self];
+  join(clock, issue[core]);
+  uint32_t seq = ++clock[self];
+
+  auto check = [&](const TileRef &tile, bool write) -> bool {
+    std::vector<Record> &list = records[tile.storage];
+    auto [lo, hi] = boundingBytes(tile);
+    for (const Record &r : list) {
+      if (r.agent == self || (!write && !r.write) || r.hi <= lo || hi <= r.lo)
+        continue;
+      if (clock[r.agent] >= r.seq || !tilesOverlap(tile, r.tile))
+        continue;
+      InFlightDiagnostic diag = op->emitError()
+          << "race: this " << (write ? "write" : "read") << " on "
+          << pipeName(self) << (numCores > 1 ? " of core " + std::to_string(core) : "")
+          << " overlaps a " << (r.write ? "write" : "read") << " on "
+          << pipeName(r.agent)
+          << (numCores > 1 ? " of core " + std::to_string(r.agent / kPipes) : "")
+          << " that no flag or barrier orders before it";
+      diag.attachNote(r.op->getLoc()) << "the other access";
+      return false;
+    }
+    // Records this access supersedes: older, ordered before it, covered.
+    llvm::erase_if(list, [&](const Record &r) {
+      return clock[r.agent] >= r.seq && (write || !r.write) && lo <= r.lo &&
+             r.hi <= hi && r.tile.strides == tile.strides &&
+             r.tile.shape == tile.shape && r.tile.offset == tile.offset;
+    });
+    list.push_back({lo, hi, tile, self, seq, write, op});
+    return true;
+  };
+  for (const TileRef *t : reads)
+    if (!check(*t, false))
+      return false;
+  for (const TileRef *t : writes)
+    if (!check(*t, true))
+      return false;
+  return true;
+}
