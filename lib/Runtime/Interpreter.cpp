@@ -712,6 +712,27 @@ LogicalResult CoreExecutor::executeMemRef(Operation &op, bool &handled) {
         values[view.getResult()] = result;
         return success();
       })
+      .Case<memref::CollapseShapeOp, memref::ExpandShapeOp>(
+          [&](Operation *reshape) -> LogicalResult {
+            // Reshapes of row-major contiguous tiles only: the new view
+            // keeps the offset and gets row-major strides.
+            const TileRef &source = getTile(reshape->getOperand(0));
+            int64_t expected = 1;
+            for (int64_t d = source.rank() - 1; d >= 0; --d) {
+              if (source.shape[d] != 1 && source.strides[d] != expected)
+                return op.emitError() << "ascend-run reshapes contiguous "
+                                         "tiles only";
+              expected *= source.shape[d];
+            }
+            TileRef result = source;
+            auto type = cast<MemRefType>(reshape->getResult(0).getType());
+            result.shape.assign(type.getShape().begin(), type.getShape().end());
+            result.strides.assign(type.getRank(), 1);
+            for (int64_t d = type.getRank() - 2; d >= 0; --d)
+              result.strides[d] = result.strides[d + 1] * result.shape[d + 1];
+            values[reshape->getResult(0)] = result;
+            return success();
+          })
       .Case([&](memref::LoadOp load) -> LogicalResult {
         if (!kernel.options.computeValues)
           return op.emitError()
