@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job: install what is missing, build, and run the example kernels
-# through ascend-opt (parse, verify, print).
+# The main job: install what is missing, build, run the example kernels
+# through ascend-opt (parse, verify, print) and ascend-run (execute
+# bit-accurately against NumPy, time on Ascend910B2, check for hazards).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${ASCEND_BUILD_DIR:-$root/build}"
@@ -11,7 +12,20 @@ echo
 echo "== ascend-opt --show-dialects"
 "$build/bin/ascend-opt" --show-dialects
 for f in "$root"/examples/*.mlir; do
-  echo
-  echo "== ascend-opt examples/$(basename "$f")"
-  "$build/bin/ascend-opt" "$f"
+  echo "== ascend-opt examples/$(basename "$f"): $("$build/bin/ascend-opt" "$f" | wc -l) lines, verified"
 done
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+run() { # example, then ascend-run arguments
+  local name="$1"; shift
+  echo
+  echo "== ascend-run examples/$name.mlir $*"
+  mkdir -p "$work/$name"
+  /usr/bin/python3 "$root/examples/$name.py" "$work/$name"
+  (cd "$work/$name" && "$build/bin/ascend-run" "$root/examples/$name.mlir" "$@")
+}
+run vector_add --input x=x.npy --input y=y.npy --compare z=z.npy
+run matmul_f16 --input a=a.npy --input b=b.npy --compare c=c.npy \
+  --trace "$work/matmul_f16.trace.json"
+run split_matmul_relu --input a=a.npy --input b=b.npy --zeros workspace --compare out=out.npy
