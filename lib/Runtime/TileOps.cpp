@@ -246,28 +246,49 @@ LogicalResult executeMmad(cube::MmadOp op, Lookup lookup) {
   auto bAt = [&](int64_t kk, int64_t j) {
     return op.getTransposeB() ? b.linear({j, kk}) : b.linear({kk, j});
   };
-  for (int64_t i = 0; i < m; ++i) {
-    for (int64_t j = 0; j < n; ++j) {
-      int64_t out = c.linear({i, j});
-      if (c.isFloat()) {
-        // Products of f16/bf16 are exact in f32; f32 products round to f32.
-        // Float arithmetic is IEEE round-to-nearest-even and this file is
-        // built with -ffp-contract=off, so no fused multiply-add sneaks in.
+  // Operands are unpacked once into row-major [m][k] and [k][n] arrays so
+  // the m*n*k loop touches plain numbers.
+  auto unpack = [&](auto load, auto &into, bool isA) {
+    int64_t rows = isA ? m : k, cols = isA ? k : n;
+    into.resize(rows * cols);
+    for (int64_t r = 0; r < rows; ++r)
+      for (int64_t q = 0; q < cols; ++q)
+        into[r * cols + q] = load(isA ? aAt(r, q) : bAt(r, q), isA);
+  };
+  if (c.isFloat()) {
+    // Products of f16/bf16 are exact in f32; f32 products round to f32.
+    // Float arithmetic is IEEE round-to-nearest-even and this file is built
+    // with -ffp-contract=off, so no fused multiply-add sneaks in.
+    std::vector<float> av, bv;
+    auto load = [&](int64_t at, bool isA) {
+      return static_cast<float>((isA ? a : b).loadFloat(at));
+    };
+    unpack(load, av, true);
+    unpack(load, bv, false);
+    for (int64_t i = 0; i < m; ++i)
+      for (int64_t j = 0; j < n; ++j) {
+        int64_t out = c.linear({i, j});
         float acc = init ? 0.0f : static_cast<float>(c.loadFloat(out));
-        for (int64_t kk = 0; kk < k; ++kk) {
-          float product = static_cast<float>(a.loadFloat(aAt(i, kk))) *
-                          static_cast<float>(b.loadFloat(bAt(kk, j)));
-          acc = acc + product;
-        }
+        for (int64_t kk = 0; kk < k; ++kk)
+          acc = acc + av[i * k + kk] * bv[kk * n + j];
         c.storeFloat(out, acc);
-      } else {
+      }
+  } else {
+    std::vector<int32_t> av, bv;
+    auto load = [&](int64_t at, bool isA) {
+      return static_cast<int32_t>((isA ? a : b).loadInt(at));
+    };
+    unpack(load, av, true);
+    unpack(load, bv, false);
+    for (int64_t i = 0; i < m; ++i)
+      for (int64_t j = 0; j < n; ++j) {
+        int64_t out = c.linear({i, j});
+        // i32 accumulation wraps (docs/Numerics.md).
         uint32_t acc = init ? 0 : static_cast<uint32_t>(c.loadInt(out));
         for (int64_t kk = 0; kk < k; ++kk)
-          acc += static_cast<uint32_t>(a.loadInt(aAt(i, kk)) *
-                                       b.loadInt(bAt(kk, j)));
+          acc += static_cast<uint32_t>(av[i * k + kk] * bv[kk * n + j]);
         c.storeInt(out, static_cast<int32_t>(acc));
       }
-    }
   }
   return success();
 }
