@@ -3,8 +3,10 @@
 #include "AscendDialect/Registration/Registration.h"
 #include "AscendDialect/AICore/AICoreDialect.h"
 #include "AscendDialect/Ascend/AscendDialect.h"
+#include "AscendDialect/Conversion/Passes.h"
 #include "AscendDialect/Cube/CubeDialect.h"
 #include "AscendDialect/MTE/MTEDialect.h"
+#include "AscendDialect/Transforms/Passes.h"
 #include "AscendDialect/Vec/VecDialect.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -27,6 +29,8 @@ void mlir::ascend::registerAllDialects(DialectRegistry &registry) {
 }
 
 void mlir::ascend::registerAllPasses() {
+  registerAscendConversionPasses();
+  registerAscendTransformsPasses();
   // Upstream's generic transforms: canonicalize, cse, inline, sccp,
   // symbol-dce, loop-invariant-code-motion, ...
   registerTransformsPasses();

@@ -1,0 +1,3 @@
+//===- AscendToAICore.cpp ---------------------------------------------------===//
+
+#include "AscendDialect/Conversion/Passes.h"

@@ -1,0 +1,3 @@
+//===- LinalgToAscend.cpp ---------------------------------------------------===//
+
+#include "AscendDialect/Conversion/Passes.h"

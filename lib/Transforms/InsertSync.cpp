@@ -1,0 +1,3 @@
+//===- InsertSync.cpp -------------------------------------------------------------===//
+
+#include "AscendDialect/Transforms/Passes.h"

@@ -1,0 +1,3 @@
+//===- PlanMemory.cpp -------------------------------------------------------------===//
+
+#include "AscendDialect/Transforms/Passes.h"
