@@ -151,6 +151,10 @@ def bench(tmp):
     runner = os.path.join(args.build, "bin", "ascend-run")
     opt = os.path.join(args.build, "bin", "ascend-opt")
     n = args.repeat
+    for tool in (runner, opt):
+        if not os.access(tool, os.X_OK):
+            sys.exit(f"{tool} missing: ninja -C {args.build} -j2 "
+                     f"{os.path.basename(tool)}")
     p = lambda name: os.path.join(tmp, name)
 
     # Deterministic inputs, the same generators and seeds as examples/*.py.

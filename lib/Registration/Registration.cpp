@@ -6,6 +6,7 @@
 #include "AscendDialect/Conversion/Passes.h"
 #include "AscendDialect/Cube/CubeDialect.h"
 #include "AscendDialect/MTE/MTEDialect.h"
+#include "AscendDialect/Pipelines/Pipelines.h"
 #include "AscendDialect/Transforms/Passes.h"
 #include "AscendDialect/Vec/VecDialect.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -31,6 +32,7 @@ void mlir::ascend::registerAllDialects(DialectRegistry &registry) {
 void mlir::ascend::registerAllPasses() {
   registerAscendConversionPasses();
   registerAscendTransformsPasses();
+  registerPipelines();
   // Upstream's generic transforms: canonicalize, cse, inline, sccp,
   // symbol-dce, loop-invariant-code-motion, ...
   registerTransformsPasses();

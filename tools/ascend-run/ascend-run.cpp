@@ -8,6 +8,7 @@
 
 #include "AscendDialect/AICore/AICoreDialect.h"
 #include "AscendDialect/Ascend/AscendDialect.h"
+#include "AscendDialect/Pipelines/Pipelines.h"
 #include "AscendDialect/Registration/Registration.h"
 #include "AscendDialect/Runtime/Binding.h"
 #include "AscendDialect/Runtime/Interpreter.h"
@@ -17,6 +18,7 @@
 #include "mlir/AsmParser/AsmParserState.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Verifier.h"
+#include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Format.h"
@@ -220,13 +222,19 @@ int run() {
   }
   if (failed(verify(*module)))
     return 2;
-  if (isTensorLevel(*module)) {
-    llvm::errs() << "error: " << inputFile
-                 << " is tensor-level (ascend dialect); ascend-run executes "
-                    "kernel-level IR. The lowering pipeline "
-                    "--ascend-lower-to-kernel that will accept it is not "
-                    "available yet\n";
-    return 2;
+  // Tensor-level input goes through the pipeline ascend-opt registers as
+  // --ascend-lower-to-kernel, with its default options.
+  bool lowered = isTensorLevel(*module);
+  if (lowered) {
+    PassManager pm(&context);
+    ascend::buildLowerToKernelPipeline(pm, ascend::LowerToKernelOptions());
+    if (failed(pm.run(*module))) {
+      llvm::errs() << "error: " << inputFile
+                   << " is tensor-level and --ascend-lower-to-kernel could "
+                      "not lower it (see above); lower it with ascend-opt "
+                      "and its pipeline options instead\n";
+      return 2;
+    }
   }
   func::FuncOp kernel = findKernel(*module);
   if (!kernel)
@@ -237,7 +245,10 @@ int run() {
       asmState.getBlockDef(&kernel.getBody().front());
   for (auto [i, arg] : llvm::enumerate(kernel.getArguments())) {
     std::string name = "#" + std::to_string(i);
-    if (entry && i < entry->arguments.size()) {
+    // Lowering appends one GM argument per function result.
+    if (lowered && entry && i >= entry->arguments.size())
+      name = "%result" + std::to_string(i - entry->arguments.size());
+    else if (entry && i < entry->arguments.size()) {
       llvm::SMRange range = entry->arguments[i].loc;
       name = StringRef(range.Start.getPointer(),
                        range.End.getPointer() - range.Start.getPointer())

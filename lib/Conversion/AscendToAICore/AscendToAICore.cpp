@@ -1,3 +1,541 @@
-//===- AscendToAICore.cpp ---------------------------------------------------===//
+//===- AscendToAICore.cpp - tiling ascend ops onto the AI Core -----------===//
+//
+// The pass gives each function a kernel signature (GM memrefs in, GM memrefs
+// out) and brackets the tensor body with bufferization.to_tensor and
+// materialize_in_destination; each pattern then replaces one ascend op
+// between such brackets with its tiled kernel. Synchronisation and buffer
+// offsets are left to ascend-insert-sync and ascend-plan-memory.
+//
+//===----------------------------------------------------------------------===//
 
+#include "AscendDialect/Conversion/AscendToAICore.h"
+#include "AscendDialect/AICore/AICoreDialect.h"
+#include "AscendDialect/Ascend/AscendDialect.h"
 #include "AscendDialect/Conversion/Passes.h"
+#include "AscendDialect/Cube/CubeDialect.h"
+#include "AscendDialect/MTE/MTEDialect.h"
+#include "AscendDialect/Vec/VecDialect.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace mlir::ascend {
+#define GEN_PASS_DEF_CONVERTASCENDTOAICOREPASS
+#include "AscendDialect/Conversion/Passes.h.inc"
+} // namespace mlir::ascend
+
+using namespace mlir;
+using namespace mlir::ascend;
+using aicore::AddressSpace;
+
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Building blocks
+//===----------------------------------------------------------------------===//
+
+MemRefType tileType(ArrayRef<int64_t> shape, Type element, AddressSpace space) {
+  MLIRContext *ctx = element.getContext();
+  return MemRefType::get(shape, element, MemRefLayoutAttrInterface(),
+                         aicore::AddressSpaceAttr::get(ctx, space));
+}
+
+Value constantIndex(OpBuilder &b, Location loc, int64_t v) {
+  return b.create<arith::ConstantIndexOp>(loc, v);
+}
+
+/// The GM memref a tensor operand was read from, if it was.
+Value sourceMemRef(Value tensor) {
+  if (auto toTensor = tensor.getDefiningOp<bufferization::ToTensorOp>())
+    return toTensor.getMemref();
+  return {};
+}
+
+/// The GM memref the op's only result is written to, if it is.
+bufferization::MaterializeInDestinationOp destinationOf(Operation *op) {
+  if (op->getNumResults() != 1 || !op->getResult(0).hasOneUse())
+    return {};
+  return dyn_cast<bufferization::MaterializeInDestinationOp>(
+      *op->getResult(0).getUsers().begin());
+}
+
+/// Raises the kernel's block_dim to at least `blockDim`.
+void requireBlocks(Operation *op, int64_t blockDim) {
+  auto func = op->getParentOfType<func::FuncOp>();
+  StringRef name = aicore::AICoreDialect::getKernelAttrName();
+  auto current = func->getAttrOfType<aicore::KernelAttr>(name);
+  int64_t now = current ? current.getBlockDim() : 1;
+  func->setAttr(name, aicore::KernelAttr::get(op->getContext(),
+                                              std::max(now, blockDim)));
+}
+
+/// A 1-D contiguous view of a whole GM memref.
+Value flatten(OpBuilder &b, Location loc, Value memref) {
+  auto type = cast<MemRefType>(memref.getType());
+  if (type.getRank() == 1)
+    return memref;
+  ReassociationIndices all;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    all.push_back(d);
+  return b.create<memref::CollapseShapeOp>(loc, memref,
+                                           ArrayRef<ReassociationIndices>{all});
+}
+
+/// memref.subview of a 1-D memref at a dynamic offset with a static size.
+Value slice1D(OpBuilder &b, Location loc, Value memref, Value offset,
+              int64_t size) {
+  SmallVector<OpFoldResult> offsets{offset}, sizes{b.getIndexAttr(size)},
+      strides{b.getIndexAttr(1)};
+  return b.create<memref::SubViewOp>(loc, memref, offsets, sizes, strides);
+}
+
+//===----------------------------------------------------------------------===//
+// Elementwise ops on the vector cores
+//===----------------------------------------------------------------------===//
+
+/// Emits the vec op(s) computing `op` on UB tiles `in` into `out`, all of
+/// element type f16 or f32 (bf16 is cast around this).
+LogicalResult emitVectorBody(OpBuilder &b, Location loc, Operation *op,
+                             ArrayRef<Value> in, Value out) {
+  if (isa<ascend::AddOp>(op))
+    b.create<vec::AddOp>(loc, in[0], in[1], out);
+  else if (isa<ascend::SubOp>(op))
+    b.create<vec::SubOp>(loc, in[0], in[1], out);
+  else if (isa<ascend::MulOp>(op))
+    b.create<vec::MulOp>(loc, in[0], in[1], out);
+  else if (isa<ascend::DivOp>(op))
+    b.create<vec::DivOp>(loc, in[0], in[1], out);
+  else if (isa<ascend::MaxOp>(op))
+    b.create<vec::MaxOp>(loc, in[0], in[1], out);
+  else if (isa<ascend::MinOp>(op))
+    b.create<vec::MinOp>(loc, in[0], in[1], out);
+  else if (isa<ascend::ExpOp>(op))
+    b.create<vec::ExpOp>(loc, in[0], out);
+  else if (isa<ascend::LogOp>(op))
+    b.create<vec::LnOp>(loc, in[0], out);
+  else if (isa<ascend::SqrtOp>(op))
+    b.create<vec::SqrtOp>(loc, in[0], out);
+  else if (isa<ascend::RsqrtOp>(op))
+    b.create<vec::RsqrtOp>(loc, in[0], out);
+  else if (isa<ascend::ReciprocalOp>(op))
+    b.create<vec::ReciprocalOp>(loc, in[0], out);
+  else if (isa<ascend::AbsOp>(op))
+    b.create<vec::AbsOp>(loc, in[0], out);
+  else if (isa<ascend::ReluOp>(op))
+    b.create<vec::ReluOp>(loc, in[0], out);
+  else if (isa<ascend::NegOp>(op)) {
+    // -x is exact as x * -1.
+    Type element = cast<MemRefType>(out.getType()).getElementType();
+    Value minusOne = b.create<arith::ConstantOp>(
+        loc, element, b.getFloatAttr(element, -1.0));
+    b.create<vec::MulsOp>(loc, in[0], minusOne, out);
+  } else {
+    return failure();
+  }
+  return success();
+}
+
+bool isLoweredElementwise(Operation *op) {
+  return isa<ascend::AddOp, ascend::SubOp, ascend::MulOp, ascend::DivOp,
+             ascend::MaxOp, ascend::MinOp, ascend::ExpOp, ascend::LogOp,
+             ascend::SqrtOp, ascend::RsqrtOp, ascend::ReciprocalOp,
+             ascend::AbsOp, ascend::ReluOp, ascend::NegOp>(op);
+}
+
+/// Why `op` cannot be lowered by the elementwise pattern ("" if it can).
+std::string elementwiseBlocker(Operation *op) {
+  for (Value operand : op->getOperands())
+    if (cast<ShapedType>(operand.getType()).getShape() !=
+        cast<ShapedType>(op->getResult(0).getType()).getShape())
+      return "broadcasting operands are not lowered yet; broadcast them to "
+             "the result shape first";
+  const aicore::TargetInfo &target = aicore::getTargetInfo(op);
+  if (getElementTypeOrSelf(op->getResult(0).getType()).isBF16() &&
+      target.arch != aicore::CoreArch::davC220)
+    return ("bf16 is computed through f32 casts, which " +
+            target.name + " does not have")
+        .str();
+  return "";
+}
+
+struct ElementwisePattern : RewritePattern {
+  ElementwisePattern(MLIRContext *ctx, const AscendTilingOptions &options)
+      : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx),
+        options(options) {}
+
+  LogicalResult matchAndRewrite(Operation *op,
+                                PatternRewriter &rewriter) const override {
+    if (!isLoweredElementwise(op))
+      return failure();
+    auto destination = destinationOf(op);
+    if (!destination)
+      return rewriter.notifyMatchFailure(op, "result is not written to GM");
+    SmallVector<Value> gmInputs;
+    for (Value operand : op->getOperands()) {
+      Value m = sourceMemRef(operand);
+      if (!m)
+        return rewriter.notifyMatchFailure(op, "operand is not a GM argument");
+      gmInputs.push_back(m);
+    }
+    if (std::string why = elementwiseBlocker(op); !why.empty())
+      return rewriter.notifyMatchFailure(op, why);
+    auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
+
+    Location loc = op->getLoc();
+    const aicore::TargetInfo &target = aicore::getTargetInfo(op);
+    Type element = resultType.getElementType();
+    // bf16 has no vector arithmetic: compute in f32 between two casts.
+    bool viaF32 = element.isBF16();
+    Type compute = viaF32 ? rewriter.getF32Type() : element;
+    int64_t elementBytes = element.getIntOrFloatBitWidth() / 8;
+    int64_t computeBytes = compute.getIntOrFloatBitWidth() / 8;
+    int64_t n = resultType.getNumElements();
+
+    // Tile: every operand tile (+ its f32 copy) in a quarter of UB, leaving
+    // room for double buffering; a whole number of 256-byte repeats.
+    int64_t tiles = static_cast<int64_t>(gmInputs.size()) + 1;
+    int64_t perElement = tiles * (elementBytes + (viaF32 ? computeBytes : 0));
+    int64_t tile = options.vectorTile;
+    if (tile <= 0) {
+      tile = static_cast<int64_t>(target.buffer(AddressSpace::ub).bytes) / 4 /
+             perElement;
+      tile -= tile % (256 / elementBytes);
+    }
+    tile = std::min(tile, n);
+    int64_t full = n / tile, tail = n % tile;
+    int64_t vectorCores = target.numBlocks * target.vectorCoresPerBlock;
+    int64_t blocks = options.blockDim > 0
+                         ? options.blockDim
+                         : std::max<int64_t>(1, std::min(full, vectorCores));
+    requireBlocks(op, blocks);
+
+    rewriter.setInsertionPoint(op);
+    SmallVector<Value> flatIn;
+    for (Value m : gmInputs)
+      flatIn.push_back(flatten(rewriter, loc, m));
+    Value flatOut = flatten(rewriter, loc, destination.getDest());
+    Value block = rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
+
+    // One tile of `size` elements at `offset`: load, compute, store.
+    auto emitTile = [&](OpBuilder &b, Value offset, int64_t size) -> LogicalResult {
+      auto ub = [&](Type t) {
+        return b.create<aicore::AllocOp>(loc, tileType({size}, t, AddressSpace::ub),
+                                         IntegerAttr());
+      };
+      SmallVector<Value> in;
+      for (Value m : flatIn) {
+        Value tileIn = ub(element);
+        b.create<mte::CopyOp>(loc, slice1D(b, loc, m, offset, size), tileIn);
+        if (viaF32) {
+          Value wide = ub(compute);
+          b.create<vec::CastOp>(loc, tileIn, wide, aicore::RoundMode::rint);
+          tileIn = wide;
+        }
+        in.push_back(tileIn);
+      }
+      Value result = ub(compute);
+      if (failed(emitVectorBody(b, loc, op, in, result)))
+        return failure();
+      if (viaF32) {
+        Value narrow = ub(element);
+        b.create<vec::CastOp>(loc, result, narrow, aicore::RoundMode::rint);
+        result = narrow;
+      }
+      b.create<mte::CopyOp>(loc, result, slice1D(b, loc, flatOut, offset, size));
+      return success();
+    };
+
+    // Full tiles round-robin over blocks; the static tail on the block
+    // that would take the next tile.
+    if (full > 0) {
+      auto loop = rewriter.create<scf::ForOp>(
+          loc, block, constantIndex(rewriter, loc, full),
+          constantIndex(rewriter, loc, blocks));
+      OpBuilder::InsertionGuard guard(rewriter);
+      rewriter.setInsertionPointToStart(loop.getBody());
+      Value offset = rewriter.create<arith::MulIOp>(
+          loc, loop.getInductionVar(), constantIndex(rewriter, loc, tile));
+      if (failed(emitTile(rewriter, offset, tile)))
+        return failure();
+    }
+    if (tail > 0) {
+      Value owner = rewriter.create<arith::CmpIOp>(
+          loc, arith::CmpIPredicate::eq, block,
+          constantIndex(rewriter, loc, full % blocks));
+      auto branch = rewriter.create<scf::IfOp>(loc, owner, /*withElse=*/false);
+      OpBuilder::InsertionGuard guard(rewriter);
+      rewriter.setInsertionPointToStart(&branch.getThenRegion().front());
+      if (failed(emitTile(rewriter, constantIndex(rewriter, loc, full * tile), tail)))
+        return failure();
+    }
+    rewriter.eraseOp(destination);
+    rewriter.eraseOp(op);
+    return success();
+  }
+
+  AscendTilingOptions options;
+};
+
+//===----------------------------------------------------------------------===//
+// Matmul on the cube core
+//===----------------------------------------------------------------------===//
+
+/// Why `op` cannot be lowered by the matmul pattern ("" if it can).
+std::string matmulBlocker(ascend::MatmulOp op, const AscendTilingOptions &options) {
+  auto aType = cast<RankedTensorType>(op.getA().getType());
+  auto cType = cast<RankedTensorType>(op.getType());
+  Type element = aType.getElementType();
+  if (!element.isF16() && !element.isBF16())
+    return "matmul is lowered for f16 and bf16 operands";
+  const aicore::TargetInfo &target = aicore::getTargetInfo(op);
+  if (!target.findPath(AddressSpace::l0c, AddressSpace::gm))
+    return ("on " + target.name +
+            " cube results leave through UB, which is not lowered yet")
+        .str();
+  int64_t m = cType.getDimSize(0), n = cType.getDimSize(1);
+  int64_t k = aType.getDimSize(op.getTransposeA() ? 0 : 1);
+  const aicore::CubeRate *rate = aicore::getCubeRate(target, element);
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  if (m % rate->m0 || n % rate->n0 || k % rate->k0) {
+    os << "matmul " << m << "x" << k << "x" << n << " is not made of whole "
+       << rate->m0 << "x" << rate->k0 << "x" << rate->n0
+       << " fractals; tail tiles are not lowered yet";
+    return text;
+  }
+  int64_t tm = std::min(options.tileM, m), tn = std::min(options.tileN, n),
+          tk = std::min(options.tileK, k);
+  if (m % tm || n % tn || k % tk)
+    os << "tile " << tm << "x" << tn << "x" << tk << " does not divide matmul "
+       << m << "x" << n << "x" << k << "; choose tile-m/n/k that do";
+  return text;
+}
+
+struct MatmulPattern : OpRewritePattern<ascend::MatmulOp> {
+  MatmulPattern(MLIRContext *ctx, const AscendTilingOptions &options)
+      : OpRewritePattern(ctx), options(options) {}
+
+  LogicalResult matchAndRewrite(ascend::MatmulOp op,
+                                PatternRewriter &rewriter) const override {
+    auto destination = destinationOf(op);
+    Value gmA = sourceMemRef(op.getA()), gmB = sourceMemRef(op.getB());
+    if (!destination || !gmA || !gmB)
+      return rewriter.notifyMatchFailure(op, "operands or result not in GM");
+    if (std::string why = matmulBlocker(op, options); !why.empty())
+      return rewriter.notifyMatchFailure(op, why);
+    auto aType = cast<RankedTensorType>(op.getA().getType());
+    auto cType = cast<RankedTensorType>(op.getType());
+    Type element = aType.getElementType();
+    bool ta = op.getTransposeA(), tb = op.getTransposeB();
+    int64_t m = cType.getDimSize(0), n = cType.getDimSize(1);
+    int64_t k = aType.getDimSize(ta ? 0 : 1);
+    const aicore::TargetInfo &target = aicore::getTargetInfo(op);
+    int64_t tm = std::min(options.tileM, m), tn = std::min(options.tileN, n),
+            tk = std::min(options.tileK, k);
+    int64_t tilesM = m / tm, tilesN = n / tn, outputTiles = tilesM * tilesN;
+    int64_t blocks = options.blockDim > 0
+                         ? options.blockDim
+                         : std::min<int64_t>(outputTiles, target.numBlocks);
+    requireBlocks(op, blocks);
+
+    Location loc = op.getLoc();
+    rewriter.setInsertionPoint(op);
+    Value cGM = destination.getDest();
+    Type f32 = rewriter.getF32Type();
+    auto alloc = [&](ArrayRef<int64_t> shape, Type t, AddressSpace s) -> Value {
+      return rewriter.create<aicore::AllocOp>(loc, tileType(shape, t, s),
+                                              IntegerAttr());
+    };
+    // Operand tiles as they sit in GM (transposed when the flag says so);
+    // L1 keeps that orientation and the L1 -> L0 load transposes.
+    SmallVector<int64_t> aTile = ta ? SmallVector<int64_t>{tk, tm}
+                                    : SmallVector<int64_t>{tm, tk};
+    SmallVector<int64_t> bTile = tb ? SmallVector<int64_t>{tn, tk}
+                                    : SmallVector<int64_t>{tk, tn};
+    Value l1a = alloc(aTile, element, AddressSpace::l1);
+    Value l1b = alloc(bTile, element, AddressSpace::l1);
+    Value l0a = alloc({tm, tk}, element, AddressSpace::l0a);
+    Value l0b = alloc({tk, tn}, element, AddressSpace::l0b);
+    Value l0c = alloc({tm, tn}, f32, AddressSpace::l0c);
+
+    Value block = rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
+    auto outer = rewriter.create<scf::ForOp>(
+        loc, block, constantIndex(rewriter, loc, outputTiles),
+        constantIndex(rewriter, loc, blocks));
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPointToStart(outer.getBody());
+    Value t = outer.getInductionVar();
+    Value tilesNValue = constantIndex(rewriter, loc, tilesN);
+    Value row = rewriter.create<arith::MulIOp>(
+        loc, rewriter.create<arith::DivUIOp>(loc, t, tilesNValue),
+        constantIndex(rewriter, loc, tm));
+    Value col = rewriter.create<arith::MulIOp>(
+        loc, rewriter.create<arith::RemUIOp>(loc, t, tilesNValue),
+        constantIndex(rewriter, loc, tn));
+    auto view = [&](Value gm, Value r, Value c, ArrayRef<int64_t> shape) {
+      SmallVector<OpFoldResult> offsets{r, c};
+      SmallVector<OpFoldResult> sizes{rewriter.getIndexAttr(shape[0]),
+                                      rewriter.getIndexAttr(shape[1])};
+      SmallVector<OpFoldResult> strides(2, rewriter.getIndexAttr(1));
+      return rewriter.create<memref::SubViewOp>(loc, gm, offsets, sizes, strides);
+    };
+
+    Value zero = constantIndex(rewriter, loc, 0);
+    auto kLoop = rewriter.create<scf::ForOp>(loc, zero,
+                                             constantIndex(rewriter, loc, k),
+                                             constantIndex(rewriter, loc, tk));
+    {
+      OpBuilder::InsertionGuard kGuard(rewriter);
+      rewriter.setInsertionPointToStart(kLoop.getBody());
+      Value kk = kLoop.getInductionVar();
+      Value first = rewriter.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq,
+                                                   kk, zero);
+      Value aView = ta ? view(gmA, kk, row, aTile) : view(gmA, row, kk, aTile);
+      Value bView = tb ? view(gmB, col, kk, bTile) : view(gmB, kk, col, bTile);
+      auto nz = aicore::Layout::nz, nd = aicore::Layout::nd;
+      rewriter.create<mte::CopyOp>(loc, aView, l1a, nd, nz, /*transpose=*/false);
+      rewriter.create<mte::CopyOp>(loc, bView, l1b, nd, nz, /*transpose=*/false);
+      rewriter.create<mte::CopyOp>(loc, l1a, l0a, nz, nd, /*transpose=*/ta);
+      rewriter.create<mte::CopyOp>(loc, l1b, l0b, nz, nd, /*transpose=*/tb);
+      rewriter.create<cube::MmadOp>(loc, l0a, l0b, l0c, first,
+                                    /*transpose_a=*/false, /*transpose_b=*/false);
+    }
+    Value cView = view(cGM, row, col, {tm, tn});
+    Type out = cType.getElementType();
+    aicore::QuantMode mode = out.isF16()    ? aicore::QuantMode::f32_to_f16
+                             : out.isBF16() ? aicore::QuantMode::f32_to_bf16
+                                            : aicore::QuantMode::none;
+    rewriter.create<mte::FixpipeOp>(loc, l0c, cView, /*scale=*/Value(), mode,
+                                    /*offset=*/IntegerAttr(), /*relu=*/false,
+                                    aicore::Layout::nd);
+    rewriter.eraseOp(destination);
+    rewriter.eraseOp(op);
+    return success();
+  }
+
+  AscendTilingOptions options;
+};
+
+//===----------------------------------------------------------------------===//
+// The pass
+//===----------------------------------------------------------------------===//
+
+/// Gives `func` a kernel signature: tensors become GM memrefs, results
+/// become trailing GM arguments; the body keeps working on tensors through
+/// to_tensor / materialize_in_destination until the patterns replace it.
+LogicalResult makeKernelSignature(func::FuncOp func) {
+  MLIRContext *ctx = func.getContext();
+  auto gm = [&](Type t, Location loc) -> FailureOr<MemRefType> {
+    auto tensor = dyn_cast<RankedTensorType>(t);
+    if (!tensor || !tensor.hasStaticShape())
+      return emitError(loc) << "kernel arguments and results must be statically "
+                               "shaped tensors, got "
+                            << t;
+    return tileType(tensor.getShape(), tensor.getElementType(), AddressSpace::gm);
+  };
+  Block &entry = func.getBody().front();
+  auto ret = cast<func::ReturnOp>(entry.getTerminator());
+  OpBuilder b(ctx);
+  b.setInsertionPointToStart(&entry);
+  SmallVector<Type> inputs;
+  for (BlockArgument arg : entry.getArguments()) {
+    FailureOr<MemRefType> type = gm(arg.getType(), func.getLoc());
+    if (failed(type))
+      return failure();
+    arg.setType(*type);
+    auto tensor = b.create<bufferization::ToTensorOp>(
+        func.getLoc(), arg, /*restrict=*/true, /*writable=*/false);
+    arg.replaceAllUsesExcept(tensor, tensor);
+    inputs.push_back(*type);
+  }
+  b.setInsertionPoint(ret);
+  for (Value result : ret.getOperands()) {
+    FailureOr<MemRefType> type = gm(result.getType(), ret.getLoc());
+    if (failed(type))
+      return failure();
+    Value out = entry.addArgument(*type, func.getLoc());
+    auto materialize = b.create<bufferization::MaterializeInDestinationOp>(
+        ret.getLoc(), result, out);
+    materialize.setRestrict(true);
+    materialize.setWritable(true);
+    inputs.push_back(*type);
+  }
+  ret->setOperands({});
+  func.setFunctionType(FunctionType::get(ctx, inputs, {}));
+  return success();
+}
+
+struct ConvertAscendToAICorePass
+    : mlir::ascend::impl::ConvertAscendToAICorePassBase<
+          ConvertAscendToAICorePass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    if (!target.empty()) {
+      if (!aicore::lookupTarget(target)) {
+        module.emitError() << "unknown target '" << target
+                           << "'; known targets: "
+                           << aicore::getKnownTargetNames();
+        return signalPassFailure();
+      }
+      module->setAttr(aicore::AICoreDialect::getTargetAttrName(),
+                      aicore::TargetAttr::get(&getContext(), target));
+    }
+    SmallVector<func::FuncOp> tensorFuncs;
+    module.walk([&](func::FuncOp f) {
+      bool hasAscend = false;
+      f.walk([&](Operation *op) {
+        hasAscend |= isa<ascend::AscendDialect>(op->getDialect());
+      });
+      if (hasAscend)
+        tensorFuncs.push_back(f);
+    });
+    for (func::FuncOp f : tensorFuncs)
+      if (failed(makeKernelSignature(f)))
+        return signalPassFailure();
+
+    AscendTilingOptions tiling{blockDim, vectorTile, tileM, tileN, tileK};
+    RewritePatternSet patterns(&getContext());
+    populateAscendToAICorePatterns(patterns, tiling);
+    GreedyRewriteConfig config;
+    config.useTopDownTraversal = true;
+    if (failed(applyPatternsAndFoldGreedily(module, std::move(patterns), config)))
+      return signalPassFailure();
+
+    // What no pattern took is reported, never left half-lowered.
+    WalkResult leftover = module.walk([&](Operation *op) {
+      if (!isa<ascend::AscendDialect>(op->getDialect()))
+        return WalkResult::advance();
+      std::string why;
+      if (auto matmul = dyn_cast<ascend::MatmulOp>(op))
+        why = matmulBlocker(matmul, tiling);
+      else if (isLoweredElementwise(op))
+        why = elementwiseBlocker(op);
+      if (why.empty())
+        why = "convert-ascend-to-aicore cannot lower this op yet (lowered: "
+              "matmul, elementwise ops on GM arguments whose result is a "
+              "function result)";
+      op->emitError() << why;
+      return WalkResult::interrupt();
+    });
+    if (leftover.wasInterrupted())
+      return signalPassFailure();
+    module.walk([&](bufferization::ToTensorOp op) {
+      if (op.use_empty())
+        op.erase();
+    });
+  }
+};
+
+} // namespace
+
+void mlir::ascend::populateAscendToAICorePatterns(
+    RewritePatternSet &patterns, const AscendTilingOptions &options) {
+  patterns.add<ElementwisePattern, MatmulPattern>(patterns.getContext(),
+                                                  options);
+}

@@ -1,0 +1,26 @@
+//===- AscendToAICore.h - tiling ascend ops onto the AI Core ----*- C++ -*-===//
+#ifndef ASCENDDIALECT_CONVERSION_ASCENDTOAICORE_H
+#define ASCENDDIALECT_CONVERSION_ASCENDTOAICORE_H
+
+#include "mlir/IR/PatternMatch.h"
+
+namespace mlir::ascend {
+
+/// Tile sizes and launch shape; 0 means "derive from the target".
+struct AscendTilingOptions {
+  int64_t blockDim = 0;
+  int64_t vectorTile = 0;
+  int64_t tileM = 128, tileN = 128, tileK = 64;
+};
+
+/// Patterns that lower an ascend op whose operands are
+/// `bufferization.to_tensor` of GM memrefs and whose result is only
+/// materialized into a GM memref, into tiled kernel code. Each pattern
+/// raises the enclosing function's `aicore.kernel` block_dim to what it
+/// needs.
+void populateAscendToAICorePatterns(RewritePatternSet &patterns,
+                                    const AscendTilingOptions &options);
+
+} // namespace mlir::ascend
+
+#endif

@@ -1,0 +1,47 @@
+//===- Pipelines.h - registered pass pipelines ------------------*- C++ -*-===//
+#ifndef ASCENDDIALECT_PIPELINES_PIPELINES_H
+#define ASCENDDIALECT_PIPELINES_PIPELINES_H
+
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassOptions.h"
+
+namespace mlir::ascend {
+
+/// Options of `--ascend-lower-to-kernel`.
+struct LowerToKernelOptions : public PassPipelineOptions<LowerToKernelOptions> {
+  PassOptions::Option<std::string> target{
+      *this, "target",
+      llvm::cl::desc("Target SoC (Ascend910B2, Ascend910B4, Ascend310P); "
+                     "empty: the module's aicore.target, else Ascend910B2"),
+      llvm::cl::init("")};
+  PassOptions::Option<int64_t> blockDim{
+      *this, "block-dim",
+      llvm::cl::desc("Blocks to launch (0: from the work and the cores)"),
+      llvm::cl::init(0)};
+  PassOptions::Option<int64_t> vectorTile{
+      *this, "vector-tile",
+      llvm::cl::desc("Elements per vector tile (0: from the UB size)"),
+      llvm::cl::init(0)};
+  PassOptions::Option<int64_t> tileM{*this, "tile-m",
+                                     llvm::cl::desc("Matmul tile rows"),
+                                     llvm::cl::init(128)};
+  PassOptions::Option<int64_t> tileN{*this, "tile-n",
+                                     llvm::cl::desc("Matmul tile columns"),
+                                     llvm::cl::init(128)};
+  PassOptions::Option<int64_t> tileK{*this, "tile-k",
+                                     llvm::cl::desc("Matmul K step"),
+                                     llvm::cl::init(64)};
+};
+
+/// Tensor-level ascend IR -> kernel-level IR that ascend-run executes:
+/// tiling and placement, then cleanup. ascend-run calls this for
+/// tensor-level input.
+void buildLowerToKernelPipeline(OpPassManager &pm,
+                                const LowerToKernelOptions &options);
+
+/// Registers `--ascend-lower-to-kernel`.
+void registerPipelines();
+
+} // namespace mlir::ascend
+
+#endif

@@ -1,0 +1,21 @@
+// Tile options override the defaults and are checked.
+// RUN: ascend-opt %s -convert-ascend-to-aicore="tile-m=64 tile-n=128 tile-k=128 block-dim=3" | FileCheck %s
+// RUN: not ascend-opt %s -convert-ascend-to-aicore="tile-m=100" 2>&1 | FileCheck %s --check-prefix=BAD
+// RUN: not ascend-opt %s -convert-ascend-to-aicore="target=Ascend910" 2>&1 | FileCheck %s --check-prefix=TARGET
+// RUN: ascend-opt %s -convert-ascend-to-aicore="target=Ascend910B4" | FileCheck %s --check-prefix=B4
+// RUN: not ascend-opt %s -convert-ascend-to-aicore="target=Ascend310P" 2>&1 | FileCheck %s --check-prefix=COUPLED
+
+// CHECK-LABEL: func.func @matmul
+// CHECK-SAME: attributes {aicore.kernel = #aicore.kernel<block_dim = 3>}
+// CHECK: aicore.alloc : memref<64x128xf16, #aicore.space<l1>>
+// CHECK: aicore.alloc : memref<128x128xf16, #aicore.space<l1>>
+// CHECK: scf.for %{{.*}} = %c0 to %c512 step %c128
+// BAD: error: tile 100x128x64 does not divide matmul 256x384x512; choose tile-m/n/k that do
+// B4: module attributes {aicore.target = #aicore.target<"Ascend910B4">}
+// B4: block_dim = 6
+// COUPLED: error: on Ascend310P cube results leave through UB, which is not lowered yet
+// TARGET: error: unknown target 'Ascend910'; known targets: Ascend910B2, Ascend910B4, Ascend310P
+func.func @matmul(%a: tensor<256x512xf16>, %b: tensor<512x384xf16>) -> tensor<256x384xf16> {
+  %c = ascend.matmul %a, %b : tensor<256x512xf16>, tensor<512x384xf16> -> tensor<256x384xf16>
+  return %c : tensor<256x384xf16>
+}

@@ -1,0 +1,86 @@
+// RUN: ascend-opt %s -convert-ascend-to-aicore -split-input-file | FileCheck %s
+
+// Elementwise ops become vector kernels: GM in and out, tiles round-robin
+// over blocks, a static tail tile.
+// CHECK-LABEL: func.func @add
+// CHECK-SAME: (%[[A:.*]]: memref<100000xf16, #aicore.space<gm>>, %[[B:.*]]: memref<100000xf16, #aicore.space<gm>>, %[[C:.*]]: memref<100000xf16, #aicore.space<gm>>)
+// CHECK-SAME: attributes {aicore.kernel = #aicore.kernel<block_dim = 12>}
+// CHECK: %[[BLOCK:.*]] = aicore.block_idx
+// CHECK: scf.for %[[T:.*]] = %[[BLOCK]] to %c12 step %c12 {
+// CHECK:   %[[OFF:.*]] = arith.muli %[[T]], %c8192
+// CHECK:   aicore.alloc : memref<8192xf16, #aicore.space<ub>>
+// CHECK:   memref.subview %[[A]][%[[OFF]]] [8192] [1]
+// CHECK:   mte.copy
+// CHECK:   vec.add {{.*}} : memref<8192xf16, #aicore.space<ub>>
+// CHECK:   mte.copy {{.*}} : memref<8192xf16, #aicore.space<ub>>, memref<8192xf16, strided<[1], offset: ?>, #aicore.space<gm>>
+// CHECK: }
+// CHECK: scf.if
+// CHECK:   vec.add {{.*}} : memref<1696xf16, #aicore.space<ub>>
+// CHECK-NOT: ascend.
+func.func @add(%a: tensor<100000xf16>, %b: tensor<100000xf16>) -> tensor<100000xf16> {
+  %c = ascend.add %a, %b : tensor<100000xf16>, tensor<100000xf16> -> tensor<100000xf16>
+  return %c : tensor<100000xf16>
+}
+
+// -----
+
+// bf16 has no vector arithmetic: cast to f32 and back around the op.
+// CHECK-LABEL: func.func @exp_bf16
+// CHECK-SAME: (%{{.*}}: memref<64x64xbf16, #aicore.space<gm>>, %{{.*}}: memref<64x64xbf16, #aicore.space<gm>>)
+// CHECK: memref.collapse_shape
+// CHECK: vec.cast {{.*}} round <rint> : memref<4096xbf16, #aicore.space<ub>>, memref<4096xf32, #aicore.space<ub>>
+// CHECK: vec.exp {{.*}} : memref<4096xf32, #aicore.space<ub>>
+// CHECK: vec.cast {{.*}} round <rint> : memref<4096xf32, #aicore.space<ub>>, memref<4096xbf16, #aicore.space<ub>>
+func.func @exp_bf16(%x: tensor<64x64xbf16>) -> tensor<64x64xbf16> {
+  %y = ascend.exp %x : tensor<64x64xbf16> -> tensor<64x64xbf16>
+  return %y : tensor<64x64xbf16>
+}
+
+// -----
+
+// neg is an exact multiplication by -1.
+// CHECK-LABEL: func.func @neg
+// CHECK: %[[M1:.*]] = arith.constant -1.000000e+00 : f32
+// CHECK: vec.muls %{{.*}}, %[[M1]], %{{.*}} : memref<1024xf32, #aicore.space<ub>>, f32
+func.func @neg(%x: tensor<1024xf32>) -> tensor<1024xf32> {
+  %y = ascend.neg %x : tensor<1024xf32> -> tensor<1024xf32>
+  return %y : tensor<1024xf32>
+}
+
+// -----
+
+// Matmul on the cube: output tiles over blocks, K loop GM -> L1 (NZ) ->
+// L0A/L0B -> mmad, fixpipe to f16.
+// CHECK-LABEL: func.func @matmul
+// CHECK-SAME: attributes {aicore.kernel = #aicore.kernel<block_dim = 6>}
+// CHECK-DAG: aicore.alloc : memref<128x64xf16, #aicore.space<l1>>
+// CHECK-DAG: aicore.alloc : memref<64x128xf16, #aicore.space<l1>>
+// CHECK-DAG: aicore.alloc : memref<128x64xf16, #aicore.space<l0a>>
+// CHECK-DAG: aicore.alloc : memref<64x128xf16, #aicore.space<l0b>>
+// CHECK-DAG: aicore.alloc : memref<128x128xf32, #aicore.space<l0c>>
+// CHECK: scf.for %[[T:.*]] = %{{.*}} to %c6 step %c6 {
+// CHECK:   scf.for %[[K:.*]] = %c0 to %c512 step %c64 {
+// CHECK:     %[[FIRST:.*]] = arith.cmpi eq, %[[K]], %c0
+// CHECK:     mte.copy {{.*}} dst_layout <nz>
+// CHECK:     mte.copy {{.*}} dst_layout <nz>
+// CHECK:     mte.copy {{.*}} src_layout <nz>
+// CHECK:     mte.copy {{.*}} src_layout <nz>
+// CHECK:     cube.mmad {{.*}} init(%[[FIRST]])
+// CHECK:   }
+// CHECK:   mte.fixpipe {{.*}} quant <f32_to_f16> : memref<128x128xf32, #aicore.space<l0c>>, memref<128x128xf16, strided<[384, 1], offset: ?>, #aicore.space<gm>>
+func.func @matmul(%a: tensor<256x512xf16>, %b: tensor<512x384xf16>) -> tensor<256x384xf16> {
+  %c = ascend.matmul %a, %b : tensor<256x512xf16>, tensor<512x384xf16> -> tensor<256x384xf16>
+  return %c : tensor<256x384xf16>
+}
+
+// -----
+
+// transpose_b: B tiles are read N x K and transposed on the L1 -> L0B load.
+// CHECK-LABEL: func.func @matmul_tb
+// CHECK: mte.copy {{.*}} src_layout <nz> transpose : memref<128x64xbf16, #aicore.space<l1>>, memref<64x128xbf16, #aicore.space<l0b>>
+// CHECK: mte.fixpipe {{.*}} quant <f32_to_bf16>
+func.func @matmul_tb(%a: tensor<128x256xbf16>, %b: tensor<128x256xbf16>) -> tensor<128x128xbf16> {
+  %c = ascend.matmul %a, %b {transpose_b} : tensor<128x256xbf16>, tensor<128x256xbf16> -> tensor<128x128xbf16>
+  return %c : tensor<128x128xbf16>
+}
+
