@@ -129,6 +129,30 @@ resolveBinding(StringRef flag, StringRef value,
   return failure();
 }
 
+/// An .npy file checked against a kernel argument's type, as an array and
+/// as the GM buffer it packs into; errors are printed. `role` says what the
+/// file is for ("argument", "reference for").
+struct CheckedArray {
+  NpyArray array;
+  GlobalBuffer buffer;
+};
+FailureOr<CheckedArray> readForArgument(StringRef path,
+                                        const KernelArgument &argument,
+                                        StringRef role) {
+  llvm::Expected<NpyArray> array = readNpy(path);
+  if (!array) {
+    llvm::errs() << "error: " << llvm::toString(array.takeError()) << "\n";
+    return failure();
+  }
+  std::string what = llvm::formatv("{0}: {1} {2}", path, role, argument.name);
+  llvm::Expected<GlobalBuffer> buffer = bufferFromNpy(*array, argument.type, what);
+  if (!buffer) {
+    llvm::errs() << "error: " << llvm::toString(buffer.takeError()) << "\n";
+    return failure();
+  }
+  return CheckedArray{std::move(*array), std::move(*buffer)};
+}
+
 /// The kernel to run: --kernel, or the only function marked aicore.kernel.
 func::FuncOp findKernel(ModuleOp module) {
   SmallVector<func::FuncOp> kernels;
@@ -271,20 +295,11 @@ int run() {
     if (failed(resolved))
       return 2;
     auto [index, path] = *resolved;
-    llvm::Expected<NpyArray> array = readNpy(path);
-    if (!array) {
-      llvm::errs() << "error: " << llvm::toString(array.takeError()) << "\n";
+    FailureOr<CheckedArray> input =
+        readForArgument(path, arguments[index], "argument");
+    if (failed(input))
       return 2;
-    }
-    std::string what = llvm::formatv("{0}: argument {1} (#{2})", path,
-                                     arguments[index].name, index);
-    llvm::Expected<GlobalBuffer> buffer =
-        bufferFromNpy(*array, arguments[index].type, what);
-    if (!buffer) {
-      llvm::errs() << "error: " << llvm::toString(buffer.takeError()) << "\n";
-      return 2;
-    }
-    buffers[index] = std::move(*buffer);
+    buffers[index] = std::move(input->buffer);
     bound[index] = true;
   }
   for (auto [i, arg] : llvm::enumerate(arguments)) {
@@ -376,21 +391,12 @@ int run() {
     if (failed(resolved))
       return 2;
     auto [index, path] = *resolved;
-    llvm::Expected<NpyArray> want = readNpy(path);
-    if (!want) {
-      llvm::errs() << "error: " << llvm::toString(want.takeError()) << "\n";
+    FailureOr<CheckedArray> want =
+        readForArgument(path, arguments[index], "reference for");
+    if (failed(want))
       return 2;
-    }
-    // The reference must have the argument's dtype and shape.
-    std::string what = llvm::formatv("{0}: reference for {1}", path,
-                                     arguments[index].name);
-    if (auto checked = bufferFromNpy(*want, arguments[index].type, what);
-        !checked) {
-      llvm::errs() << "error: " << llvm::toString(checked.takeError()) << "\n";
-      return 2;
-    }
     NpyArray got = npyFromBuffer(buffers[index], arguments[index].type);
-    Comparison c = compareArrays(got, *want, tolerance);
+    Comparison c = compareArrays(got, want->array, tolerance);
     printComparison(log, arguments[index].name, path, c, tolerance);
     if (c.mismatches)
       status = 1;

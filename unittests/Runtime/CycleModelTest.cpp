@@ -25,7 +25,7 @@ struct Timed {
 };
 
 /// Runs the only kernel of `source` on zero-filled arguments, timing only.
-Timed time(StringRef source) {
+Timed time(const std::string &source) {
   DialectRegistry registry;
   ascend::registerAllDialects(registry);
   MLIRContext context(registry);
@@ -119,16 +119,22 @@ TEST(CycleModel, BarrierSerialises) {
   EXPECT_NEAR(t.report.totalCycles, 3 + load + 1 + store, 1e-6);
 }
 
-TEST(CycleModel, MmadCostsFractals) {
-  Timed t = time(R"(
+/// A cube-only kernel: one 64x64x64 f16 mmad per block.
+std::string mmadKernel(int blockDim) {
+  return R"(
     func.func @k(%g: memref<64x64xf32, #aicore.space<gm>>)
-        attributes {aicore.kernel = #aicore.kernel<block_dim = 1>} {
+        attributes {aicore.kernel = #aicore.kernel<block_dim = )" +
+         std::to_string(blockDim) + R"(>} {
       %a = aicore.alloc : memref<64x64xf16, #aicore.space<l0a>>
       %b = aicore.alloc : memref<64x64xf16, #aicore.space<l0b>>
       %c = aicore.alloc : memref<64x64xf32, #aicore.space<l0c>>
       cube.mmad %a, %b, %c : memref<64x64xf16, #aicore.space<l0a>>, memref<64x64xf16, #aicore.space<l0b>>, memref<64x64xf32, #aicore.space<l0c>>
       return
-    })");
+    })";
+}
+
+TEST(CycleModel, MmadCostsFractals) {
+  Timed t = time(mmadKernel(1));
   ASSERT_TRUE(succeeded(t.result));
   // 6 cycles head + (64/16)^3 = 64 fractals, one cycle each.
   EXPECT_EQ(t.report.busy[0][static_cast<unsigned>(Pipe::m)], 70);
@@ -156,24 +162,9 @@ TEST(CycleModel, CoresShareHBM) {
 }
 
 TEST(CycleModel, BlocksBeyondTheCoresRunInWaves) {
-  Timed one = time(R"(
-    func.func @k(%g: memref<4096xf16, #aicore.space<gm>>)
-        attributes {aicore.kernel = #aicore.kernel<block_dim = 24>} {
-      %a = aicore.alloc : memref<64x64xf16, #aicore.space<l0a>>
-      %b = aicore.alloc : memref<64x64xf16, #aicore.space<l0b>>
-      %c = aicore.alloc : memref<64x64xf32, #aicore.space<l0c>>
-      cube.mmad %a, %b, %c : memref<64x64xf16, #aicore.space<l0a>>, memref<64x64xf16, #aicore.space<l0b>>, memref<64x64xf32, #aicore.space<l0c>>
-      return
-    })");
-  Timed two = time(R"(
-    func.func @k(%g: memref<4096xf16, #aicore.space<gm>>)
-        attributes {aicore.kernel = #aicore.kernel<block_dim = 48>} {
-      %a = aicore.alloc : memref<64x64xf16, #aicore.space<l0a>>
-      %b = aicore.alloc : memref<64x64xf16, #aicore.space<l0b>>
-      %c = aicore.alloc : memref<64x64xf32, #aicore.space<l0c>>
-      cube.mmad %a, %b, %c : memref<64x64xf16, #aicore.space<l0a>>, memref<64x64xf16, #aicore.space<l0b>>, memref<64x64xf32, #aicore.space<l0c>>
-      return
-    })");
+  // 24 blocks fill the 24 cube cores once; 48 take two waves.
+  Timed one = time(mmadKernel(24));
+  Timed two = time(mmadKernel(48));
   ASSERT_TRUE(succeeded(one.result) && succeeded(two.result));
   EXPECT_EQ(one.report.totalCycles, 4 + 70);
   EXPECT_EQ(two.report.totalCycles, 2 * (4 + 70));
