@@ -63,7 +63,7 @@ static double transferCycles(const aicore::PathInfo &path, int64_t bytes,
 static int64_t gmOffsetBytes(const TileRef &t) { return t.offset * t.bits / 8; }
 
 std::optional<OpCost> mlir::ascend::runtime::estimateCost(
-    Operation *op, llvm::function_ref<const RtValue &(Value)> lookup,
+    Operation *op, Lookup lookup,
     const TargetInfo &target, unsigned gmSharers) {
   auto tile = [&](Value v) -> const TileRef & {
     return std::get<TileRef>(lookup(v));

@@ -22,7 +22,7 @@ struct OpCost {
 /// never costed as zero. `gmSharers` is the number of cores moving GM data
 /// at the same time, which share the chip's HBM bandwidth.
 std::optional<OpCost>
-estimateCost(Operation *op, llvm::function_ref<const RtValue &(Value)> lookup,
+estimateCost(Operation *op, Lookup lookup,
              const aicore::TargetInfo &target, unsigned gmSharers);
 
 /// The vector instruction whose latency a vec op has ("" if none).

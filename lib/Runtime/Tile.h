@@ -11,6 +11,7 @@
 
 #include "AscendDialect/Runtime/Numerics.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <variant>
 #include <cmath>
@@ -84,6 +85,9 @@ inline double selectExtreme(double a, double b, bool isMax, bool nanWins) {
 /// width; i1 true is -1), a float (the exact value, already rounded to its
 /// type) or a tile.
 using RtValue = std::variant<int64_t, double, TileRef>;
+
+/// How executors read the runtime value of an SSA operand.
+using Lookup = llvm::function_ref<const RtValue &(Value)>;
 
 } // namespace mlir::ascend::runtime
 

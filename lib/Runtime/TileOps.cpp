@@ -19,7 +19,6 @@ using aicore::QuantMode;
 
 namespace {
 
-using Lookup = llvm::function_ref<const RtValue &(Value)>;
 
 /// Integer range of a signless integer type of `bits` bits.
 std::pair<int64_t, int64_t> intRange(unsigned bits) {

@@ -4,16 +4,13 @@
 
 #include "Tile.h"
 #include "mlir/IR/Operation.h"
-#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace mlir::ascend::runtime {
 
 /// Executes `op` if it is an mte, cube or vec op, reading operands through
 /// `lookup`. Returns failure (after emitting an error) or success; sets
 /// `handled` to false for ops of other dialects.
-LogicalResult executeTileOp(Operation *op,
-                            llvm::function_ref<const RtValue &(Value)> lookup,
-                            bool &handled);
+LogicalResult executeTileOp(Operation *op, Lookup lookup, bool &handled);
 
 } // namespace mlir::ascend::runtime
 
