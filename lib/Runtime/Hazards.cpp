@@ -147,3 +147,62 @@ bool HazardTracker::access(unsigned core, Pipe pipe, Operation *op,
       return false;
   return true;
 }
+
+//===----------------------------------------------------------------------===//
+// Between blocks
+//===----------------------------------------------------------------------===//
+
+bool GlobalMemoryTracker::conflicts(const SpanMap &spans, int64_t lo,
+                                    int64_t hi, int64_t block, bool write,
+                                    bool otherIsWrite, Operation *op) {
+  auto it = spans.upper_bound(lo);
+  if (it != spans.begin())
+    --it;
+  for (; it != spans.end() && it->first < hi; ++it) {
+    if (it->second.hi <= lo || it->second.block == block)
+      continue;
+    InFlightDiagnostic diag = op->emitError()
+        << "race between blocks: block " << block << " "
+        << (write ? "writes" : "reads") << " GM bytes [" << std::max(lo, it->first)
+        << ", " << std::min(hi, it->second.hi) << ") that block "
+        << it->second.block << " " << (otherIsWrite ? "writes" : "reads")
+        << "; blocks run in parallel with no ordering between them";
+    diag.attachNote(it->second.op->getLoc()) << "the other block's access";
+    return true;
+  }
+  return false;
+}
+
+void GlobalMemoryTracker::insert(SpanMap &spans, int64_t lo, int64_t hi,
+                                 int64_t block, Operation *op) {
+  // Merge with an adjacent or overlapping span of the same block so the map
+  // stays as small as the block's footprint.
+  auto it = spans.upper_bound(lo);
+  if (it != spans.begin()) {
+    auto prev = std::prev(it);
+    if (prev->second.block == block && prev->second.hi >= lo) {
+      lo = prev->first;
+      hi = std::max(hi, prev->second.hi);
+      it = spans.erase(prev);
+    }
+  }
+  while (it != spans.end() && it->first <= hi && it->second.block == block) {
+    hi = std::max(hi, it->second.hi);
+    it = spans.erase(it);
+  }
+  spans[lo] = {hi, block, op};
+}
+
+bool GlobalMemoryTracker::access(int64_t block, const TileRef &tile, bool write,
+                                 Operation *op) {
+  SpanMap &myKind = (write ? writes : reads)[tile.storage];
+  const SpanMap &theirWrites = writes[tile.storage];
+  const SpanMap &theirReads = reads[tile.storage];
+  for (auto [lo, hi] : rowRanges(tile)) {
+    if (conflicts(theirWrites, lo, hi, block, write, true, op) ||
+        (write && conflicts(theirReads, lo, hi, block, write, false, op)))
+      return false;
+    insert(myKind, lo, hi, block, op);
+  }
+  return true;
+}

@@ -15,6 +15,7 @@
 #include "AscendDialect/AICore/AICoreEnums.h"
 #include "mlir/IR/Operation.h"
 #include "llvm/ADT/DenseMap.h"
+#include <map>
 #include <vector>
 
 namespace mlir::ascend::runtime {
@@ -58,6 +59,31 @@ private:
   std::vector<VectorClock> clocks; ///< one per agent
   std::vector<VectorClock> issue;  ///< per core: what its issuer has seen
   llvm::DenseMap<Storage *, std::vector<Record>> records;
+};
+
+/// Races between blocks on GM. Blocks have no ordering among themselves
+/// (the interpreter runs them one after another, the hardware at once), so a
+/// block writing GM bytes another block reads or writes is a race whatever
+/// the flags say.
+class GlobalMemoryTracker {
+public:
+  /// Records `block`'s access to a GM tile; emits an error and returns
+  /// false if another block wrote the bytes, or reads bytes this write hits.
+  bool access(int64_t block, const TileRef &tile, bool write, Operation *op);
+
+private:
+  struct Span {
+    int64_t hi;
+    int64_t block;
+    Operation *op;
+  };
+  /// Disjoint byte spans keyed by their start, per storage.
+  using SpanMap = std::map<int64_t, Span>;
+  bool conflicts(const SpanMap &spans, int64_t lo, int64_t hi, int64_t block,
+                 bool write, bool otherIsWrite, Operation *op);
+  static void insert(SpanMap &spans, int64_t lo, int64_t hi, int64_t block,
+                     Operation *op);
+  llvm::DenseMap<Storage *, SpanMap> reads, writes;
 };
 
 /// Whether two tiles share at least one byte (exact for strided tiles whose

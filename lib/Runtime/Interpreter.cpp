@@ -150,6 +150,8 @@ struct KernelContext {
   int64_t blockDim;
   const RunOptions &options;
   unsigned gmSharers; ///< cores moving GM data at once
+  /// GM accesses of all blocks, when checking hazards.
+  std::optional<GlobalMemoryTracker> gmAccesses;
   std::mutex statsMutex;
   RunStatistics stats;
   TimingReport report;
@@ -383,7 +385,20 @@ LogicalResult CoreExecutor::checkAccesses(Operation &op, aicore::Pipe pipe) {
         writes.push_back(tile);
     }
   }
-  return success(hazards->access(index, pipe, &op, reads, writes));
+  if (!hazards->access(index, pipe, &op, reads, writes))
+    return failure();
+  // Blocks are unordered, so their GM accesses are checked against each
+  // other regardless of flags.
+  auto isGM = [&](const TileRef *t) {
+    return t->storage >= kernel.gm.data() &&
+           t->storage < kernel.gm.data() + kernel.gm.size();
+  };
+  std::lock_guard<std::mutex> lock(kernel.statsMutex);
+  for (auto [list, write] : {std::make_pair(&reads, false), std::make_pair(&writes, true)})
+    for (const TileRef *t : *list)
+      if (isGM(t) && !kernel.gmAccesses->access(blockIdx, *t, write, &op))
+        return failure();
+  return success();
 }
 
 void CoreExecutor::recordFlow(aicore::Pipe from, double fromTime,
@@ -874,7 +889,9 @@ LogicalResult mlir::ascend::runtime::runKernel(func::FuncOp kernel,
 
   KernelContext context{kernel, target, gm, blockDim, options,
                         slotsUsed * static_cast<unsigned>(cores->size()),
-                        {}, {}, {}};
+                        {}, {}, {}, {}};
+  if (options.checkHazards)
+    context.gmAccesses.emplace();
   context.report.target = target.name.str();
   context.report.clockMHz = target.clockMHz;
   context.report.blockCores.assign(cores->begin(), cores->end());
