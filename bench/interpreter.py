@@ -19,8 +19,9 @@ and an empty kernel) so readers can see it.
 2. --timing-only for the same kernels: ops/s and the speed-up over value mode.
 3. Production-shape f16 matmuls (1024^3 on 32 blocks, 4096^3 on 512 blocks,
    a 128x256 output tile per block), generated here, checked with ascend-opt
-   and run --timing-only only (--verify-big also runs the 1024^3 one once in
-   value mode against np.matmul).
+   and run --timing-only only, with and without the hazard checker
+   (--verify-big also runs the 1024^3 one once in value mode against
+   np.matmul).
 """
 import argparse
 import json
@@ -134,20 +135,20 @@ module attributes {aicore.target = #aicore.target<"Ascend910B2">} {
 
 
 def main():
-    tmp = tempfile.mkdtemp(prefix="ascend-bench-")
-    try:
-        bench(tmp)
-    finally:
-        shutil.rmtree(tmp)
-
-
-def bench(tmp):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--verify-big", action="store_true",
                     help="also run the 1024^3 matmul once in value mode")
     args = ap.parse_args()
+    tmp = tempfile.mkdtemp(prefix="ascend-bench-")
+    try:
+        bench(args, tmp)
+    finally:
+        shutil.rmtree(tmp)
+
+
+def bench(args, tmp):
     runner = os.path.join(args.build, "bin", "ascend-run")
     opt = os.path.join(args.build, "bin", "ascend-opt")
     n = args.repeat
@@ -242,8 +243,10 @@ def bench(tmp):
             f.write(BIG.format(M=M, N=N, K=K, NB=N // 256,
                                BD=(M // 128) * (N // 256)))
         run([opt, big, "-o", os.devnull])
-        t, proc = best_of(n, lambda: run([runner, big, "--timing-only", "--json",
-                                          "--zeros=a", "--zeros=b", "--zeros=c"]))
+        cmd = [runner, big, "--timing-only", "--json",
+               "--zeros=a", "--zeros=b", "--zeros=c"]
+        t, proc = best_of(n, lambda: run(cmd))
+        t_nh, _ = best_of(n, lambda: run(cmd + ["--no-hazard-check"]))
         ops, tiles = ran_line(proc.stderr)
         r = json.loads(proc.stdout)
         print(f"\nbig matmul {M}x{K} @ {K}x{N} f16, block_dim {r['block_dim']} on "
@@ -252,6 +255,8 @@ def bench(tmp):
         print(f"  {ops} ops ({tiles} tile ops) in {t * 1e3:.1f} ms wall = "
               f"{ops / t:.3g} ops/s; estimated {r['total_us']:.1f} us on "
               f"{r['target']} ({r['cube_flops_per_second'] / 1e12:.1f} TFLOP/s)")
+        print(f"  with --no-hazard-check: {t_nh * 1e3:.1f} ms = {ops / t_nh:.3g} "
+              f"ops/s ({t / t_nh:.1f}x faster)")
     if args.verify_big:  # once: ~2 GFLOP each, too slow to repeat
         M = N = K = 1024
         big, flop = p("matmul_big_1024.mlir"), 2 * M * N * K

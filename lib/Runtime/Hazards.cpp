@@ -39,6 +39,15 @@ static std::vector<std::pair<int64_t, int64_t>> rowRanges(const TileRef &t) {
     rows.push_back({at * t.bits / 8, ((at + inner) * t.bits + 7) / 8});
   }
   std::sort(rows.begin(), rows.end());
+  // Rows that touch (a contiguous tile) become one range.
+  size_t out = 0;
+  for (size_t i = 1; i < rows.size(); ++i) {
+    if (rows[i].first <= rows[out].second)
+      rows[out].second = std::max(rows[out].second, rows[i].second);
+    else
+      rows[++out] = rows[i];
+  }
+  rows.resize(out + 1);
   return rows;
 }
 
