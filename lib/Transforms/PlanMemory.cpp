@@ -205,10 +205,12 @@ static void emitDoesNotFit(const Buffer &buffer,
     diag << "; " << free << " of " << target.name << "'s " << capacity
          << " are free while it is live, but the largest free range is "
          << largestHole << " bytes";
-  diag << "; live buffers: ";
-  llvm::interleaveComma(live, diag, [&](const Buffer *b) {
-    diag << b->bytes << " bytes at " << b->offset;
-  });
+  if (!live.empty()) {
+    diag << "; live buffers: ";
+    llvm::interleaveComma(live, diag, [&](const Buffer *b) {
+      diag << b->bytes << " bytes at " << b->offset;
+    });
+  }
   for (const Buffer *b : live)
     diag.attachNote(b->alloc->getLoc())
         << "live buffer: " << b->bytes << " bytes of " << spaceName
@@ -253,6 +255,28 @@ static LogicalResult planSpace(MutableArrayRef<Buffer> buffers,
   return success();
 }
 
+/// The buffers of `func`, by space. Without `reuse` every buffer is live
+/// for the whole function.
+static void collectBuffers(func::FuncOp func, const TargetInfo &target,
+                           bool reuse,
+                           SmallVector<Buffer> (&bySpace)[kNumAddressSpaces]) {
+  ProgramOrder order(func);
+  func.walk([&](AllocOp alloc) {
+    AddressSpace space = *getAddressSpace(alloc.getType());
+    Buffer buffer;
+    buffer.alloc = alloc;
+    buffer.live = reuse ? computeLiveRange(alloc, order) : order.span(func);
+    buffer.tileBytes = getTileBytes(alloc.getType());
+    buffer.bytes =
+        llvm::alignTo(buffer.tileBytes, target.buffer(space).alignment);
+    if (std::optional<uint64_t> offset = alloc.getOffset()) {
+      buffer.offset = *offset;
+      buffer.fixed = true;
+    }
+    bySpace[static_cast<unsigned>(space)].push_back(buffer);
+  });
+}
+
 namespace {
 
 struct PlanMemoryPass
@@ -262,29 +286,18 @@ struct PlanMemoryPass
   void runOnOperation() override {
     func::FuncOp func = getOperation();
     const TargetInfo &target = getTargetInfo(func);
-    ProgramOrder order(func);
     // A space belongs to one core type on split targets (the verifier keeps
     // L1/L0* out of vector regions and UB out of cube regions), so planning
-    // per space never mixes the cube core's buffers with the vector cores'.
+    // per space never mixes the cube core's buffers with the vector cores',
+    // and buffers outside the regions share their space with the region of
+    // the core that runs them.
     SmallVector<Buffer> bySpace[kNumAddressSpaces];
-    func.walk([&](AllocOp alloc) {
-      Buffer buffer;
-      buffer.alloc = alloc;
-      buffer.live = reuse ? computeLiveRange(alloc, order) : order.span(func);
-      buffer.tileBytes = getTileBytes(alloc.getType());
-      AddressSpace space = *getAddressSpace(alloc.getType());
-      buffer.bytes = llvm::alignTo(buffer.tileBytes,
-                                   target.buffer(space).alignment);
-      if (std::optional<uint64_t> offset = alloc.getOffset()) {
-        buffer.offset = *offset;
-        buffer.fixed = true;
-      }
-      bySpace[static_cast<unsigned>(space)].push_back(buffer);
-    });
-    for (unsigned s = 0; s < kNumAddressSpaces; ++s) {
+    collectBuffers(func, target, reuse, bySpace);
+    for (unsigned s = 0; s < kNumAddressSpaces; ++s)
       if (failed(planSpace(bySpace[s], static_cast<AddressSpace>(s), target)))
         return signalPassFailure();
-    }
+    // Offsets are written only once every space fits, so a failed plan
+    // leaves the function as it was.
     Builder builder(func.getContext());
     for (MutableArrayRef<Buffer> buffers : bySpace)
       for (Buffer &b : buffers)
