@@ -73,4 +73,93 @@ def ConvertAscendToAICorePass : Pass<"convert-ascend-to-aicore", "ModuleOp"> {
   ];
 }
 
+def RaiseLinalgToAscendPass : Pass<"ascend-raise-linalg"> {
+  let summary = "Raise upstream linalg on tensors (torch-mlir, StableHLO) into ascend ops";
+  let description = [{
+    Rewrites the linalg forms that torch-mlir and StableHLO->linalg produce
+    into tensor-level `ascend` ops, so their programs enter the toolchain.
+    Every linalg op the pass does not recognise stays exactly as it was;
+    `report-unmatched` attaches a remark saying why to each of them. The
+    same text is the patterns' match-failure reason and the
+    `-debug-only=ascend-raise-linalg` output, which needs an LLVM with
+    assertions (Debian's has none, so use the option there).
+
+    Rules:
+    - `linalg.matmul`, `batch_matmul` and their `_transpose_a` /
+      `_transpose_b` forms, and `linalg.generic` ops with their indexing
+      maps and a multiply-add body (operands optionally widened by
+      `arith.extf`), become `ascend.matmul` / `ascend.batch_matmul`
+      with the transpose flags; a `linalg.transpose` (or copying
+      `linalg.generic`) that swaps the last two dims of an operand is folded
+      into the flag. Operands are f16, bf16 or f32 of one type; the result
+      is that type or f32. linalg accumulates into its init (C += A x B): a
+      zero fill or a `tensor.empty` init (undefined contents) adds nothing,
+      any other init is added with `ascend.add init, product`.
+    - An elementwise op (all loops parallel: `linalg.generic`,
+      `linalg.map`, `linalg.add`/`sub`/`mul`/`div`/`max`/`min`/`exp`/
+      `log`/`sqrt`/`rsqrt`/`reciprocal`/`abs`/`negf`/`square`) has its body
+      translated, op by op, into ascend ops on whole tensors: `arith.addf,
+      subf, mulf, divf, maximumf, minimumf, negf, extf, truncf`, `math.exp,
+      log, sqrt, rsqrt, absf`; `divf(1, x)` is `reciprocal`, `maximumf(x,
+      +0)` and torch-mlir's `select(cmpf(ugt, x, +0), x, +0)` are `relu`,
+      `powf(x, 2)` / `fpowi(x, 2)` are `mul(x, x)`, multiplications by 1
+      (torch-mlir's `alpha`) vanish and casts become `ascend.cast` (rounding
+      mode from `truncf`'s, default rint). Constants and scalars become
+      rank-0 tensors, a fill (`linalg.fill` or a generic writing one
+      scalar) read as an operand becomes its scalar. Indexing
+      maps must be broadcasts (loop dims dropped, or a unit dim read at 0);
+      they become NumPy broadcasting, with `tensor.expand_shape` inserting
+      unit dims where NumPy's alignment at the trailing dims needs them, and
+      broadcasts (`linalg.broadcast`, copying generics) feeding the op are
+      folded in. `maxnumf`/`minnumf` stay (they drop NaN; ascend's max and
+      min return it).
+    - `linalg.softmax` becomes `ascend.softmax`.
+    - The ascend dialect has no reduce op, so a sum or max over one dim
+      (`linalg.reduce` or a generic with one reduction loop, init a fill
+      with the identity) is raised only as part of:
+      rms_norm: `x * rsqrt(sum(x^2, last) / H + eps)` (or `x / sqrt(..)`,
+      `* (1/H)` for `/ H`, the square as a separate op or fused into the
+      sum), optionally cast to x's original type (LlamaRMSNorm), optionally
+      times gamma `[H]` (ones otherwise) -> `ascend.rms_norm` with epsilon;
+      softmax: `exp(x - max(x, d)) / sum(exp(x - max(x, d)), d)` (or `*
+      reciprocal(sum)`) -> `ascend.softmax` dim d. The chains are matched
+      over the ascend ops their elementwise parts become, so the pass
+      repeats until nothing changes; intermediates must have no other users.
+    - Only linalg ops are visited: other ops are neither folded nor erased
+      (the constants, tensor.empty and tensor.dim ops a raised op leaves
+      unused are), and a linalg op that is already dead is left alone.
+
+    Precision: ascend's fused ops compute in f32 and round once, so a raised
+    f16 or bf16 matmul (linalg accumulates in the result type) or rms_norm
+    (rounded after each step) is usually more accurate than the linalg it
+    replaces, and not bit-identical to it.
+
+    ```mlir
+    // Before: nn.Linear without bias, as torch-mlir emits it
+    %zero = arith.constant 0.0 : f32
+    %e = tensor.empty() : tensor<4096x11008xbf16>
+    %wt = linalg.transpose ins(%w : tensor<11008x4096xbf16>)
+        outs(%e : tensor<4096x11008xbf16>) permutation = [1, 0]
+    %e1 = tensor.empty() : tensor<16x11008xf32>
+    %acc = linalg.fill ins(%zero : f32) outs(%e1 : tensor<16x11008xf32>) -> tensor<16x11008xf32>
+    %y = linalg.matmul ins(%x, %wt : tensor<16x4096xbf16>, tensor<4096x11008xbf16>)
+        outs(%acc : tensor<16x11008xf32>) -> tensor<16x11008xf32>
+    // After
+    %y = ascend.matmul %x, %w {transpose_b}
+        : tensor<16x4096xbf16>, tensor<11008x4096xbf16> -> tensor<16x11008xf32>
+    ```
+
+    With `report-unmatched`, an op left alone gets e.g.
+    `remark: not raised: its body computes math.tanh, which no ascend op computes`.
+  }];
+  let options = [
+    Option<"reportUnmatched", "report-unmatched", "bool", /*default=*/"false",
+           "Emit a remark at every linalg op left alone, saying why">,
+  ];
+  let dependentDialects = [
+    "::mlir::ascend::AscendDialect", "::mlir::arith::ArithDialect",
+    "::mlir::tensor::TensorDialect"
+  ];
+}
+
 #endif // ASCEND_CONVERSION_PASSES
