@@ -2,11 +2,15 @@
 
 #include "AscendDialect/Conversion/Passes.h"
 #include "AscendDialect/Pipelines/Pipelines.h"
+#include "AscendDialect/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
 void mlir::ascend::buildLowerToKernelPipeline(
     OpPassManager &pm, const LowerToKernelOptions &options) {
+  // linalg from torch-mlir or StableHLO first becomes ascend ops.
+  pm.addPass(createRaiseLinalgToAscendPass());
   ConvertAscendToAICorePassOptions convert;
   convert.target = options.target;
   convert.blockDim = options.blockDim;
@@ -17,12 +21,15 @@ void mlir::ascend::buildLowerToKernelPipeline(
   pm.addPass(createConvertAscendToAICorePass(convert));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  // Offsets first: reusing bytes creates dependences between pipes that
+  // sync insertion must then order.
+  pm.addNestedPass<func::FuncOp>(createPlanMemoryPass());
 }
 
 void mlir::ascend::registerPipelines() {
   PassPipelineRegistration<LowerToKernelOptions>(
       "ascend-lower-to-kernel",
-      "Lower tensor-level ascend IR to kernels ascend-run executes (tiling "
-      "and placement on the cube and vector cores)",
+      "Lower tensor-level ascend (or linalg) IR to kernels ascend-run "
+      "executes: raising, tiling and placement, memory planning",
       buildLowerToKernelPipeline);
 }

@@ -16,6 +16,7 @@
 
 #include "mlir/AsmParser/AsmParser.h"
 #include "mlir/AsmParser/AsmParserState.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Pass/PassManager.h"
@@ -183,10 +184,12 @@ func::FuncOp findKernel(ModuleOp module) {
   return nullptr;
 }
 
+/// Whether the module holds ascend or linalg ops, which the lowering
+/// pipeline turns into kernels first.
 bool isTensorLevel(ModuleOp module) {
   bool tensorLevel = false;
   module.walk([&](Operation *op) {
-    if (isa<ascend::AscendDialect>(op->getDialect()))
+    if (isa<ascend::AscendDialect, linalg::LinalgDialect>(op->getDialect()))
       tensorLevel = true;
   });
   return tensorLevel;

@@ -33,9 +33,9 @@ struct LowerToKernelOptions : public PassPipelineOptions<LowerToKernelOptions> {
                                      llvm::cl::init(64)};
 };
 
-/// Tensor-level ascend IR -> kernel-level IR that ascend-run executes:
-/// tiling and placement, then cleanup. ascend-run calls this for
-/// tensor-level input.
+/// Tensor-level ascend (or linalg) IR -> kernel-level IR that ascend-run
+/// executes: ascend-raise-linalg, convert-ascend-to-aicore, cleanup,
+/// ascend-plan-memory. ascend-run calls this for tensor-level input.
 void buildLowerToKernelPipeline(OpPassManager &pm,
                                 const LowerToKernelOptions &options);
 
