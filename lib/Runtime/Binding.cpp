@@ -140,10 +140,13 @@ GlobalBuffer mlir::ascend::runtime::randomBuffer(MemRefType type,
 }
 
 /// Element `i` of `array` as a number, and its raw bits.
-static double numberAt(const NpyArray &array, int64_t i, uint64_t &raw) {
+static double numberAt(const NpyArray &array, int64_t i, bool bf16,
+                       uint64_t &raw) {
   raw = 0;
   std::memcpy(&raw, array.data.data() + i * array.elementBytes(),
               array.elementBytes());
+  if (bf16)
+    return nm::bf16ToF32(static_cast<uint16_t>(raw));
   switch (array.dtype) {
   case NpyDType::F16:
     return nm::f16ToF32(static_cast<uint16_t>(raw));
@@ -181,13 +184,15 @@ static std::string indexOf(int64_t i, llvm::ArrayRef<int64_t> shape) {
 
 Comparison mlir::ascend::runtime::compareArrays(const NpyArray &got,
                                                 const NpyArray &want,
+                                                Type elementType,
                                                 const Tolerance &tolerance,
                                                 unsigned maxReported) {
   Comparison c;
   c.elements = want.numElements();
+  bool bf16 = elementType.isBF16();
   for (int64_t i = 0; i < c.elements; ++i) {
     uint64_t rawGot, rawWant;
-    double g = numberAt(got, i, rawGot), w = numberAt(want, i, rawWant);
+    double g = numberAt(got, i, bf16, rawGot), w = numberAt(want, i, bf16, rawWant);
     bool bothNaN = std::isnan(g) && std::isnan(w);
     double abs = bothNaN || g == w ? 0 : std::fabs(g - w);
     double rel = abs == 0 ? 0 : abs / std::fabs(w);

@@ -512,6 +512,11 @@ LogicalResult CoreExecutor::executeMemRef(Operation &op, bool &handled) {
         values[view.getResult()] = result;
         return success();
       })
+      // A cast only changes what the type knows statically, not the view.
+      .Case([&](memref::CastOp cast) {
+        values[cast.getResult()] = getTile(cast.getSource());
+        return success();
+      })
       .Case<memref::CollapseShapeOp, memref::ExpandShapeOp>(
           [&](Operation *reshape) -> LogicalResult {
             // Reshapes of row-major contiguous tiles only: the new view

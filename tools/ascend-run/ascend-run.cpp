@@ -399,7 +399,9 @@ int run() {
     if (failed(want))
       return 2;
     NpyArray got = npyFromBuffer(buffers[index], arguments[index].type);
-    Comparison c = compareArrays(got, want->array, tolerance);
+    Comparison c = compareArrays(got, want->array,
+                                 arguments[index].type.getElementType(),
+                                 tolerance);
     printComparison(log, arguments[index].name, path, c, tolerance);
     if (c.mismatches)
       status = 1;

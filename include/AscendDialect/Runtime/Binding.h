@@ -40,9 +40,11 @@ struct Comparison {
 };
 
 /// Compares `got` (a kernel result) with `want` (a reference array of the
-/// same dtype and shape; the caller checks them).
+/// same dtype and shape; the caller checks them). `elementType` says how to
+/// read the elements as numbers (bf16 arrays are uint16 bit patterns).
 Comparison compareArrays(const NpyArray &got, const NpyArray &want,
-                         const Tolerance &tolerance, unsigned maxReported = 10);
+                         Type elementType, const Tolerance &tolerance,
+                         unsigned maxReported = 10);
 
 } // namespace mlir::ascend::runtime
 
