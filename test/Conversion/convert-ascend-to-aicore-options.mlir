@@ -7,8 +7,9 @@
 
 // CHECK-LABEL: func.func @matmul
 // CHECK-SAME: attributes {aicore.kernel = #aicore.kernel<block_dim = 3>}
-// CHECK: aicore.alloc : memref<64x128xf16, #aicore.space<l1>>
-// CHECK: aicore.alloc : memref<128x128xf16, #aicore.space<l1>>
+// CHECK: aicore.alloc : memref<64x512xf16, #aicore.space<l1>>
+// CHECK: aicore.alloc : memref<512x128xf16, #aicore.space<l1>>
+// CHECK: scf.for %{{.*}} = %c0 to %c512 step %c512
 // CHECK: scf.for %{{.*}} = %c0 to %c512 step %c128
 // BAD: error: tile 100x128x64 does not divide matmul 256x384x512; choose tile-m/n/k that do
 // B4: module attributes {aicore.target = #aicore.target<"Ascend910B4">}

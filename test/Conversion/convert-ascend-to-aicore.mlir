@@ -49,23 +49,26 @@ func.func @neg(%x: tensor<1024xf32>) -> tensor<1024xf32> {
 
 // -----
 
-// Matmul on the cube: output tiles over blocks, K loop GM -> L1 (NZ) ->
-// L0A/L0B -> mmad, fixpipe to f16.
+// Matmul on the cube: output tiles over blocks, K chunks GM -> L1 (NZ),
+// tile-k steps L1 -> L0A/L0B -> mmad, fixpipe to f16.
 // CHECK-LABEL: func.func @matmul
 // CHECK-SAME: attributes {aicore.kernel = #aicore.kernel<block_dim = 6>}
-// CHECK-DAG: aicore.alloc : memref<128x64xf16, #aicore.space<l1>>
-// CHECK-DAG: aicore.alloc : memref<64x128xf16, #aicore.space<l1>>
+// CHECK-DAG: aicore.alloc : memref<128x512xf16, #aicore.space<l1>>
+// CHECK-DAG: aicore.alloc : memref<512x128xf16, #aicore.space<l1>>
 // CHECK-DAG: aicore.alloc : memref<128x64xf16, #aicore.space<l0a>>
 // CHECK-DAG: aicore.alloc : memref<64x128xf16, #aicore.space<l0b>>
 // CHECK-DAG: aicore.alloc : memref<128x128xf32, #aicore.space<l0c>>
 // CHECK: scf.for %[[T:.*]] = %{{.*}} to %c6 step %c6 {
-// CHECK:   scf.for %[[K:.*]] = %c0 to %c512 step %c64 {
-// CHECK:     %[[FIRST:.*]] = arith.cmpi eq, %[[K]], %c0
+// CHECK:   scf.for %[[KC:.*]] = %c0 to %c512 step %c512 {
+// CHECK:     mte.copy {{.*}} dst_layout <nz> : memref<128x512xf16, strided<[512, 1], offset: ?>, #aicore.space<gm>>, memref<128x512xf16, #aicore.space<l1>>
 // CHECK:     mte.copy {{.*}} dst_layout <nz>
-// CHECK:     mte.copy {{.*}} dst_layout <nz>
-// CHECK:     mte.copy {{.*}} src_layout <nz>
-// CHECK:     mte.copy {{.*}} src_layout <nz>
-// CHECK:     cube.mmad {{.*}} init(%[[FIRST]])
+// CHECK:     scf.for %[[K:.*]] = %c0 to %c512 step %c64 {
+// CHECK:       %[[SUM:.*]] = arith.addi %[[KC]], %[[K]]
+// CHECK:       %[[FIRST:.*]] = arith.cmpi eq, %[[SUM]], %c0
+// CHECK:       mte.copy {{.*}} src_layout <nz> : memref<128x64xf16, strided<[512, 1], offset: ?>, #aicore.space<l1>>, memref<128x64xf16, #aicore.space<l0a>>
+// CHECK:       mte.copy {{.*}} src_layout <nz>
+// CHECK:       cube.mmad {{.*}} init(%[[FIRST]])
+// CHECK:     }
 // CHECK:   }
 // CHECK:   mte.fixpipe {{.*}} quant <f32_to_f16> : memref<128x128xf32, #aicore.space<l0c>>, memref<128x128xf16, strided<[384, 1], offset: ?>, #aicore.space<gm>>
 func.func @matmul(%a: tensor<256x512xf16>, %b: tensor<512x384xf16>) -> tensor<256x384xf16> {
@@ -77,7 +80,7 @@ func.func @matmul(%a: tensor<256x512xf16>, %b: tensor<512x384xf16>) -> tensor<25
 
 // transpose_b: B tiles are read N x K and transposed on the L1 -> L0B load.
 // CHECK-LABEL: func.func @matmul_tb
-// CHECK: mte.copy {{.*}} src_layout <nz> transpose : memref<128x64xbf16, #aicore.space<l1>>, memref<64x128xbf16, #aicore.space<l0b>>
+// CHECK: mte.copy {{.*}} src_layout <nz> transpose : memref<128x64xbf16, strided<[256, 1], offset: ?>, #aicore.space<l1>>, memref<64x128xbf16, #aicore.space<l0b>>
 // CHECK: mte.fixpipe {{.*}} quant <f32_to_bf16>
 func.func @matmul_tb(%a: tensor<128x256xbf16>, %b: tensor<128x256xbf16>) -> tensor<128x128xbf16> {
   %c = ascend.matmul %a, %b {transpose_b} : tensor<128x256xbf16>, tensor<128x256xbf16> -> tensor<128x128xbf16>

@@ -20,12 +20,14 @@ def ConvertAscendToAICorePass : Pass<"convert-ascend-to-aicore", "ModuleOp"> {
 
     Lowered so far:
     - `ascend.matmul` (f16, bf16; f32 accumulation; transpose_a/b) on the
-      cube core: per output tile of `tile-m x tile-n`, a K loop of
-      `tile-k` steps GM -> L1 (ND -> NZ) -> L0A/L0B -> `cube.mmad`
-      (init on the first step), then `mte.fixpipe` L0C -> GM converting to
-      the result type. Output tiles are spread over blocks. Defaults:
-      128 x 128 x 64, so that one A and one B tile take a quarter of L0A and
-      L0B (room for double buffering) and the accumulator half of L0C.
+      cube core: per output tile of `tile-m x tile-n`, a loop over K chunks
+      GM -> L1 (ND -> NZ) and inside it `tile-k` steps L1 -> L0A/L0B ->
+      `cube.mmad` (init on the first step), then `mte.fixpipe` L0C -> GM
+      converting to the result type. Output tiles are spread over blocks.
+      Defaults: 128 x 128 x 64, so that one A and one B step take a quarter
+      of L0A and L0B (room for double buffering) and the accumulator half of
+      L0C; the K chunk is the largest multiple of tile-k dividing K whose A
+      and B chunks fill at most half of L1, so GM transfers are large.
       M, N must be multiples of 16 and K of the cube's k0 (16 for f16).
     - elementwise `add, sub, mul, div, max, min` on equal shapes and `exp,
       log, sqrt, rsqrt, reciprocal, abs, relu, neg` (f16, f32; bf16 through

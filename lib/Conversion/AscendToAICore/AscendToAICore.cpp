@@ -336,6 +336,17 @@ struct MatmulPattern : OpRewritePattern<ascend::MatmulOp> {
     const aicore::TargetInfo &target = aicore::getTargetInfo(op);
     int64_t tm = std::min(options.tileM, m), tn = std::min(options.tileN, n),
             tk = std::min(options.tileK, k);
+    // L1 stages a longer K chunk than L0 takes, so each GM transfer is
+    // large: the biggest multiple of tile-k dividing K whose A and B chunks
+    // fill at most half of L1 (the other half is for double buffering).
+    int64_t elementBytes = element.getIntOrFloatBitWidth() / 8;
+    int64_t l1Budget = static_cast<int64_t>(target.buffer(AddressSpace::l1).bytes) / 2;
+    int64_t kl1 = tk;
+    for (int64_t c = k; c >= tk; c -= tk)
+      if (k % c == 0 && c % tk == 0 && (tm + tn) * c * elementBytes <= l1Budget) {
+        kl1 = c;
+        break;
+      }
     int64_t tilesM = m / tm, tilesN = n / tn, outputTiles = tilesM * tilesN;
     int64_t blocks = options.blockDim > 0
                          ? options.blockDim
@@ -350,12 +361,12 @@ struct MatmulPattern : OpRewritePattern<ascend::MatmulOp> {
       return rewriter.create<aicore::AllocOp>(loc, tileType(shape, t, s),
                                               IntegerAttr());
     };
-    // Operand tiles as they sit in GM (transposed when the flag says so);
+    // Operand chunks as they sit in GM (transposed when the flag says so);
     // L1 keeps that orientation and the L1 -> L0 load transposes.
-    SmallVector<int64_t> aTile = ta ? SmallVector<int64_t>{tk, tm}
-                                    : SmallVector<int64_t>{tm, tk};
-    SmallVector<int64_t> bTile = tb ? SmallVector<int64_t>{tn, tk}
-                                    : SmallVector<int64_t>{tk, tn};
+    SmallVector<int64_t> aTile = ta ? SmallVector<int64_t>{kl1, tm}
+                                    : SmallVector<int64_t>{tm, kl1};
+    SmallVector<int64_t> bTile = tb ? SmallVector<int64_t>{tn, kl1}
+                                    : SmallVector<int64_t>{kl1, tn};
     Value l1a = alloc(aTile, element, AddressSpace::l1);
     Value l1b = alloc(bTile, element, AddressSpace::l1);
     Value l0a = alloc({tm, tk}, element, AddressSpace::l0a);
@@ -385,22 +396,35 @@ struct MatmulPattern : OpRewritePattern<ascend::MatmulOp> {
     };
 
     Value zero = constantIndex(rewriter, loc, 0);
-    auto kLoop = rewriter.create<scf::ForOp>(loc, zero,
-                                             constantIndex(rewriter, loc, k),
-                                             constantIndex(rewriter, loc, tk));
+    auto nz = aicore::Layout::nz, nd = aicore::Layout::nd;
+    auto chunkLoop = rewriter.create<scf::ForOp>(
+        loc, zero, constantIndex(rewriter, loc, k),
+        constantIndex(rewriter, loc, kl1));
     {
+      OpBuilder::InsertionGuard chunkGuard(rewriter);
+      rewriter.setInsertionPointToStart(chunkLoop.getBody());
+      Value kc = chunkLoop.getInductionVar();
+      Value aView = ta ? view(gmA, kc, row, aTile) : view(gmA, row, kc, aTile);
+      Value bView = tb ? view(gmB, col, kc, bTile) : view(gmB, kc, col, bTile);
+      rewriter.create<mte::CopyOp>(loc, aView, l1a, nd, nz, /*transpose=*/false);
+      rewriter.create<mte::CopyOp>(loc, bView, l1b, nd, nz, /*transpose=*/false);
+      auto kLoop = rewriter.create<scf::ForOp>(loc, zero,
+                                               constantIndex(rewriter, loc, kl1),
+                                               constantIndex(rewriter, loc, tk));
       OpBuilder::InsertionGuard kGuard(rewriter);
       rewriter.setInsertionPointToStart(kLoop.getBody());
       Value kk = kLoop.getInductionVar();
-      Value first = rewriter.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq,
-                                                   kk, zero);
-      Value aView = ta ? view(gmA, kk, row, aTile) : view(gmA, row, kk, aTile);
-      Value bView = tb ? view(gmB, col, kk, bTile) : view(gmB, kk, col, bTile);
-      auto nz = aicore::Layout::nz, nd = aicore::Layout::nd;
-      rewriter.create<mte::CopyOp>(loc, aView, l1a, nd, nz, /*transpose=*/false);
-      rewriter.create<mte::CopyOp>(loc, bView, l1b, nd, nz, /*transpose=*/false);
-      rewriter.create<mte::CopyOp>(loc, l1a, l0a, nz, nd, /*transpose=*/ta);
-      rewriter.create<mte::CopyOp>(loc, l1b, l0b, nz, nd, /*transpose=*/tb);
+      Value first = rewriter.create<arith::CmpIOp>(
+          loc, arith::CmpIPredicate::eq,
+          rewriter.create<arith::AddIOp>(loc, kc, kk), zero);
+      SmallVector<int64_t> aStep = ta ? SmallVector<int64_t>{tk, tm}
+                                      : SmallVector<int64_t>{tm, tk};
+      SmallVector<int64_t> bStep = tb ? SmallVector<int64_t>{tn, tk}
+                                      : SmallVector<int64_t>{tk, tn};
+      Value aL1 = ta ? view(l1a, kk, zero, aStep) : view(l1a, zero, kk, aStep);
+      Value bL1 = tb ? view(l1b, zero, kk, bStep) : view(l1b, kk, zero, bStep);
+      rewriter.create<mte::CopyOp>(loc, aL1, l0a, nz, nd, /*transpose=*/ta);
+      rewriter.create<mte::CopyOp>(loc, bL1, l0b, nz, nd, /*transpose=*/tb);
       rewriter.create<cube::MmadOp>(loc, l0a, l0b, l0c, first,
                                     /*transpose_a=*/false, /*transpose_b=*/false);
     }
