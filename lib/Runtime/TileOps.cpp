@@ -102,11 +102,9 @@ std::optional<double (*)(double)> unaryFnOf(Operation *op) {
       .Case([](vec::SqrtOp) { return nm::sqrtF64; })
       .Case([](vec::RsqrtOp) { return nm::rsqrtF64; })
       .Case([](vec::ReciprocalOp) { return nm::reciprocalF64; })
-      .Case([](vec::AbsOp) { return +[](double x) { return std::fabs(x); }; })
-      // relu(x) = x for x > 0, +0 otherwise; NaN stays NaN.
-      .Case([](vec::ReluOp) {
-        return +[](double x) { return x > 0 || x != x ? x : 0.0; };
-      })
+      // abs and relu: integer forms here; floats are bit operations above.
+      .Case<vec::AbsOp, vec::ReluOp>(
+          [](auto) { return +[](double x) { return x; }; })
       .Default([](Operation *) { return std::nullopt; });
 }
 
@@ -321,6 +319,23 @@ LogicalResult mlir::ascend::runtime::executeTileOp(Operation *op, Lookup lookup,
       int64_t is = dst.isFloat() ? 0 : std::get<int64_t>(rhs);
       elementwise({&lhs}, dst, [&](double *x) { return fn->f(x[0], fs); },
                   [&](int64_t *x) { return fn->i(x[0], is); });
+    }
+    return success();
+  }
+  // abs and relu on floats are bit operations: NaN payloads pass through.
+  if (isa<vec::AbsOp, vec::ReluOp>(op) && tile(op->getOperand(0)).isFloat()) {
+    const TileRef &src = tile(op->getOperand(0)), &dst = tile(op->getOperand(1));
+    uint64_t sign = uint64_t(1) << (src.bits - 1);
+    bool relu = isa<vec::ReluOp>(op);
+    for (int64_t i = 0, n = dst.numElements(); i < n; ++i) {
+      int64_t from = src.linearOfOrdinal(i);
+      uint64_t raw = src.loadRaw(from);
+      double x = src.loadFloat(from);
+      if (!relu)
+        raw &= ~sign;
+      else if (!(x > 0) && x == x) // negative, zero: +0
+        raw = 0;
+      dst.storeRaw(dst.linearOfOrdinal(i), raw);
     }
     return success();
   }
