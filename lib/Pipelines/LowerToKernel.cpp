@@ -24,12 +24,14 @@ void mlir::ascend::buildLowerToKernelPipeline(
   // Offsets first: reusing bytes creates dependences between pipes that
   // sync insertion must then order.
   pm.addNestedPass<func::FuncOp>(createPlanMemoryPass());
+  pm.addNestedPass<func::FuncOp>(createInsertSyncPass());
 }
 
 void mlir::ascend::registerPipelines() {
   PassPipelineRegistration<LowerToKernelOptions>(
       "ascend-lower-to-kernel",
       "Lower tensor-level ascend (or linalg) IR to kernels ascend-run "
-      "executes: raising, tiling and placement, memory planning",
+      "executes: raising, tiling and placement, memory planning, sync "
+      "insertion",
       buildLowerToKernelPipeline);
 }

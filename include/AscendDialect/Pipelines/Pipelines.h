@@ -35,7 +35,9 @@ struct LowerToKernelOptions : public PassPipelineOptions<LowerToKernelOptions> {
 
 /// Tensor-level ascend (or linalg) IR -> kernel-level IR that ascend-run
 /// executes: ascend-raise-linalg, convert-ascend-to-aicore, cleanup,
-/// ascend-plan-memory. ascend-run calls this for tensor-level input.
+/// ascend-plan-memory, ascend-insert-sync (in that order: reused bytes are
+/// dependences sync insertion must order). ascend-run calls this for
+/// tensor-level input.
 void buildLowerToKernelPipeline(OpPassManager &pm,
                                 const LowerToKernelOptions &options);
 

@@ -1,0 +1,21 @@
+// Tensor-level functions ascend-run lowers with --ascend-lower-to-kernel.
+func.func @mm_256(%a: tensor<256x512xf16>, %b: tensor<512x384xf16>) -> tensor<256x384xf16> {
+  %c = ascend.matmul %a, %b : tensor<256x512xf16>, tensor<512x384xf16> -> tensor<256x384xf16>
+  return %c : tensor<256x384xf16>
+}
+func.func @mm_16(%a: tensor<16x256xf16>, %b: tensor<256x512xf16>) -> tensor<16x512xf16> {
+  %c = ascend.matmul %a, %b : tensor<16x256xf16>, tensor<256x512xf16> -> tensor<16x512xf16>
+  return %c : tensor<16x512xf16>
+}
+func.func @mmtb(%a: tensor<128x256xbf16>, %b: tensor<128x256xbf16>) -> tensor<128x128xbf16> {
+  %c = ascend.matmul %a, %b {transpose_b} : tensor<128x256xbf16>, tensor<128x256xbf16> -> tensor<128x128xbf16>
+  return %c : tensor<128x128xbf16>
+}
+func.func @add(%x: tensor<100000xf16>, %y: tensor<100000xf16>) -> tensor<100000xf16> {
+  %z = ascend.add %x, %y : tensor<100000xf16>, tensor<100000xf16> -> tensor<100000xf16>
+  return %z : tensor<100000xf16>
+}
+func.func @exp(%x: tensor<64x64xbf16>) -> tensor<64x64xbf16> {
+  %y = ascend.exp %x : tensor<64x64xbf16> -> tensor<64x64xbf16>
+  return %y : tensor<64x64xbf16>
+}
