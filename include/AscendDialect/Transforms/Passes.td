@@ -12,79 +12,88 @@ def InsertSyncPass : Pass<"ascend-insert-sync", "func::FuncOp"> {
   let summary = "Order the tile ops of a kernel with flags, barriers and cross-core flags";
   let description = [{
     Inserts `aicore.set_flag` / `aicore.wait_flag` pairs (and, only when event
-    ids run out, `aicore.pipe_barrier`) so that every two tile ops of one core
+    ids run out, `aicore.pipe_barrier`) so that every two ops of one core
     that run on different pipes and touch overlapping bytes, at least one of
     them writing (RAW, WAR, WAW), are ordered; and `aicore.cross_core_set_flag`
     / `aicore.cross_core_wait_flag` between the cube and vector regions of a
-    split kernel. Pipes are in order, so ops on one pipe need nothing.
-    Existing flags and barriers are kept and followed: what they already
-    order gets nothing new, so running the pass on a synchronised kernel adds
-    nothing (or only what was missing). Run it after `ascend-plan-memory`:
-    buffers that share bytes depend on each other through memory.
+    split kernel. Ops on one pipe need nothing: pipes are in order. Existing
+    flags and barriers are kept and followed, so the pass adds nothing to a
+    kernel they already order, and only what is missing to a partly
+    synchronised one. Run it after `ascend-plan-memory`: buffers that share
+    bytes depend on each other through memory.
 
     Rules:
-    - Accesses: a tile op (`aicore::TileOpInterface`) accesses what its
-      `MemoryEffectOpInterface` effects name, on the pipe the interface
-      answers; `memref.load` / `memref.store` access on the scalar pipe S. An
-      op with other memory effects on a memref, or a region op other than
-      `scf.for`, `scf.if` and `aicore.core`, is an error.
-    - Aliasing: every memref is traced back through `memref.subview`,
-      `memref.collapse_shape`, `memref.expand_shape` and `memref.cast` to its
-      `aicore.alloc` or function argument. Two views of one root overlap
+    - Accesses: a tile op (`aicore::TileOpInterface`) reads and writes what
+      its `MemoryEffectOpInterface` effects name, on the pipe the interface
+      answers; `memref.load` / `memref.store` access memory on the scalar
+      pipe S (as ascend-run runs them). Another op with memory effects on a
+      memref, or a region op other than `scf.for`, `scf.if` and
+      `aicore.core` (directly in the function), is an error.
+    - Aliasing: each memref is traced back through `memref.subview`,
+      `memref.collapse_shape`, `memref.expand_shape` and `memref.cast` to
+      its `aicore.alloc` or function argument. Two views of one root overlap
       unless their static offsets, sizes and strides prove them disjoint
-      (row by row, as the hazard checker does). Two allocs share bytes only
-      when both have an `offset` and their byte ranges meet; an alloc without
-      an offset gets bytes of its own (the interpreter's placement), except
-      that it may overlap any alloc of its space that has an offset. GM
-      arguments are assumed not to alias each other: two different
-      arguments never overlap. A view whose root cannot be traced (e.g. an
-      iteration argument) overlaps everything in its space.
+      (row by row, as the hazard checker compares tiles). Two allocs share
+      bytes only if both have an `offset` and their byte ranges meet; an
+      alloc without an offset has bytes of its own but may overlap any alloc
+      of its space that has one. Assumption: different GM arguments never
+      alias (a kernel's GM arguments are distinct buffers); views of one
+      argument with dynamic offsets may overlap. A view whose root cannot be
+      traced (e.g. an `scf.for` iteration argument) overlaps everything in
+      its space.
     - Placement: for a dependency from `a` (pipe P) to `b` (pipe Q) the set
       goes right after the op holding `a` and the wait right before the op
-      holding `b`, in the innermost block containing both. A dependency an
-      `scf.for` carries from one iteration to the next (e.g. the next
-      iteration's MTE2 load overwrites what this iteration's V op reads) gets
-      its set and wait in the loop body, one more set right before the loop
-      (the first iteration's wait passes) and one more wait right after it
-      (the last set is consumed), so every set has exactly one wait. Ops
-      inside an `scf.if` are ordered at the `scf.if` when the other op is
-      outside it; flags inside a branch only count for ops in that branch.
-    - Redundancy: before inserting anything the pass replays the kernel's
-      happens-before relation the way ascend-run's hazard checker builds it
-      (vector clocks per pipe, flags, barriers; loops replayed for two
-      iterations, and also for none when the trip count may be zero) and
-      inserts a flag only for a dependency nothing orders yet, transitively:
-      a P -> Q flag followed on Q by a Q -> R flag orders P before R.
-      Dependencies are taken in program order of their later op, the latest
-      earlier op first, so one flag after the last of several loads covers
-      them all. Afterwards every inserted flag that later flags made
-      redundant is removed again.
-    - Event ids: per ordered pipe pair, ids in `[0, max-event-ids)` (default:
-      the target's limit, 8 on Ascend910B2) not used by flags already in the
-      function; flags whose live ranges (set to wait, around the back edge
-      for loop-carried ones) do not meet share an id. A flag that finds no
-      free id becomes an `aicore.pipe_barrier` on its source pipe (`<all>`
-      when that is S) at its wait, with a remark. No `<all>` barrier is used
-      otherwise.
-    - Cross-core (split targets, kernels with `aicore.core` regions): for a
-      GM argument written by one region and read by the other, the writing
-      region's accesses come first (the sequential meaning of the kernel).
-      The set goes on the writing op's pipe right after the top-level op of
-      its region that holds it, the wait on the reading op's pipe right
-      before the top-level op holding the read, so whole loops are ordered
-      (correct, not pipelined). Flag ids come from the target's
-      cross-core flags not used in the function; pairs whose sets and waits
-      are in the same order share one. Errors: overlapping GM bytes written
-      by both regions (the order is ambiguous), cross-core dependencies in
-      both directions that would wait for each other (deadlock), and more
-      flag ids than the target has.
+      holding `b`, in the innermost block holding both; so an op after an
+      `scf.if` or `scf.for` waits for the whole of it, and flags inside a
+      branch order only that branch's ops. A dependency an `scf.for`
+      carries into its next iteration (e.g. the next iteration's MTE2 load
+      overwrites what this iteration's V op reads) gets its set and wait in
+      the loop body, one more set right before the loop (the first
+      iteration's wait passes) and one more wait right after it (the last
+      set is consumed): every set has exactly one wait. When two loops in a
+      row carry flags between the same pipes, the wait after the first and
+      the set before the second are dropped if everything stays ordered, so
+      the second loop's first wait takes the first loop's last set (as in
+      examples/softmax_online.mlir).
+    - Redundancy: the pass replays the kernel's happens-before relation the
+      way ascend-run's hazard checker builds it (a vector clock per pipe;
+      flags, barriers; loops replayed for two iterations, and also for none
+      when the trip count is not a known constant; both branches of an
+      `scf.if`, keeping what holds on both) and inserts a flag only for a
+      dependency nothing orders yet, transitively: a P -> Q flag followed on
+      Q by a Q -> R flag orders P before R. Dependencies are taken in trace
+      order of their later op and, for one op, latest earlier op first, so
+      one flag after the last of several loads covers them all. Afterwards
+      every inserted flag without which everything stays ordered is removed.
+    - Event ids: per ordered pipe pair, from `[0, max-event-ids)` (default:
+      the target's limit, 8 on Ascend910B2) minus ids the function's own
+      flags use. Flags that are never pending together (set to wait, around
+      the back edge for loop-carried ones, in program order) share an id. A
+      flag that finds no free id becomes an `aicore.pipe_barrier` on its
+      source pipe (`<all>` when that is S, which no other barrier drains)
+      at those of its waits the replay finds needed, each with a remark. No
+      `<all>` barrier is used otherwise.
+    - Cross-core (kernels with an `aicore.core <cube>` and an `aicore.core
+      <vector>` region): when one region writes GM bytes the other reads,
+      the writing region goes first (the kernel's sequential meaning). The
+      set goes on the writing op's pipe right after the top-level op of its
+      region that holds it, the wait on the reading op's pipe right before
+      the top-level op holding the read, so whole loops are ordered (correct,
+      not pipelined); cross-core flags already at the regions' top level are
+      followed. Ids are the target's cross-core flags (16 on 910B) minus
+      those the function uses; pairs in one direction between the same two
+      pipes whose sets and waits come in the same order share one. Errors:
+      GM bytes written by both regions without flags ordering them (the
+      order is ambiguous), dependencies in both directions that would make
+      each region wait for the other (deadlock), and running out of ids.
+      The two vector cores of a block are not ordered with each other: a
+      kernel must give them disjoint GM bytes to write (`aicore.sub_block_idx`).
 
-    Example (Ascend910B2, vector core): the loop-carried WAR on `%ub`
-    (the next load overwrites what this iteration's add reads) gets the
-    V -> MTE2 flag around the back edge.
+    Example (Ascend910B2): the next iteration's load overwrites what this
+    iteration's add reads, and the next add overwrites what this store reads.
 
     ```mlir
-    scf.for %i = %c0 to %c4 step %c1 {
+    scf.for %i = %c0 to %c4096 step %c1024 {
       mte.copy %xs, %ub : ...
       vec.add %ub, %ub, %res : ...
       mte.copy %res, %zs : ...
@@ -96,7 +105,7 @@ def InsertSyncPass : Pass<"ascend-insert-sync", "func::FuncOp"> {
     ```mlir
     aicore.set_flag <v> -> <mte2> event 0
     aicore.set_flag <mte3> -> <v> event 0
-    scf.for %i = %c0 to %c4 step %c1 {
+    scf.for %i = %c0 to %c4096 step %c1024 {
       aicore.wait_flag <v> -> <mte2> event 0
       mte.copy %xs, %ub : ...
       aicore.set_flag <mte2> -> <v> event 0
@@ -109,14 +118,15 @@ def InsertSyncPass : Pass<"ascend-insert-sync", "func::FuncOp"> {
       mte.copy %res, %zs : ...
       aicore.set_flag <mte3> -> <v> event 0
     }
-    aicore.wait_flag <v> -> <mte2> event 0
     aicore.wait_flag <mte3> -> <v> event 0
+    aicore.wait_flag <v> -> <mte2> event 0
     ```
   }];
   let options = [
     Option<"maxEventIds", "max-event-ids", "unsigned", /*default=*/"0",
-           "Event ids per ordered pipe pair the pass may use; 0 means the "
-           "target's limit. Smaller values exercise the barrier fallback">,
+           "Event ids per ordered pipe pair the pass may use (0: the "
+           "target's limit; larger values are capped to it). Smaller values "
+           "exercise the barrier fallback">,
   ];
   let dependentDialects = ["aicore::AICoreDialect"];
 }
