@@ -1,7 +1,7 @@
 //===- LowerToKernel.cpp - the ascend-lower-to-kernel pipeline -----------===//
 
 #include "AscendDialect/Conversion/Passes.h"
-#include "AscendDialect/Pipelines/Pipelines.h"
+#include "AscendDialect/Transforms/Pipelines.h"
 #include "AscendDialect/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Pass/PassRegistry.h"

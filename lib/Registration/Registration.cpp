@@ -1,12 +1,12 @@
 //===- Registration.cpp - what our tools register -------------------------===//
 
-#include "AscendDialect/Registration/Registration.h"
+#include "AscendDialect/Support/Registration.h"
 #include "AscendDialect/AICore/AICoreDialect.h"
 #include "AscendDialect/Ascend/AscendDialect.h"
 #include "AscendDialect/Conversion/Passes.h"
 #include "AscendDialect/Cube/CubeDialect.h"
 #include "AscendDialect/MTE/MTEDialect.h"
-#include "AscendDialect/Pipelines/Pipelines.h"
+#include "AscendDialect/Transforms/Pipelines.h"
 #include "AscendDialect/Transforms/Passes.h"
 #include "AscendDialect/Vec/VecDialect.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"

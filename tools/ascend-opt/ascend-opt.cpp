@@ -1,6 +1,6 @@
 //===- ascend-opt.cpp - mlir-opt for the Ascend dialects ------------------===//
 
-#include "AscendDialect/Registration/Registration.h"
+#include "AscendDialect/Support/Registration.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 

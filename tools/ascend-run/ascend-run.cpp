@@ -8,8 +8,8 @@
 
 #include "AscendDialect/AICore/AICoreDialect.h"
 #include "AscendDialect/Ascend/AscendDialect.h"
-#include "AscendDialect/Pipelines/Pipelines.h"
-#include "AscendDialect/Registration/Registration.h"
+#include "AscendDialect/Transforms/Pipelines.h"
+#include "AscendDialect/Support/Registration.h"
 #include "AscendDialect/Runtime/Binding.h"
 #include "AscendDialect/Runtime/Interpreter.h"
 #include "AscendDialect/Runtime/Report.h"

@@ -6,7 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "AscendDialect/AICore/AICoreDialect.h"
-#include "AscendDialect/Registration/Registration.h"
+#include "AscendDialect/Support/Registration.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"

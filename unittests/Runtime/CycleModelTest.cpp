@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "AscendDialect/Registration/Registration.h"
+#include "AscendDialect/Support/Registration.h"
 #include "AscendDialect/Runtime/Interpreter.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Parser/Parser.h"

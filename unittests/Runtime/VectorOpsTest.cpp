@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "AscendDialect/Registration/Registration.h"
+#include "AscendDialect/Support/Registration.h"
 #include "AscendDialect/Runtime/Interpreter.h"
 #include "AscendDialect/Runtime/Numerics.h"
 #include "mlir/IR/BuiltinOps.h"

@@ -1,6 +1,6 @@
 //===- Pipelines.h - registered pass pipelines ------------------*- C++ -*-===//
-#ifndef ASCENDDIALECT_PIPELINES_PIPELINES_H
-#define ASCENDDIALECT_PIPELINES_PIPELINES_H
+#ifndef ASCENDDIALECT_TRANSFORMS_PIPELINES_H
+#define ASCENDDIALECT_TRANSFORMS_PIPELINES_H
 
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassOptions.h"

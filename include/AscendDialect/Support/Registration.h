@@ -5,8 +5,8 @@
 // the toolchain uses. Registering all of upstream would cost a 2.5 GB link.
 //
 //===----------------------------------------------------------------------===//
-#ifndef ASCENDDIALECT_REGISTRATION_REGISTRATION_H
-#define ASCENDDIALECT_REGISTRATION_REGISTRATION_H
+#ifndef ASCENDDIALECT_SUPPORT_REGISTRATION_H
+#define ASCENDDIALECT_SUPPORT_REGISTRATION_H
 
 namespace mlir {
 class DialectRegistry;
