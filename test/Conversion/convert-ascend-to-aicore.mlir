@@ -87,3 +87,83 @@ func.func @matmul_tb(%a: tensor<128x256xbf16>, %b: tensor<128x256xbf16>) -> tens
   return %c : tensor<128x128xbf16>
 }
 
+
+// -----
+
+// Softmax over the last dim: [R, C] tiles of rows (R = 8 fits a quarter of
+// UB), cast to f32, row max and sum as [R, 1] values broadcast back, one
+// rounding; 6 full tiles over 6 blocks and a static tail of 2 rows.
+// CHECK-LABEL: func.func @softmax
+// CHECK-SAME: attributes {aicore.kernel = #aicore.kernel<block_dim = 6>}
+// CHECK: %[[BLOCK:.*]] = aicore.block_idx
+// CHECK: scf.for %[[T:.*]] = %[[BLOCK]] to %c6 step %c6 {
+// CHECK:   %[[ROW:.*]] = arith.muli %[[T]], %c8
+// CHECK:   memref.subview %{{.*}}[%[[ROW]], 0] [8, 256] [1, 1]
+// CHECK:   mte.copy
+// CHECK:   vec.cast {{.*}} round <rint> : memref<8x256xf16, #aicore.space<ub>>, memref<8x256xf32, #aicore.space<ub>>
+// CHECK:   vec.reduce_rows <max> {{.*}} : memref<8x256xf32, #aicore.space<ub>>, memref<8x1xf32, #aicore.space<ub>>
+// CHECK:   vec.broadcast {{.*}} : memref<8x1xf32, #aicore.space<ub>>, memref<8x256xf32, #aicore.space<ub>>
+// CHECK:   vec.sub
+// CHECK:   vec.exp
+// CHECK:   vec.reduce_rows <sum>
+// CHECK:   vec.broadcast
+// CHECK:   vec.div
+// CHECK:   vec.cast {{.*}} round <rint> : memref<8x256xf32, #aicore.space<ub>>, memref<8x256xf16, #aicore.space<ub>>
+// CHECK:   mte.copy {{.*}} : memref<8x256xf16, #aicore.space<ub>>, memref<8x256xf16, strided<[256, 1], offset: ?>, #aicore.space<gm>>
+// CHECK: }
+// CHECK: scf.if
+// CHECK:   memref.subview %{{.*}}[%c48, 0] [2, 256] [1, 1]
+// CHECK:   vec.div {{.*}} : memref<2x256xf32, #aicore.space<ub>>
+// CHECK-NOT: ascend.
+func.func @softmax(%x: tensor<50x256xf16>) -> tensor<50x256xf16> {
+  %y = ascend.softmax %x dim 1 : tensor<50x256xf16> -> tensor<50x256xf16>
+  return %y : tensor<50x256xf16>
+}
+
+// -----
+
+// rms_norm: leading dims collapsed into rows, gamma loaded and cast once
+// per block, x * rsqrt(sum(x^2) * (1/C) + eps) * gamma in f32.
+// CHECK-LABEL: func.func @rms_norm
+// CHECK-DAG: %[[EPS:.*]] = arith.constant 9.99999974E-6 : f32
+// CHECK-DAG: %[[INV:.*]] = arith.constant 3.906250e-03 : f32
+// CHECK: memref.collapse_shape %{{.*}} {{\[}}[0, 1], [2]] : memref<2x3x256xbf16, #aicore.space<gm>> into memref<6x256xbf16, #aicore.space<gm>>
+// CHECK: memref.expand_shape %{{.*}} {{\[}}[0, 1]] output_shape [1, 256] : memref<256xbf16, #aicore.space<gm>> into memref<1x256xbf16, #aicore.space<gm>>
+// CHECK: mte.copy
+// CHECK: %[[GAMMA:.*]] = aicore.alloc : memref<1x256xf32, #aicore.space<ub>>
+// CHECK: vec.cast {{.*}}, %[[GAMMA]] round <rint>
+// CHECK: scf.for
+// CHECK:   vec.mul %[[X:.*]], %[[X]], %{{.*}} : memref<6x256xf32, #aicore.space<ub>>
+// CHECK:   vec.reduce_rows <sum> {{.*}} : memref<6x256xf32, #aicore.space<ub>>, memref<6x1xf32, #aicore.space<ub>>
+// CHECK:   vec.muls %{{.*}}, %[[INV]], %{{.*}} : memref<6x1xf32, #aicore.space<ub>>, f32
+// CHECK:   vec.adds %{{.*}}, %[[EPS]], %{{.*}} : memref<6x1xf32, #aicore.space<ub>>, f32
+// CHECK:   vec.rsqrt {{.*}} : memref<6x1xf32, #aicore.space<ub>>
+// CHECK:   vec.broadcast
+// CHECK:   vec.mul
+// CHECK:   vec.broadcast %[[GAMMA]], %{{.*}} : memref<1x256xf32, #aicore.space<ub>>, memref<6x256xf32, #aicore.space<ub>>
+// CHECK:   vec.mul
+// CHECK:   vec.cast {{.*}} round <rint> : memref<6x256xf32, #aicore.space<ub>>, memref<6x256xbf16, #aicore.space<ub>>
+// CHECK-NOT: ascend.
+func.func @rms_norm(%x: tensor<2x3x256xbf16>, %g: tensor<256xbf16>) -> tensor<2x3x256xbf16> {
+  %y = ascend.rms_norm %x, %g {epsilon = 9.99999974E-6 : f32} : tensor<2x3x256xbf16>, tensor<256xbf16> -> tensor<2x3x256xbf16>
+  return %y : tensor<2x3x256xbf16>
+}
+
+// -----
+
+// A row too long for a quarter of UB runs one row per tile, gamma (f32)
+// used without a broadcast.
+// CHECK-LABEL: func.func @rms_norm_long
+// CHECK-SAME: attributes {aicore.kernel = #aicore.kernel<block_dim = 4>}
+// CHECK: %[[GAMMA:.*]] = aicore.alloc : memref<1x7168xf32, #aicore.space<ub>>
+// CHECK: scf.for
+// CHECK:   vec.rsqrt {{.*}} : memref<1x1xf32, #aicore.space<ub>>
+// CHECK:   vec.broadcast {{.*}} : memref<1x1xf32, #aicore.space<ub>>, memref<1x7168xf32, #aicore.space<ub>>
+// CHECK:   vec.mul
+// CHECK-NOT: vec.broadcast
+// CHECK:   vec.mul %{{.*}}, %[[GAMMA]], %{{.*}} : memref<1x7168xf32, #aicore.space<ub>>
+// CHECK: }
+func.func @rms_norm_long(%x: tensor<4x7168xf16>, %g: tensor<7168xf32>) -> tensor<4x7168xf16> {
+  %y = ascend.rms_norm %x, %g : tensor<4x7168xf16>, tensor<7168xf32> -> tensor<4x7168xf16>
+  return %y : tensor<4x7168xf16>
+}

@@ -35,6 +35,18 @@ def ConvertAscendToAICorePass : Pass<"convert-ascend-to-aicore", "ModuleOp"> {
       of `vector-tile` elements (default: the largest multiple of 256 bytes
       such that every operand's tile and its f32 copy fit a quarter of UB),
       spread over blocks round-robin, with one static tail tile.
+    - `ascend.softmax` along the last dim and `ascend.rms_norm` (f16, bf16,
+      f32; gamma of x's type or f32) on the vector cores: x is viewed as
+      [rows, C] and cut into [R, C] UB tiles, cast to f32 (rint, exact),
+      computed in f32 with `vec.reduce_rows <max>/<sum>` into [R, 1] row
+      values and `vec.broadcast` back to [R, C] (softmax: max, sub, exp,
+      sum, div; rms_norm: mul, sum, muls 1/C, adds epsilon, rsqrt, mul, mul
+      by gamma, which is loaded and cast once per block) and cast back once
+      (rint). R (default: the most rows, a multiple of 8 when above 8, whose
+      tiles fit a quarter of UB; `vector-tile` / C when set) is spread over
+      blocks round-robin with one static tail. A row must be whole 32-byte
+      blocks (C * element bytes a multiple of 32); a row whose working set
+      does not fit a quarter of UB runs one row at a time if it fits UB.
 
     Before:
     ```mlir

@@ -93,6 +93,50 @@ Value slice1D(OpBuilder &b, Location loc, Value memref, Value offset,
   return b.create<memref::SubViewOp>(loc, memref, offsets, sizes, strides);
 }
 
+/// Emits one tile of `size` units (elements or rows) at `offset`.
+using TileEmitter =
+    function_ref<LogicalResult(OpBuilder &, Value offset, int64_t size)>;
+
+/// Spreads `full` tiles of `tile` units round-robin over `blocks` blocks;
+/// the static tail of `tail` units goes to the block that would take the
+/// next tile, so the work stays balanced.
+LogicalResult emitRoundRobin(PatternRewriter &rewriter, Location loc,
+                             Value block, int64_t full, int64_t tail,
+                             int64_t tile, int64_t blocks, TileEmitter emit) {
+  if (full > 0) {
+    auto loop = rewriter.create<scf::ForOp>(
+        loc, block, constantIndex(rewriter, loc, full),
+        constantIndex(rewriter, loc, blocks));
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPointToStart(loop.getBody());
+    Value offset = rewriter.create<arith::MulIOp>(
+        loc, loop.getInductionVar(), constantIndex(rewriter, loc, tile));
+    if (failed(emit(rewriter, offset, tile)))
+      return failure();
+  }
+  if (tail > 0) {
+    Value owner = rewriter.create<arith::CmpIOp>(
+        loc, arith::CmpIPredicate::eq, block,
+        constantIndex(rewriter, loc, full % blocks));
+    auto branch = rewriter.create<scf::IfOp>(loc, owner, /*withElse=*/false);
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPointToStart(&branch.getThenRegion().front());
+    if (failed(emit(rewriter, constantIndex(rewriter, loc, full * tile), tail)))
+      return failure();
+  }
+  return success();
+}
+
+/// Why bf16 `element` cannot be computed on `op`'s target ("" if it can).
+std::string bf16Blocker(Operation *op, Type element) {
+  const aicore::TargetInfo &target = aicore::getTargetInfo(op);
+  if (element.isBF16() && target.arch != aicore::CoreArch::davC220)
+    return ("bf16 is computed through f32 casts, which " + target.name +
+            " does not have")
+        .str();
+  return "";
+}
+
 //===----------------------------------------------------------------------===//
 // Elementwise ops on the vector cores
 //===----------------------------------------------------------------------===//
@@ -153,13 +197,7 @@ std::string elementwiseBlocker(Operation *op) {
         cast<ShapedType>(op->getResult(0).getType()).getShape())
       return "broadcasting operands are not lowered yet; broadcast them to "
              "the result shape first";
-  const aicore::TargetInfo &target = aicore::getTargetInfo(op);
-  if (getElementTypeOrSelf(op->getResult(0).getType()).isBF16() &&
-      target.arch != aicore::CoreArch::davC220)
-    return ("bf16 is computed through f32 casts, which " +
-            target.name + " does not have")
-        .str();
-  return "";
+  return bf16Blocker(op, getElementTypeOrSelf(op->getResult(0).getType()));
 }
 
 struct ElementwisePattern : RewritePattern {
@@ -249,29 +287,252 @@ struct ElementwisePattern : RewritePattern {
       return success();
     };
 
-    // Full tiles round-robin over blocks; the static tail on the block
-    // that would take the next tile.
-    if (full > 0) {
-      auto loop = rewriter.create<scf::ForOp>(
-          loc, block, constantIndex(rewriter, loc, full),
-          constantIndex(rewriter, loc, blocks));
-      OpBuilder::InsertionGuard guard(rewriter);
-      rewriter.setInsertionPointToStart(loop.getBody());
-      Value offset = rewriter.create<arith::MulIOp>(
-          loc, loop.getInductionVar(), constantIndex(rewriter, loc, tile));
-      if (failed(emitTile(rewriter, offset, tile)))
-        return failure();
+    if (failed(emitRoundRobin(rewriter, loc, block, full, tail, tile, blocks,
+                              emitTile)))
+      return failure();
+    rewriter.eraseOp(destination);
+    rewriter.eraseOp(op);
+    return success();
+  }
+
+  AscendTilingOptions options;
+};
+
+//===----------------------------------------------------------------------===//
+// Softmax (last dim) and rms_norm on the vector cores, rows at a time
+//===----------------------------------------------------------------------===//
+
+bool isLoweredRowwise(Operation *op) {
+  return isa<ascend::SoftmaxOp, ascend::RmsNormOp>(op);
+}
+
+/// How a row-wise op is cut: `rows` rows of `cols` elements, `tileRows` rows
+/// per UB tile (0 if even one row does not fit UB).
+struct RowPlan {
+  int64_t rows, cols, tileRows;
+  int64_t rowBytes, fixedBytes;
+};
+
+RowPlan planRows(Operation *op, const AscendTilingOptions &options) {
+  auto xType = cast<RankedTensorType>(op->getOperand(0).getType());
+  RowPlan plan;
+  plan.cols = xType.getShape().back();
+  plan.rows = xType.getNumElements() / plan.cols;
+  Type element = xType.getElementType();
+  int64_t elementBytes = element.getIntOrFloatBitWidth() / 8;
+  bool cast = !element.isF32();
+  // Per row: the input tile (the f32 working copy when the input is f32),
+  // two f32 scratch tiles, a separate f32 copy and output tile when the
+  // element type is narrower, and up to three f32 [R, 1] row values.
+  plan.rowBytes = plan.cols * (8 + (cast ? 4 + 2 * elementBytes : 4)) + 3 * 4;
+  // rms_norm keeps gamma (and its f32 copy) for the whole kernel.
+  plan.fixedBytes = 0;
+  if (auto norm = dyn_cast<ascend::RmsNormOp>(op)) {
+    Type g = norm.getGamma().getType().getElementType();
+    plan.fixedBytes =
+        plan.cols * (g.getIntOrFloatBitWidth() / 8 + (g.isF32() ? 0 : 4));
+  }
+  const aicore::TargetInfo &target = aicore::getTargetInfo(op);
+  int64_t ub = static_cast<int64_t>(target.buffer(AddressSpace::ub).bytes);
+  int64_t r = options.vectorTile > 0
+                  ? std::max<int64_t>(1, options.vectorTile / plan.cols)
+                  : (ub / 4 - plan.fixedBytes) / plan.rowBytes;
+  // A quarter of UB leaves room for double buffering; a long row that does
+  // not fit it still runs, one row at a time, if it fits UB at all.
+  if (r < 1 && plan.rowBytes + plan.fixedBytes <= ub)
+    r = 1;
+  // Whole 32-byte blocks of f32 row values.
+  if (r > 8)
+    r -= r % 8;
+  plan.tileRows = std::clamp<int64_t>(r, 0, plan.rows);
+  return plan;
+}
+
+/// Why `op` cannot be lowered by the row-wise pattern ("" if it can).
+std::string rowwiseBlocker(Operation *op, const AscendTilingOptions &options) {
+  auto xType = cast<RankedTensorType>(op->getOperand(0).getType());
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  if (auto softmax = dyn_cast<ascend::SoftmaxOp>(op);
+      softmax && static_cast<int64_t>(softmax.getDim()) != xType.getRank() - 1) {
+    os << "softmax along dim " << softmax.getDim() << " of a rank "
+       << xType.getRank()
+       << " tensor is not lowered yet; only the last dim is";
+    return text;
+  }
+  Type element = xType.getElementType();
+  if (std::string why = bf16Blocker(op, element); !why.empty())
+    return why;
+  RowPlan plan = planRows(op, options);
+  int64_t bytes = plan.cols * element.getIntOrFloatBitWidth() / 8;
+  if (bytes % 32) {
+    os << "rows of " << plan.cols << " " << element << " elements are "
+       << bytes << " bytes, expected a multiple of 32 bytes (UB tiles hold "
+       << "whole 32-byte blocks per row)";
+    return text;
+  }
+  if (plan.tileRows < 1) {
+    os << "a row of " << plan.cols << " elements needs "
+       << plan.rowBytes + plan.fixedBytes << " bytes of UB, more than the "
+       << aicore::getTargetInfo(op).buffer(AddressSpace::ub).bytes
+       << " bytes UB has; rows this long are not lowered yet";
+  }
+  return text;
+}
+
+/// `memref` ([..., C] in GM) as [rows, C].
+Value asRows(OpBuilder &b, Location loc, Value memref) {
+  auto type = cast<MemRefType>(memref.getType());
+  int64_t rank = type.getRank();
+  if (rank == 2)
+    return memref;
+  if (rank == 1)
+    return b.create<memref::ExpandShapeOp>(
+        loc, tileType({1, type.getDimSize(0)}, type.getElementType(), AddressSpace::gm),
+        memref, ArrayRef<ReassociationIndices>{{0, 1}});
+  ReassociationIndices leading;
+  for (int64_t d = 0; d + 1 < rank; ++d)
+    leading.push_back(d);
+  return b.create<memref::CollapseShapeOp>(
+      loc, memref, ArrayRef<ReassociationIndices>{leading, {rank - 1}});
+}
+
+/// `size` rows of a [rows, C] memref from row `offset`.
+Value sliceRows(OpBuilder &b, Location loc, Value memref, Value offset,
+                int64_t size) {
+  int64_t cols = cast<MemRefType>(memref.getType()).getDimSize(1);
+  SmallVector<OpFoldResult> offsets{offset, b.getIndexAttr(0)},
+      sizes{b.getIndexAttr(size), b.getIndexAttr(cols)},
+      strides(2, b.getIndexAttr(1));
+  return b.create<memref::SubViewOp>(loc, memref, offsets, sizes, strides);
+}
+
+Value allocUB(OpBuilder &b, Location loc, ArrayRef<int64_t> shape, Type t) {
+  return b.create<aicore::AllocOp>(loc, tileType(shape, t, AddressSpace::ub),
+                                   IntegerAttr());
+}
+
+/// Copies GM rows into UB and returns them in f32 (cast with rint, exact).
+Value loadF32(OpBuilder &b, Location loc, Value gmRows) {
+  auto type = cast<MemRefType>(gmRows.getType());
+  Value tile = allocUB(b, loc, type.getShape(), type.getElementType());
+  b.create<mte::CopyOp>(loc, gmRows, tile);
+  if (type.getElementType().isF32())
+    return tile;
+  Value wide = allocUB(b, loc, type.getShape(), b.getF32Type());
+  b.create<vec::CastOp>(loc, tile, wide, aicore::RoundMode::rint);
+  return wide;
+}
+
+/// Rounds the f32 tile once to the GM element type and stores it.
+void storeRounded(OpBuilder &b, Location loc, Value tile, Value gmRows) {
+  auto type = cast<MemRefType>(gmRows.getType());
+  if (!type.getElementType().isF32()) {
+    Value narrow = allocUB(b, loc, type.getShape(), type.getElementType());
+    b.create<vec::CastOp>(loc, tile, narrow, aicore::RoundMode::rint);
+    tile = narrow;
+  }
+  b.create<mte::CopyOp>(loc, tile, gmRows);
+}
+
+/// exp(x - max) / sum(exp(x - max)) per row of the f32 tile `x`; the result
+/// overwrites `x`.
+void emitSoftmaxRows(OpBuilder &b, Location loc, Value x, Value wide,
+                     Value scratch, int64_t rows) {
+  Type f32 = b.getF32Type();
+  Value rowValue = allocUB(b, loc, {rows, 1}, f32);
+  b.create<vec::ReduceRowsOp>(loc, vec::ReductionKind::max, x, rowValue);
+  b.create<vec::BroadcastOp>(loc, rowValue, wide);
+  b.create<vec::SubOp>(loc, x, wide, scratch);
+  b.create<vec::ExpOp>(loc, scratch, wide);
+  Value sum = allocUB(b, loc, {rows, 1}, f32);
+  b.create<vec::ReduceRowsOp>(loc, vec::ReductionKind::sum, wide, sum);
+  b.create<vec::BroadcastOp>(loc, sum, scratch);
+  b.create<vec::DivOp>(loc, wide, scratch, x);
+}
+
+/// x * rsqrt(mean(x^2) + eps) * gamma per row of the f32 tile `x`; the
+/// result overwrites `x`. `gamma` is an f32 [1, C] tile.
+void emitRmsNormRows(OpBuilder &b, Location loc, Value x, Value wide,
+                     Value scratch, int64_t rows, Value gamma, float epsilon) {
+  Type f32 = b.getF32Type();
+  int64_t cols = cast<MemRefType>(x.getType()).getDimSize(1);
+  Value sum = allocUB(b, loc, {rows, 1}, f32);
+  Value mean = allocUB(b, loc, {rows, 1}, f32);
+  Value shifted = allocUB(b, loc, {rows, 1}, f32);
+  b.create<vec::MulOp>(loc, x, x, scratch);
+  b.create<vec::ReduceRowsOp>(loc, vec::ReductionKind::sum, scratch, sum);
+  auto scalar = [&](double v) {
+    return b.create<arith::ConstantOp>(loc, f32, b.getF32FloatAttr(v));
+  };
+  b.create<vec::MulsOp>(loc, sum, scalar(1.0 / cols), mean);
+  b.create<vec::AddsOp>(loc, mean, scalar(epsilon), shifted);
+  b.create<vec::RsqrtOp>(loc, shifted, mean);
+  b.create<vec::BroadcastOp>(loc, mean, scratch);
+  b.create<vec::MulOp>(loc, x, scratch, wide);
+  if (rows > 1) {
+    b.create<vec::BroadcastOp>(loc, gamma, scratch);
+    gamma = scratch;
+  }
+  b.create<vec::MulOp>(loc, wide, gamma, x);
+}
+
+struct RowwisePattern : RewritePattern {
+  RowwisePattern(MLIRContext *ctx, const AscendTilingOptions &options)
+      : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx),
+        options(options) {}
+
+  LogicalResult matchAndRewrite(Operation *op,
+                                PatternRewriter &rewriter) const override {
+    if (!isLoweredRowwise(op))
+      return failure();
+    auto destination = destinationOf(op);
+    if (!destination)
+      return rewriter.notifyMatchFailure(op, "result is not written to GM");
+    SmallVector<Value> gmInputs;
+    for (Value operand : op->getOperands()) {
+      Value m = sourceMemRef(operand);
+      if (!m)
+        return rewriter.notifyMatchFailure(op, "operand is not a GM argument");
+      gmInputs.push_back(m);
     }
-    if (tail > 0) {
-      Value owner = rewriter.create<arith::CmpIOp>(
-          loc, arith::CmpIPredicate::eq, block,
-          constantIndex(rewriter, loc, full % blocks));
-      auto branch = rewriter.create<scf::IfOp>(loc, owner, /*withElse=*/false);
-      OpBuilder::InsertionGuard guard(rewriter);
-      rewriter.setInsertionPointToStart(&branch.getThenRegion().front());
-      if (failed(emitTile(rewriter, constantIndex(rewriter, loc, full * tile), tail)))
-        return failure();
-    }
+    if (std::string why = rowwiseBlocker(op, options); !why.empty())
+      return rewriter.notifyMatchFailure(op, why);
+    RowPlan plan = planRows(op, options);
+    const aicore::TargetInfo &target = aicore::getTargetInfo(op);
+    int64_t full = plan.rows / plan.tileRows,
+            tail = plan.rows % plan.tileRows;
+    int64_t vectorCores = target.numBlocks * target.vectorCoresPerBlock;
+    int64_t blocks = options.blockDim > 0
+                         ? options.blockDim
+                         : std::max<int64_t>(1, std::min(full, vectorCores));
+    requireBlocks(op, blocks);
+
+    Location loc = op->getLoc();
+    rewriter.setInsertionPoint(op);
+    Value xRows = asRows(rewriter, loc, gmInputs[0]);
+    Value yRows = asRows(rewriter, loc, destination.getDest());
+    auto norm = dyn_cast<ascend::RmsNormOp>(op);
+    // gamma is the same for every row: loaded once per block.
+    Value gamma = norm ? loadF32(rewriter, loc, asRows(rewriter, loc, gmInputs[1]))
+                       : Value();
+    Value block = rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
+    Type f32 = rewriter.getF32Type();
+    auto emitTile = [&](OpBuilder &b, Value offset, int64_t rows) -> LogicalResult {
+      Value x = loadF32(b, loc, sliceRows(b, loc, xRows, offset, rows));
+      Value wide = allocUB(b, loc, {rows, plan.cols}, f32);
+      Value scratch = allocUB(b, loc, {rows, plan.cols}, f32);
+      if (norm)
+        emitRmsNormRows(b, loc, x, wide, scratch, rows, gamma,
+                        norm.getEpsilon().convertToFloat());
+      else
+        emitSoftmaxRows(b, loc, x, wide, scratch, rows);
+      storeRounded(b, loc, x, sliceRows(b, loc, yRows, offset, rows));
+      return success();
+    };
+    if (failed(emitRoundRobin(rewriter, loc, block, full, tail, plan.tileRows,
+                              blocks, emitTile)))
+      return failure();
     rewriter.eraseOp(destination);
     rewriter.eraseOp(op);
     return success();
@@ -540,10 +801,12 @@ struct ConvertAscendToAICorePass
         why = matmulBlocker(matmul, tiling);
       else if (isLoweredElementwise(op))
         why = elementwiseBlocker(op);
+      else if (isLoweredRowwise(op))
+        why = rowwiseBlocker(op, tiling);
       if (why.empty())
         why = "convert-ascend-to-aicore cannot lower this op yet (lowered: "
-              "matmul, elementwise ops on GM arguments whose result is a "
-              "function result)";
+              "matmul, elementwise ops, softmax over the last dim and "
+              "rms_norm, on GM arguments with the result a function result)";
       op->emitError() << why;
       return WalkResult::interrupt();
     });
@@ -560,6 +823,6 @@ struct ConvertAscendToAICorePass
 
 void mlir::ascend::populateAscendToAICorePatterns(
     RewritePatternSet &patterns, const AscendTilingOptions &options) {
-  patterns.add<ElementwisePattern, MatmulPattern>(patterns.getContext(),
-                                                  options);
+  patterns.add<ElementwisePattern, MatmulPattern, RowwisePattern>(
+      patterns.getContext(), options);
 }

@@ -19,3 +19,23 @@ func.func @exp(%x: tensor<64x64xbf16>) -> tensor<64x64xbf16> {
   %y = ascend.exp %x : tensor<64x64xbf16> -> tensor<64x64xbf16>
   return %y : tensor<64x64xbf16>
 }
+
+func.func @softmax_f16(%x: tensor<50x256xf16>) -> tensor<50x256xf16> {
+  %y = ascend.softmax %x dim 1 : tensor<50x256xf16> -> tensor<50x256xf16>
+  return %y : tensor<50x256xf16>
+}
+
+func.func @softmax_f32(%x: tensor<4x3x64xf32>) -> tensor<4x3x64xf32> {
+  %y = ascend.softmax %x dim 2 : tensor<4x3x64xf32> -> tensor<4x3x64xf32>
+  return %y : tensor<4x3x64xf32>
+}
+
+func.func @rms_norm_bf16(%x: tensor<22x512xbf16>, %g: tensor<512xbf16>) -> tensor<22x512xbf16> {
+  %y = ascend.rms_norm %x, %g {epsilon = 9.99999974E-6 : f32} : tensor<22x512xbf16>, tensor<512xbf16> -> tensor<22x512xbf16>
+  return %y : tensor<22x512xbf16>
+}
+
+func.func @rms_norm_long(%x: tensor<4x7168xf16>, %g: tensor<7168xf32>) -> tensor<4x7168xf16> {
+  %y = ascend.rms_norm %x, %g : tensor<4x7168xf16>, tensor<7168xf32> -> tensor<4x7168xf16>
+  return %y : tensor<4x7168xf16>
+}

@@ -61,3 +61,34 @@ save("add_z", x + y)
 e = to_bf16(rng.uniform(-4, 4, (64, 64)).astype(np.float32))
 save("exp_x", e)
 save("exp_y", to_bf16(np.exp(from_bf16(e))))
+
+
+# Softmax and rms_norm: f32 math, one rounding. NumPy's exp and 1/sqrt are
+# not the contract's (docs/Numerics.md), so the test allows a few ulps.
+def softmax32(x32):
+    e = np.exp(x32 - x32.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def rms_norm32(x32, g32, eps):
+    ms = (x32 * x32).mean(axis=-1, keepdims=True, dtype=np.float32)
+    return x32 / np.sqrt(ms + np.float32(eps)) * g32
+
+
+s = rng.uniform(-6, 6, (50, 256)).astype(np.float16)
+save("softmax_f16_x", s)
+save("softmax_f16_y", softmax32(s.astype(np.float32)).astype(np.float16))
+s = rng.uniform(-6, 6, (4, 3, 64)).astype(np.float32)
+save("softmax_f32_x", s)
+save("softmax_f32_y", softmax32(s))
+
+r = to_bf16(rng.standard_normal((22, 512)).astype(np.float32))
+g = to_bf16(rng.uniform(0.5, 1.5, 512).astype(np.float32))
+save("rms_bf16_x", r)
+save("rms_bf16_g", g)
+save("rms_bf16_y", to_bf16(rms_norm32(from_bf16(r), from_bf16(g), 9.99999974e-6)))
+r = rng.standard_normal((4, 7168)).astype(np.float16)
+g = rng.uniform(0.5, 1.5, 7168).astype(np.float32)
+save("rms_long_x", r)
+save("rms_long_g", g)
+save("rms_long_y", rms_norm32(r.astype(np.float32), g, 1e-6).astype(np.float16))
