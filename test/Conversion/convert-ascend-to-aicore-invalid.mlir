@@ -25,7 +25,7 @@ func.func @dynamic(%a: tensor<?x64xf16>) -> tensor<?x64xf16> {
 // -----
 
 func.func @rope(%x: tensor<16x4x64xbf16>, %c: tensor<16x32xf32>) -> tensor<16x4x64xbf16> {
-  // expected-error @+1 {{convert-ascend-to-aicore cannot lower this op yet (lowered: matmul, elementwise ops, softmax over the last dim and rms_norm, on GM arguments with the result a function result)}}
+  // expected-error @+1 {{convert-ascend-to-aicore cannot lower this op yet (lowered: matmul, batch_matmul, elementwise ops, softmax over the last dim and rms_norm, on GM arguments with the result a function result)}}
   %y = ascend.rope <half> %x, %c, %c : tensor<16x4x64xbf16>, tensor<16x32xf32>, tensor<16x32xf32> -> tensor<16x4x64xbf16>
   return %y : tensor<16x4x64xbf16>
 }

@@ -167,3 +167,19 @@ func.func @rms_norm_long(%x: tensor<4x7168xf16>, %g: tensor<7168xf32>) -> tensor
   %y = ascend.rms_norm %x, %g : tensor<4x7168xf16>, tensor<7168xf32> -> tensor<4x7168xf16>
   return %y : tensor<4x7168xf16>
 }
+
+// -----
+
+// batch_matmul walks (matrix, tile row, tile column); GM views are the
+// rank-reduced matrices of the 3-D operands.
+// CHECK-LABEL: func.func @batch_matmul
+// CHECK-SAME: attributes {aicore.kernel = #aicore.kernel<block_dim = 8>}
+// CHECK: scf.for %[[T:.*]] = %{{.*}} to %c8 step %c8 {
+// CHECK:   %[[MATRIX:.*]] = arith.divui %[[T]], %c4
+// CHECK:   memref.subview %{{.*}}[%[[MATRIX]], %{{.*}}, %{{.*}}] [1, 128, 128] [1, 1, 1] : memref<2x256x128xf16, #aicore.space<gm>> to memref<128x128xf16, strided<[128, 1], offset: ?>, #aicore.space<gm>>
+// CHECK:   cube.mmad
+// CHECK:   mte.fixpipe {{.*}} memref<128x128xf16, strided<[256, 1], offset: ?>, #aicore.space<gm>>
+func.func @batch_matmul(%a: tensor<2x256x128xf16>, %b: tensor<2x128x256xf16>) -> tensor<2x256x256xf16> {
+  %c = ascend.batch_matmul %a, %b : tensor<2x256x128xf16>, tensor<2x128x256xf16> -> tensor<2x256x256xf16>
+  return %c : tensor<2x256x256xf16>
+}

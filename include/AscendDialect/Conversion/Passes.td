@@ -19,8 +19,9 @@ def ConvertAscendToAICorePass : Pass<"convert-ascend-to-aicore", "ModuleOp"> {
     them (the `ascend-lower-to-kernel` pipeline runs all three).
 
     Lowered so far:
-    - `ascend.matmul` (f16, bf16; f32 accumulation; transpose_a/b) on the
-      cube core: per output tile of `tile-m x tile-n`, a loop over K chunks
+    - `ascend.matmul` and `ascend.batch_matmul` (f16, bf16; f32
+      accumulation; transpose_a/b; a batch is one more dimension of output
+      tiles) on the cube core: per output tile of `tile-m x tile-n`, a loop over K chunks
       GM -> L1 (ND -> NZ) and inside it `tile-k` steps L1 -> L0A/L0B ->
       `cube.mmad` (init on the first step), then `mte.fixpipe` L0C -> GM
       converting to the result type. Output tiles are spread over blocks.

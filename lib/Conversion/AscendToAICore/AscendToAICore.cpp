@@ -545,10 +545,13 @@ struct RowwisePattern : RewritePattern {
 // Matmul on the cube core
 //===----------------------------------------------------------------------===//
 
-/// Why `op` cannot be lowered by the matmul pattern ("" if it can).
-std::string matmulBlocker(ascend::MatmulOp op, const AscendTilingOptions &options) {
+/// Why `op` (matmul or batch_matmul) cannot be lowered ("" if it can). The
+/// matrix dims are the last two; batch_matmul's leading dim is the batch.
+template <typename MatmulLikeOp>
+std::string matmulBlocker(MatmulLikeOp op, const AscendTilingOptions &options) {
   auto aType = cast<RankedTensorType>(op.getA().getType());
   auto cType = cast<RankedTensorType>(op.getType());
+  int64_t d = cType.getRank() - 2;
   Type element = aType.getElementType();
   if (!element.isF16() && !element.isBF16())
     return "matmul is lowered for f16 and bf16 operands";
@@ -557,8 +560,8 @@ std::string matmulBlocker(ascend::MatmulOp op, const AscendTilingOptions &option
     return ("on " + target.name +
             " cube results leave through UB, which is not lowered yet")
         .str();
-  int64_t m = cType.getDimSize(0), n = cType.getDimSize(1);
-  int64_t k = aType.getDimSize(op.getTransposeA() ? 0 : 1);
+  int64_t m = cType.getDimSize(d), n = cType.getDimSize(d + 1);
+  int64_t k = aType.getDimSize(op.getTransposeA() ? d : d + 1);
   const aicore::CubeRate *rate = aicore::getCubeRate(target, element);
   std::string text;
   llvm::raw_string_ostream os(text);
@@ -576,11 +579,14 @@ std::string matmulBlocker(ascend::MatmulOp op, const AscendTilingOptions &option
   return text;
 }
 
-struct MatmulPattern : OpRewritePattern<ascend::MatmulOp> {
+/// matmul and batch_matmul: batch_matmul walks its batch as one more
+/// dimension of output tiles.
+template <typename MatmulLikeOp>
+struct MatmulPattern : OpRewritePattern<MatmulLikeOp> {
   MatmulPattern(MLIRContext *ctx, const AscendTilingOptions &options)
-      : OpRewritePattern(ctx), options(options) {}
+      : OpRewritePattern<MatmulLikeOp>(ctx), options(options) {}
 
-  LogicalResult matchAndRewrite(ascend::MatmulOp op,
+  LogicalResult matchAndRewrite(MatmulLikeOp op,
                                 PatternRewriter &rewriter) const override {
     auto destination = destinationOf(op);
     Value gmA = sourceMemRef(op.getA()), gmB = sourceMemRef(op.getB());
@@ -592,8 +598,10 @@ struct MatmulPattern : OpRewritePattern<ascend::MatmulOp> {
     auto cType = cast<RankedTensorType>(op.getType());
     Type element = aType.getElementType();
     bool ta = op.getTransposeA(), tb = op.getTransposeB();
-    int64_t m = cType.getDimSize(0), n = cType.getDimSize(1);
-    int64_t k = aType.getDimSize(ta ? 0 : 1);
+    int64_t d = cType.getRank() - 2;
+    int64_t batch = d ? cType.getDimSize(0) : 1;
+    int64_t m = cType.getDimSize(d), n = cType.getDimSize(d + 1);
+    int64_t k = aType.getDimSize(ta ? d : d + 1);
     const aicore::TargetInfo &target = aicore::getTargetInfo(op);
     int64_t tm = std::min(options.tileM, m), tn = std::min(options.tileN, n),
             tk = std::min(options.tileK, k);
@@ -608,7 +616,8 @@ struct MatmulPattern : OpRewritePattern<ascend::MatmulOp> {
         kl1 = c;
         break;
       }
-    int64_t tilesM = m / tm, tilesN = n / tn, outputTiles = tilesM * tilesN;
+    int64_t tilesM = m / tm, tilesN = n / tn;
+    int64_t outputTiles = batch * tilesM * tilesN;
     int64_t blocks = options.blockDim > 0
                          ? options.blockDim
                          : std::min<int64_t>(outputTiles, target.numBlocks);
@@ -640,20 +649,35 @@ struct MatmulPattern : OpRewritePattern<ascend::MatmulOp> {
         constantIndex(rewriter, loc, blocks));
     OpBuilder::InsertionGuard guard(rewriter);
     rewriter.setInsertionPointToStart(outer.getBody());
+    // Tile t is (batch index, tile row, tile column), row-major.
     Value t = outer.getInductionVar();
+    Value perMatrix = constantIndex(rewriter, loc, tilesM * tilesN);
+    Value matrix = rewriter.create<arith::DivUIOp>(loc, t, perMatrix);
+    Value within = rewriter.create<arith::RemUIOp>(loc, t, perMatrix);
     Value tilesNValue = constantIndex(rewriter, loc, tilesN);
     Value row = rewriter.create<arith::MulIOp>(
-        loc, rewriter.create<arith::DivUIOp>(loc, t, tilesNValue),
+        loc, rewriter.create<arith::DivUIOp>(loc, within, tilesNValue),
         constantIndex(rewriter, loc, tm));
     Value col = rewriter.create<arith::MulIOp>(
-        loc, rewriter.create<arith::RemUIOp>(loc, t, tilesNValue),
+        loc, rewriter.create<arith::RemUIOp>(loc, within, tilesNValue),
         constantIndex(rewriter, loc, tn));
-    auto view = [&](Value gm, Value r, Value c, ArrayRef<int64_t> shape) {
+    // A 2-D view; of a 3-D GM operand, the rank-reduced view of one matrix.
+    auto view = [&](Value source, Value r, Value c,
+                    ArrayRef<int64_t> shape) -> Value {
+      auto sourceType = cast<MemRefType>(source.getType());
       SmallVector<OpFoldResult> offsets{r, c};
       SmallVector<OpFoldResult> sizes{rewriter.getIndexAttr(shape[0]),
                                       rewriter.getIndexAttr(shape[1])};
-      SmallVector<OpFoldResult> strides(2, rewriter.getIndexAttr(1));
-      return rewriter.create<memref::SubViewOp>(loc, gm, offsets, sizes, strides);
+      if (sourceType.getRank() == 3) {
+        offsets.insert(offsets.begin(), matrix);
+        sizes.insert(sizes.begin(), rewriter.getIndexAttr(1));
+      }
+      SmallVector<OpFoldResult> strides(sourceType.getRank(),
+                                        rewriter.getIndexAttr(1));
+      auto type = cast<MemRefType>(memref::SubViewOp::inferRankReducedResultType(
+          shape, sourceType, offsets, sizes, strides));
+      return rewriter.create<memref::SubViewOp>(loc, type, source, offsets,
+                                                sizes, strides);
     };
 
     Value zero = constantIndex(rewriter, loc, 0);
@@ -799,13 +823,15 @@ struct ConvertAscendToAICorePass
       std::string why;
       if (auto matmul = dyn_cast<ascend::MatmulOp>(op))
         why = matmulBlocker(matmul, tiling);
+      else if (auto batched = dyn_cast<ascend::BatchMatmulOp>(op))
+        why = matmulBlocker(batched, tiling);
       else if (isLoweredElementwise(op))
         why = elementwiseBlocker(op);
       else if (isLoweredRowwise(op))
         why = rowwiseBlocker(op, tiling);
       if (why.empty())
         why = "convert-ascend-to-aicore cannot lower this op yet (lowered: "
-              "matmul, elementwise ops, softmax over the last dim and "
+              "matmul, batch_matmul, elementwise ops, softmax over the last dim and "
               "rms_norm, on GM arguments with the result a function result)";
       op->emitError() << why;
       return WalkResult::interrupt();
@@ -823,6 +849,7 @@ struct ConvertAscendToAICorePass
 
 void mlir::ascend::populateAscendToAICorePatterns(
     RewritePatternSet &patterns, const AscendTilingOptions &options) {
-  patterns.add<ElementwisePattern, MatmulPattern, RowwisePattern>(
+  patterns.add<ElementwisePattern, MatmulPattern<ascend::MatmulOp>,
+               MatmulPattern<ascend::BatchMatmulOp>, RowwisePattern>(
       patterns.getContext(), options);
 }

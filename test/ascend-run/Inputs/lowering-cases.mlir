@@ -39,3 +39,11 @@ func.func @rms_norm_long(%x: tensor<4x7168xf16>, %g: tensor<7168xf32>) -> tensor
   %y = ascend.rms_norm %x, %g : tensor<4x7168xf16>, tensor<7168xf32> -> tensor<4x7168xf16>
   return %y : tensor<4x7168xf16>
 }
+func.func @bmm(%a: tensor<4x64x128xf16>, %b: tensor<4x128x96xf16>) -> tensor<4x64x96xf16> {
+  %c = ascend.batch_matmul %a, %b : tensor<4x64x128xf16>, tensor<4x128x96xf16> -> tensor<4x64x96xf16>
+  return %c : tensor<4x64x96xf16>
+}
+func.func @bmmtb(%a: tensor<2x256x128xf16>, %b: tensor<2x256x128xf16>) -> tensor<2x256x256xf16> {
+  %c = ascend.batch_matmul %a, %b {transpose_b} : tensor<2x256x128xf16>, tensor<2x256x128xf16> -> tensor<2x256x256xf16>
+  return %c : tensor<2x256x256xf16>
+}

@@ -92,3 +92,17 @@ g = rng.uniform(0.5, 1.5, 7168).astype(np.float32)
 save("rms_long_x", r)
 save("rms_long_g", g)
 save("rms_long_y", rms_norm32(r.astype(np.float32), g, 1e-6).astype(np.float16))
+
+# batch_matmul: one matrix per tile row of blocks, and with transpose_b and
+# several output tiles per matrix (np.matmul on float16 batches accumulates
+# like the 2-D case).
+a = rng.standard_normal((4, 64, 128)).astype(np.float16)
+b = rng.standard_normal((4, 128, 96)).astype(np.float16)
+save("bmm_a", a)
+save("bmm_b", b)
+save("bmm_c", np.matmul(a, b))
+a = rng.standard_normal((2, 256, 128)).astype(np.float16)
+bt = rng.standard_normal((2, 256, 128)).astype(np.float16)
+save("bmmtb_a", a)
+save("bmmtb_b", bt)
+save("bmmtb_c", np.matmul(a, np.swapaxes(bt, 1, 2)))
