@@ -34,7 +34,7 @@ namespace cl = llvm::cl;
 
 static cl::OptionCategory category("ascend-run options");
 
-static cl::opt<std::string> inputFile(cl::Positional, cl::desc("<kernel.mlir>"),
+static cl::opt<std::string> inputFile(cl::Positional, cl::desc("<input.mlir>"),
                                       cl::Required, cl::cat(category));
 static cl::opt<std::string> kernelName(
     "kernel", cl::desc("Kernel to run (default: the module's only "
@@ -420,7 +420,13 @@ int main(int argc, char **argv) {
       "Binds .npy files to the kernel's GM arguments, runs every block of\n"
       "its block_dim (on 910B each block is a cube core and two vector\n"
       "cores), writes outputs and compares them with references. Numerics\n"
-      "follow docs/Numerics.md.\n\n"
+      "follow docs/Numerics.md. It prints a per-pipe cycle estimate for the\n"
+      "module's target (docs/CycleModel.md) and reports races, deadlocks and\n"
+      "flag misuse. Tensor-level input (ascend or linalg ops) is lowered\n"
+      "first with --ascend-lower-to-kernel's default options; results become\n"
+      "arguments %result0, %result1, ...\n"
+      "Exit codes: 0 ok; 1 the kernel failed (error, hazard, mismatch); 2 bad\n"
+      "input.\n\n"
       "  ascend-run examples/vector_add.mlir --input x=x.npy --input y=y.npy \\\n"
       "      --output z=z.npy --compare z=expected.npy\n");
   return run();
