@@ -24,10 +24,34 @@ func.func @dynamic(%a: tensor<?x64xf16>) -> tensor<?x64xf16> {
 
 // -----
 
-func.func @rope(%x: tensor<16x4x64xbf16>, %c: tensor<16x32xf32>) -> tensor<16x4x64xbf16> {
-  // expected-error @+1 {{convert-ascend-to-aicore cannot lower this op yet (lowered: matmul, batch_matmul, elementwise ops, softmax over the last dim and rms_norm, on GM arguments with the result a function result)}}
-  %y = ascend.rope <half> %x, %c, %c : tensor<16x4x64xbf16>, tensor<16x32xf32>, tensor<16x32xf32> -> tensor<16x4x64xbf16>
+func.func @quantize(%x: tensor<16x256xbf16>, %s: tensor<16xf32>) -> tensor<16x256xi8> {
+  // expected-error @+1 {{convert-ascend-to-aicore cannot lower this op yet (lowered: matmul, batch_matmul, elementwise ops, softmax over the last dim, rms_norm and rope <half>, on GM arguments with the result a function result)}}
+  %y = ascend.quantize <per_token> %x scale %s : tensor<16x256xbf16>, tensor<16xf32> -> tensor<16x256xi8>
+  return %y : tensor<16x256xi8>
+}
+
+// -----
+
+func.func @rope_interleaved(%x: tensor<16x4x64xbf16>, %c: tensor<16x32xf32>) -> tensor<16x4x64xbf16> {
+  // expected-error @+1 {{rope <interleaved> is not lowered yet (pairs are strided)}}
+  %y = ascend.rope <interleaved> %x, %c, %c : tensor<16x4x64xbf16>, tensor<16x32xf32>, tensor<16x32xf32> -> tensor<16x4x64xbf16>
   return %y : tensor<16x4x64xbf16>
+}
+
+// -----
+
+func.func @rope_narrow_head(%x: tensor<16x4x24xf16>, %c: tensor<16x12xf16>) -> tensor<16x4x24xf16> {
+  // expected-error @+1 {{rope <half> with head dim 24 is not lowered yet: each half row of 12 f32 elements must be whole 32-byte UB blocks, expected a head dim that is a multiple of 16}}
+  %y = ascend.rope <half> %x, %c, %c : tensor<16x4x24xf16>, tensor<16x12xf16>, tensor<16x12xf16> -> tensor<16x4x24xf16>
+  return %y : tensor<16x4x24xf16>
+}
+
+// -----
+
+func.func @rope_many_heads(%x: tensor<2x512x128xf32>, %c: tensor<2x64xf32>) -> tensor<2x512x128xf32> {
+  // expected-error @+1 {{one position of rope needs 1573888 bytes of UB, more than the 196608 bytes UB has; that many heads are not lowered yet}}
+  %y = ascend.rope <half> %x, %c, %c : tensor<2x512x128xf32>, tensor<2x64xf32>, tensor<2x64xf32> -> tensor<2x512x128xf32>
+  return %y : tensor<2x512x128xf32>
 }
 
 // -----

@@ -183,3 +183,37 @@ func.func @batch_matmul(%a: tensor<2x256x128xf16>, %b: tensor<2x128x256xf16>) ->
   %c = ascend.batch_matmul %a, %b : tensor<2x256x128xf16>, tensor<2x128x256xf16> -> tensor<2x256x256xf16>
   return %c : tensor<2x256x256xf16>
 }
+
+// -----
+
+// rope <half>: one position (batch x sequence index) per tile, its cos/sin
+// row shared by the batches (position mod S), cast to f32 and broadcast over
+// the heads; the halves of the f32 tile are column subviews.
+// CHECK-LABEL: func.func @rope
+// CHECK-SAME: attributes {aicore.kernel = #aicore.kernel<block_dim = 8>}
+// CHECK: memref.collapse_shape %{{.*}} {{\[}}[0, 1, 2], [3]] : memref<2x4x8x64xf16, #aicore.space<gm>> into memref<64x64xf16, #aicore.space<gm>>
+// CHECK: scf.for %[[P:.*]] = %{{.*}} to %c8 step %c8 {
+// CHECK:   %[[FIRST:.*]] = arith.muli %[[P]], %c8
+// CHECK:   %[[ROW:.*]] = arith.remui %[[P]], %c4
+// CHECK:   memref.subview %{{.*}}[%[[FIRST]], 0] [8, 64] [1, 1]
+// CHECK:   vec.cast {{.*}} round <rint> : memref<8x64xf16, #aicore.space<ub>>, memref<8x64xf32, #aicore.space<ub>>
+// CHECK:   memref.subview %{{.*}}[%[[ROW]], 0] [1, 32] [1, 1] : memref<4x32xf16, #aicore.space<gm>>
+// CHECK:   vec.broadcast %{{.*}}, %[[C:.*]] : memref<1x32xf32, #aicore.space<ub>>, memref<8x32xf32, #aicore.space<ub>>
+// CHECK:   memref.subview %{{.*}}[%[[ROW]], 0] [1, 32] [1, 1] : memref<4x32xf16, #aicore.space<gm>>
+// CHECK:   vec.broadcast %{{.*}}, %[[S:.*]] : memref<1x32xf32, #aicore.space<ub>>, memref<8x32xf32, #aicore.space<ub>>
+// CHECK:   %[[X1:.*]] = memref.subview %[[X:.*]][0, 0] [8, 32] [1, 1] : memref<8x64xf32, #aicore.space<ub>> to memref<8x32xf32, strided<[64, 1]>, #aicore.space<ub>>
+// CHECK:   %[[X2:.*]] = memref.subview %[[X]][0, 32] [8, 32] [1, 1] : memref<8x64xf32, #aicore.space<ub>> to memref<8x32xf32, strided<[64, 1], offset: 32>, #aicore.space<ub>>
+// CHECK:   %[[Y1:.*]] = memref.subview %[[Y:.*]][0, 0] [8, 32]
+// CHECK:   %[[Y2:.*]] = memref.subview %[[Y]][0, 32] [8, 32]
+// CHECK:   vec.mul %[[X1]], %[[C]], %[[P1:[^ ]*]] :
+// CHECK:   vec.mul %[[X2]], %[[S]], %[[P2:[^ ]*]] :
+// CHECK:   vec.sub %[[P1]], %[[P2]], %[[Y1]] :
+// CHECK:   vec.mul %[[X2]], %[[C]], %[[P1]] :
+// CHECK:   vec.mul %[[X1]], %[[S]], %[[P2]] :
+// CHECK:   vec.add %[[P1]], %[[P2]], %[[Y2]] :
+// CHECK:   vec.cast %[[Y]], %{{.*}} round <rint> : memref<8x64xf32, #aicore.space<ub>>, memref<8x64xf16, #aicore.space<ub>>
+// CHECK-NOT: ascend.
+func.func @rope(%x: tensor<2x4x8x64xf16>, %c: tensor<4x32xf16>, %s: tensor<4x32xf16>) -> tensor<2x4x8x64xf16> {
+  %y = ascend.rope <half> %x, %c, %s : tensor<2x4x8x64xf16>, tensor<4x32xf16>, tensor<4x32xf16> -> tensor<2x4x8x64xf16>
+  return %y : tensor<2x4x8x64xf16>
+}

@@ -48,6 +48,14 @@ def ConvertAscendToAICorePass : Pass<"convert-ascend-to-aicore", "ModuleOp"> {
       blocks round-robin with one static tail. A row must be whole 32-byte
       blocks (C * element bytes a multiple of 32); a row whose working set
       does not fit a quarter of UB runs one row at a time if it fits UB.
+    - `ascend.rope <half>` (f16, bf16, f32; cos/sin of x's type or f32) on
+      the vector cores, one position (token, or batch x sequence index) at
+      a time, round-robin over blocks: the position's [heads, D] slice of x
+      and its cos/sin rows are loaded and cast to f32, cos/sin broadcast to
+      [heads, D/2], and the two halves of the tile (subviews at columns 0
+      and D/2) give `y1 = x1*c - x2*s`, `y2 = x2*c + x1*s` (vec.mul, sub,
+      add), cast back once (rint). D must be a multiple of 16 (each half row
+      whole 32-byte f32 blocks). `<interleaved>` is not lowered yet.
 
     Before:
     ```mlir

@@ -542,6 +542,150 @@ struct RowwisePattern : RewritePattern {
 };
 
 //===----------------------------------------------------------------------===//
+// Rotary position embedding (half mode) on the vector cores, a token at a
+// time
+//===----------------------------------------------------------------------===//
+
+/// UB bytes one position's [heads, D] slice needs: the input tile and its
+/// f32 copy, the f32 output tile and its rounded copy, and four f32
+/// [heads, D/2] tiles (broadcast cos and sin, two products), plus the
+/// cos/sin rows and their f32 copies.
+int64_t ropeBytes(ascend::RopeOp op) {
+  auto xType = cast<RankedTensorType>(op.getX().getType());
+  int64_t d = xType.getShape().back(), heads = xType.getShape().drop_back().back();
+  int64_t xBytes = xType.getElementType().getIntOrFloatBitWidth() / 8;
+  int64_t csBytes = op.getCos().getType().getElementType().getIntOrFloatBitWidth() / 8;
+  return heads * d * (2 * xBytes + 2 * 4 + 2 * 4) + d * (csBytes + 4);
+}
+
+/// Why `op` cannot be lowered by the rope pattern ("" if it can).
+std::string ropeBlocker(ascend::RopeOp op) {
+  if (op.getMode() == ascend::RopeMode::interleaved)
+    return "rope <interleaved> is not lowered yet (pairs are strided)";
+  auto xType = cast<RankedTensorType>(op.getX().getType());
+  if (std::string why = bf16Blocker(op, xType.getElementType()); !why.empty())
+    return why;
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  int64_t half = xType.getShape().back() / 2;
+  if (half % 8) {
+    os << "rope <half> with head dim " << 2 * half
+       << " is not lowered yet: each half row of " << half
+       << " f32 elements must be whole 32-byte UB blocks, expected a head dim "
+          "that is a multiple of 16";
+    return text;
+  }
+  int64_t ub = static_cast<int64_t>(
+      aicore::getTargetInfo(op).buffer(AddressSpace::ub).bytes);
+  if (ropeBytes(op) > ub)
+    os << "one position of rope needs " << ropeBytes(op)
+       << " bytes of UB, more than the " << ub
+       << " bytes UB has; that many heads are not lowered yet";
+  return text;
+}
+
+/// The columns [col, col + cols) of a 2-D UB tile.
+Value columns(OpBuilder &b, Location loc, Value tile, int64_t col,
+              int64_t cols) {
+  int64_t rows = cast<MemRefType>(tile.getType()).getDimSize(0);
+  SmallVector<OpFoldResult> offsets{b.getIndexAttr(0), b.getIndexAttr(col)},
+      sizes{b.getIndexAttr(rows), b.getIndexAttr(cols)},
+      strides(2, b.getIndexAttr(1));
+  return b.create<memref::SubViewOp>(loc, tile, offsets, sizes, strides);
+}
+
+/// The f32 [1, C] `row` replicated over `rows` rows.
+Value broadcastRows(OpBuilder &b, Location loc, Value row, int64_t rows) {
+  if (rows == 1)
+    return row;
+  auto type = cast<MemRefType>(row.getType());
+  Value wide = allocUB(b, loc, {rows, type.getDimSize(1)}, type.getElementType());
+  b.create<vec::BroadcastOp>(loc, row, wide);
+  return wide;
+}
+
+/// y1 = x1 * c - x2 * s and y2 = x2 * c + x1 * s on the halves of the f32
+/// [heads, D] tiles `x` and `y`; `c` and `s` are f32 [heads, D/2].
+void emitRopeHalves(OpBuilder &b, Location loc, Value x, Value y, Value c,
+                    Value s) {
+  auto type = cast<MemRefType>(x.getType());
+  int64_t heads = type.getDimSize(0), half = type.getDimSize(1) / 2;
+  Value x1 = columns(b, loc, x, 0, half), x2 = columns(b, loc, x, half, half);
+  Value y1 = columns(b, loc, y, 0, half), y2 = columns(b, loc, y, half, half);
+  Value p = allocUB(b, loc, {heads, half}, b.getF32Type());
+  Value q = allocUB(b, loc, {heads, half}, b.getF32Type());
+  b.create<vec::MulOp>(loc, x1, c, p);
+  b.create<vec::MulOp>(loc, x2, s, q);
+  b.create<vec::SubOp>(loc, p, q, y1);
+  b.create<vec::MulOp>(loc, x2, c, p);
+  b.create<vec::MulOp>(loc, x1, s, q);
+  b.create<vec::AddOp>(loc, p, q, y2);
+}
+
+/// x as rows of [positions * heads, D]; position `i` (a token, or a
+/// (batch, seq) pair) takes rows [i * heads, (i + 1) * heads) and the cos/sin
+/// row i mod P, since every batch shares the table.
+struct RopePattern : OpRewritePattern<ascend::RopeOp> {
+  RopePattern(MLIRContext *ctx, const AscendTilingOptions &options)
+      : OpRewritePattern<ascend::RopeOp>(ctx), options(options) {}
+
+  LogicalResult matchAndRewrite(ascend::RopeOp op,
+                                PatternRewriter &rewriter) const override {
+    auto destination = destinationOf(op);
+    Value gmX = sourceMemRef(op.getX()), gmCos = sourceMemRef(op.getCos()),
+          gmSin = sourceMemRef(op.getSin());
+    if (!destination || !gmX || !gmCos || !gmSin)
+      return rewriter.notifyMatchFailure(op, "operands or result not in GM");
+    if (std::string why = ropeBlocker(op); !why.empty())
+      return rewriter.notifyMatchFailure(op, why);
+    auto xType = cast<RankedTensorType>(op.getX().getType());
+    ArrayRef<int64_t> shape = xType.getShape();
+    int64_t d = shape.back(), heads = shape.drop_back().back();
+    int64_t positions = xType.getNumElements() / (heads * d);
+    int64_t table = op.getCos().getType().getDimSize(0);
+    const aicore::TargetInfo &target = aicore::getTargetInfo(op);
+    int64_t vectorCores = target.numBlocks * target.vectorCoresPerBlock;
+    int64_t blocks = options.blockDim > 0
+                         ? options.blockDim
+                         : std::min(positions, vectorCores);
+    requireBlocks(op, blocks);
+
+    Location loc = op.getLoc();
+    rewriter.setInsertionPoint(op);
+    Value xRows = asRows(rewriter, loc, gmX);
+    Value yRows = asRows(rewriter, loc, destination.getDest());
+    Value block = rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
+    Type f32 = rewriter.getF32Type();
+    auto emitPosition = [&](OpBuilder &b, Value position,
+                            int64_t) -> LogicalResult {
+      Value first = b.create<arith::MulIOp>(loc, position,
+                                            constantIndex(b, loc, heads));
+      Value row = table == positions
+                      ? position
+                      : b.create<arith::RemUIOp>(loc, position,
+                                                 constantIndex(b, loc, table));
+      Value x = loadF32(b, loc, sliceRows(b, loc, xRows, first, heads));
+      Value c = broadcastRows(
+          b, loc, loadF32(b, loc, sliceRows(b, loc, gmCos, row, 1)), heads);
+      Value s = broadcastRows(
+          b, loc, loadF32(b, loc, sliceRows(b, loc, gmSin, row, 1)), heads);
+      Value y = allocUB(b, loc, {heads, d}, f32);
+      emitRopeHalves(b, loc, x, y, c, s);
+      storeRounded(b, loc, y, sliceRows(b, loc, yRows, first, heads));
+      return success();
+    };
+    if (failed(emitRoundRobin(rewriter, loc, block, positions, /*tail=*/0,
+                              /*tile=*/1, blocks, emitPosition)))
+      return failure();
+    rewriter.eraseOp(destination);
+    rewriter.eraseOp(op);
+    return success();
+  }
+
+  AscendTilingOptions options;
+};
+
+//===----------------------------------------------------------------------===//
 // Matmul on the cube core
 //===----------------------------------------------------------------------===//
 
@@ -829,10 +973,13 @@ struct ConvertAscendToAICorePass
         why = elementwiseBlocker(op);
       else if (isLoweredRowwise(op))
         why = rowwiseBlocker(op, tiling);
+      else if (auto rope = dyn_cast<ascend::RopeOp>(op))
+        why = ropeBlocker(rope);
       if (why.empty())
         why = "convert-ascend-to-aicore cannot lower this op yet (lowered: "
-              "matmul, batch_matmul, elementwise ops, softmax over the last dim and "
-              "rms_norm, on GM arguments with the result a function result)";
+              "matmul, batch_matmul, elementwise ops, softmax over the last dim, "
+              "rms_norm and rope <half>, on GM arguments with the result a "
+              "function result)";
       op->emitError() << why;
       return WalkResult::interrupt();
     });
@@ -850,6 +997,6 @@ struct ConvertAscendToAICorePass
 void mlir::ascend::populateAscendToAICorePatterns(
     RewritePatternSet &patterns, const AscendTilingOptions &options) {
   patterns.add<ElementwisePattern, MatmulPattern<ascend::MatmulOp>,
-               MatmulPattern<ascend::BatchMatmulOp>, RowwisePattern>(
+               MatmulPattern<ascend::BatchMatmulOp>, RowwisePattern, RopePattern>(
       patterns.getContext(), options);
 }

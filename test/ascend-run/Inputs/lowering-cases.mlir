@@ -47,3 +47,11 @@ func.func @bmmtb(%a: tensor<2x256x128xf16>, %b: tensor<2x256x128xf16>) -> tensor
   %c = ascend.batch_matmul %a, %b {transpose_b} : tensor<2x256x128xf16>, tensor<2x256x128xf16> -> tensor<2x256x256xf16>
   return %c : tensor<2x256x256xf16>
 }
+func.func @rope_f16(%x: tensor<16x8x128xf16>, %c: tensor<16x64xf32>, %s: tensor<16x64xf32>) -> tensor<16x8x128xf16> {
+  %y = ascend.rope <half> %x, %c, %s : tensor<16x8x128xf16>, tensor<16x64xf32>, tensor<16x64xf32> -> tensor<16x8x128xf16>
+  return %y : tensor<16x8x128xf16>
+}
+func.func @rope_batched(%x: tensor<2x5x4x64xf16>, %c: tensor<5x32xf16>, %s: tensor<5x32xf16>) -> tensor<2x5x4x64xf16> {
+  %y = ascend.rope <half> %x, %c, %s : tensor<2x5x4x64xf16>, tensor<5x32xf16>, tensor<5x32xf16> -> tensor<2x5x4x64xf16>
+  return %y : tensor<2x5x4x64xf16>
+}

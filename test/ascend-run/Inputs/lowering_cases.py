@@ -106,3 +106,29 @@ bt = rng.standard_normal((2, 256, 128)).astype(np.float16)
 save("bmmtb_a", a)
 save("bmmtb_b", bt)
 save("bmmtb_c", np.matmul(a, np.swapaxes(bt, 1, 2)))
+
+
+# rope <half>: f32 products and sums, one rounding to f16. cos/sin as f32
+# tables per token, and as f16 tables shared by every batch.
+def rope_half32(x32, c32, s32):
+    h = x32.shape[-1] // 2
+    x1, x2 = x32[..., :h], x32[..., h:]
+    c, s = c32[..., None, :], s32[..., None, :]
+    return np.concatenate([x1 * c - x2 * s, x2 * c + x1 * s], axis=-1)
+
+
+angle = rng.uniform(0, 2 * np.pi, (16, 64)).astype(np.float32)
+x = rng.standard_normal((16, 8, 128)).astype(np.float16)
+c, s = np.cos(angle), np.sin(angle)
+save("rope_f16_x", x)
+save("rope_f16_c", c)
+save("rope_f16_s", s)
+save("rope_f16_y", rope_half32(x.astype(np.float32), c, s).astype(np.float16))
+angle = rng.uniform(0, 2 * np.pi, (5, 32)).astype(np.float32)
+x = rng.standard_normal((2, 5, 4, 64)).astype(np.float16)
+c, s = np.cos(angle).astype(np.float16), np.sin(angle).astype(np.float16)
+save("rope_b_x", x)
+save("rope_b_c", c)
+save("rope_b_s", s)
+save("rope_b_y", rope_half32(x.astype(np.float32), c.astype(np.float32),
+                             s.astype(np.float32)).astype(np.float16))
