@@ -63,6 +63,34 @@ bufferization::MaterializeInDestinationOp destinationOf(Operation *op) {
       *op->getResult(0).getUsers().begin());
 }
 
+/// An ascend op between the brackets the pass puts around kernel bodies: its
+/// operands read from GM memrefs, its result written to one.
+struct GMOperands {
+  SmallVector<Value> inputs; ///< per operand, the GM memref it was read from
+  bufferization::MaterializeInDestinationOp destination;
+
+  Value output() { return destination.getDest(); }
+  /// Erases the op and its bracket once the kernel code replaces them.
+  void erase(PatternRewriter &rewriter, Operation *op) {
+    rewriter.eraseOp(destination);
+    rewriter.eraseOp(op);
+  }
+};
+
+FailureOr<GMOperands> matchGMOperands(Operation *op,
+                                      PatternRewriter &rewriter) {
+  GMOperands gm;
+  gm.destination = destinationOf(op);
+  if (!gm.destination)
+    return rewriter.notifyMatchFailure(op, "result is not written to GM");
+  for (Value operand : op->getOperands()) {
+    gm.inputs.push_back(sourceMemRef(operand));
+    if (!gm.inputs.back())
+      return rewriter.notifyMatchFailure(op, "operand is not a GM argument");
+  }
+  return gm;
+}
+
 /// Raises the kernel's block_dim to at least `blockDim`.
 void requireBlocks(Operation *op, int64_t blockDim) {
   auto func = op->getParentOfType<func::FuncOp>();
@@ -209,16 +237,9 @@ struct ElementwisePattern : RewritePattern {
                                 PatternRewriter &rewriter) const override {
     if (!isLoweredElementwise(op))
       return failure();
-    auto destination = destinationOf(op);
-    if (!destination)
-      return rewriter.notifyMatchFailure(op, "result is not written to GM");
-    SmallVector<Value> gmInputs;
-    for (Value operand : op->getOperands()) {
-      Value m = sourceMemRef(operand);
-      if (!m)
-        return rewriter.notifyMatchFailure(op, "operand is not a GM argument");
-      gmInputs.push_back(m);
-    }
+    FailureOr<GMOperands> gm = matchGMOperands(op, rewriter);
+    if (failed(gm))
+      return failure();
     if (std::string why = elementwiseBlocker(op); !why.empty())
       return rewriter.notifyMatchFailure(op, why);
     auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
@@ -235,7 +256,7 @@ struct ElementwisePattern : RewritePattern {
 
     // Tile: every operand tile (+ its f32 copy) in a quarter of UB, leaving
     // room for double buffering; a whole number of 256-byte repeats.
-    int64_t tiles = static_cast<int64_t>(gmInputs.size()) + 1;
+    int64_t tiles = static_cast<int64_t>(gm->inputs.size()) + 1;
     int64_t perElement = tiles * (elementBytes + (viaF32 ? computeBytes : 0));
     int64_t tile = options.vectorTile;
     if (tile <= 0) {
@@ -253,9 +274,9 @@ struct ElementwisePattern : RewritePattern {
 
     rewriter.setInsertionPoint(op);
     SmallVector<Value> flatIn;
-    for (Value m : gmInputs)
+    for (Value m : gm->inputs)
       flatIn.push_back(flatten(rewriter, loc, m));
-    Value flatOut = flatten(rewriter, loc, destination.getDest());
+    Value flatOut = flatten(rewriter, loc, gm->output());
     Value block = rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
 
     // One tile of `size` elements at `offset`: load, compute, store.
@@ -290,8 +311,7 @@ struct ElementwisePattern : RewritePattern {
     if (failed(emitRoundRobin(rewriter, loc, block, full, tail, tile, blocks,
                               emitTile)))
       return failure();
-    rewriter.eraseOp(destination);
-    rewriter.eraseOp(op);
+    gm->erase(rewriter, op);
     return success();
   }
 
@@ -486,16 +506,9 @@ struct RowwisePattern : RewritePattern {
                                 PatternRewriter &rewriter) const override {
     if (!isLoweredRowwise(op))
       return failure();
-    auto destination = destinationOf(op);
-    if (!destination)
-      return rewriter.notifyMatchFailure(op, "result is not written to GM");
-    SmallVector<Value> gmInputs;
-    for (Value operand : op->getOperands()) {
-      Value m = sourceMemRef(operand);
-      if (!m)
-        return rewriter.notifyMatchFailure(op, "operand is not a GM argument");
-      gmInputs.push_back(m);
-    }
+    FailureOr<GMOperands> gm = matchGMOperands(op, rewriter);
+    if (failed(gm))
+      return failure();
     if (std::string why = rowwiseBlocker(op, options); !why.empty())
       return rewriter.notifyMatchFailure(op, why);
     RowPlan plan = planRows(op, options);
@@ -510,11 +523,11 @@ struct RowwisePattern : RewritePattern {
 
     Location loc = op->getLoc();
     rewriter.setInsertionPoint(op);
-    Value xRows = asRows(rewriter, loc, gmInputs[0]);
-    Value yRows = asRows(rewriter, loc, destination.getDest());
+    Value xRows = asRows(rewriter, loc, gm->inputs[0]);
+    Value yRows = asRows(rewriter, loc, gm->output());
     auto norm = dyn_cast<ascend::RmsNormOp>(op);
     // gamma is the same for every row: loaded once per block.
-    Value gamma = norm ? loadF32(rewriter, loc, asRows(rewriter, loc, gmInputs[1]))
+    Value gamma = norm ? loadF32(rewriter, loc, asRows(rewriter, loc, gm->inputs[1]))
                        : Value();
     Value block = rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
     Type f32 = rewriter.getF32Type();
@@ -533,8 +546,7 @@ struct RowwisePattern : RewritePattern {
     if (failed(emitRoundRobin(rewriter, loc, block, full, tail, plan.tileRows,
                               blocks, emitTile)))
       return failure();
-    rewriter.eraseOp(destination);
-    rewriter.eraseOp(op);
+    gm->erase(rewriter, op);
     return success();
   }
 
@@ -631,11 +643,11 @@ struct RopePattern : OpRewritePattern<ascend::RopeOp> {
 
   LogicalResult matchAndRewrite(ascend::RopeOp op,
                                 PatternRewriter &rewriter) const override {
-    auto destination = destinationOf(op);
-    Value gmX = sourceMemRef(op.getX()), gmCos = sourceMemRef(op.getCos()),
-          gmSin = sourceMemRef(op.getSin());
-    if (!destination || !gmX || !gmCos || !gmSin)
-      return rewriter.notifyMatchFailure(op, "operands or result not in GM");
+    FailureOr<GMOperands> gm = matchGMOperands(op, rewriter);
+    if (failed(gm))
+      return failure();
+    // Operands in ODS order: x, cos, sin.
+    Value gmX = gm->inputs[0], gmCos = gm->inputs[1], gmSin = gm->inputs[2];
     if (std::string why = ropeBlocker(op); !why.empty())
       return rewriter.notifyMatchFailure(op, why);
     auto xType = cast<RankedTensorType>(op.getX().getType());
@@ -653,7 +665,7 @@ struct RopePattern : OpRewritePattern<ascend::RopeOp> {
     Location loc = op.getLoc();
     rewriter.setInsertionPoint(op);
     Value xRows = asRows(rewriter, loc, gmX);
-    Value yRows = asRows(rewriter, loc, destination.getDest());
+    Value yRows = asRows(rewriter, loc, gm->output());
     Value block = rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
     Type f32 = rewriter.getF32Type();
     auto emitPosition = [&](OpBuilder &b, Value position,
@@ -677,8 +689,7 @@ struct RopePattern : OpRewritePattern<ascend::RopeOp> {
     if (failed(emitRoundRobin(rewriter, loc, block, positions, /*tail=*/0,
                               /*tile=*/1, blocks, emitPosition)))
       return failure();
-    rewriter.eraseOp(destination);
-    rewriter.eraseOp(op);
+    gm->erase(rewriter, op);
     return success();
   }
 
@@ -732,10 +743,10 @@ struct MatmulPattern : OpRewritePattern<MatmulLikeOp> {
 
   LogicalResult matchAndRewrite(MatmulLikeOp op,
                                 PatternRewriter &rewriter) const override {
-    auto destination = destinationOf(op);
-    Value gmA = sourceMemRef(op.getA()), gmB = sourceMemRef(op.getB());
-    if (!destination || !gmA || !gmB)
-      return rewriter.notifyMatchFailure(op, "operands or result not in GM");
+    FailureOr<GMOperands> gm = matchGMOperands(op, rewriter);
+    if (failed(gm))
+      return failure();
+    Value gmA = gm->inputs[0], gmB = gm->inputs[1];
     if (std::string why = matmulBlocker(op, options); !why.empty())
       return rewriter.notifyMatchFailure(op, why);
     auto aType = cast<RankedTensorType>(op.getA().getType());
@@ -769,7 +780,7 @@ struct MatmulPattern : OpRewritePattern<MatmulLikeOp> {
 
     Location loc = op.getLoc();
     rewriter.setInsertionPoint(op);
-    Value cGM = destination.getDest();
+    Value cGM = gm->output();
     Type f32 = rewriter.getF32Type();
     auto alloc = [&](ArrayRef<int64_t> shape, Type t, AddressSpace s) -> Value {
       return rewriter.create<aicore::AllocOp>(loc, tileType(shape, t, s),
@@ -865,8 +876,7 @@ struct MatmulPattern : OpRewritePattern<MatmulLikeOp> {
     rewriter.create<mte::FixpipeOp>(loc, l0c, cView, /*scale=*/Value(), mode,
                                     /*offset=*/IntegerAttr(), /*relu=*/false,
                                     aicore::Layout::nd);
-    rewriter.eraseOp(destination);
-    rewriter.eraseOp(op);
+    gm->erase(rewriter, op);
     return success();
   }
 
