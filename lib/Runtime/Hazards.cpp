@@ -1,6 +1,7 @@
 //===- Hazards.cpp - races between pipes, by happens-before ---------------===//
 
 #include "Hazards.h"
+#include "AscendDialect/AICore/TileAccess.h"
 
 #include <algorithm>
 
@@ -10,45 +11,16 @@ using aicore::Pipe;
 
 static constexpr unsigned kPipes = 8;
 
-/// First and one-past-last byte a tile touches.
-static std::pair<int64_t, int64_t> boundingBytes(const TileRef &t) {
-  int64_t lo = t.offset, hi = t.offset;
-  for (int64_t d = 0; d < t.rank(); ++d) {
-    int64_t span = (t.shape[d] - 1) * t.strides[d];
-    (span < 0 ? lo : hi) += span;
-  }
-  return {lo * t.bits / 8, ((hi + 1) * t.bits + 7) / 8};
+static aicore::StridedRegion regionOf(const TileRef &t) {
+  return {t.offset, t.shape, t.strides, t.bits};
 }
 
-/// The byte ranges of a tile's rows: one per index of the outer dimensions,
-/// each covering the contiguous innermost dimension.
-static std::vector<std::pair<int64_t, int64_t>> rowRanges(const TileRef &t) {
-  std::vector<std::pair<int64_t, int64_t>> rows;
-  if (t.rank() == 0 || t.strides.back() != 1) {
-    rows.push_back(boundingBytes(t));
-    return rows;
-  }
-  int64_t inner = t.shape.back(), outer = t.numElements() / std::max<int64_t>(inner, 1);
-  rows.reserve(outer);
-  for (int64_t r = 0; r < outer; ++r) {
-    int64_t at = t.offset, rest = r;
-    for (int64_t d = t.rank() - 2; d >= 0; --d) {
-      at += (rest % t.shape[d]) * t.strides[d];
-      rest /= t.shape[d];
-    }
-    rows.push_back({at * t.bits / 8, ((at + inner) * t.bits + 7) / 8});
-  }
-  std::sort(rows.begin(), rows.end());
-  // Rows that touch (a contiguous tile) become one range.
-  size_t out = 0;
-  for (size_t i = 1; i < rows.size(); ++i) {
-    if (rows[i].first <= rows[out].second)
-      rows[out].second = std::max(rows[out].second, rows[i].second);
-    else
-      rows[++out] = rows[i];
-  }
-  rows.resize(out + 1);
-  return rows;
+static aicore::ByteRange boundingBytes(const TileRef &t) {
+  return aicore::getBoundingBytes(regionOf(t));
+}
+
+static SmallVector<aicore::ByteRange> rowRanges(const TileRef &t) {
+  return aicore::getRowByteRanges(regionOf(t));
 }
 
 bool mlir::ascend::runtime::tilesOverlap(const TileRef &a, const TileRef &b) {
@@ -58,18 +30,7 @@ bool mlir::ascend::runtime::tilesOverlap(const TileRef &a, const TileRef &b) {
   auto [blo, bhi] = boundingBytes(b);
   if (ahi <= blo || bhi <= alo)
     return false;
-  std::vector<std::pair<int64_t, int64_t>> ra = rowRanges(a), rb = rowRanges(b);
-  // Both lists are sorted: sweep.
-  size_t i = 0, j = 0;
-  while (i < ra.size() && j < rb.size()) {
-    if (ra[i].second <= rb[j].first)
-      ++i;
-    else if (rb[j].second <= ra[i].first)
-      ++j;
-    else
-      return true;
-  }
-  return false;
+  return aicore::rangesOverlap(rowRanges(a), rowRanges(b));
 }
 
 HazardTracker::HazardTracker(unsigned numCores)

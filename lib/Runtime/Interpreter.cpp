@@ -15,6 +15,7 @@
 
 #include "AscendDialect/Runtime/Interpreter.h"
 #include "AscendDialect/AICore/AICoreDialect.h"
+#include "AscendDialect/AICore/TileAccess.h"
 #include "CostModel.h"
 #include "Hazards.h"
 #include "ScalarOps.h"
@@ -23,7 +24,6 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 #include <deque>
@@ -370,21 +370,13 @@ LogicalResult CoreExecutor::execute(Operation &op) {
 LogicalResult CoreExecutor::checkAccesses(Operation &op, aicore::Pipe pipe) {
   if (!hazards)
     return success();
+  SmallVector<Value> readValues, writeValues;
+  aicore::getTileAccesses(&op, readValues, writeValues);
   SmallVector<const TileRef *> reads, writes;
-  if (auto effects = dyn_cast<MemoryEffectOpInterface>(op)) {
-    SmallVector<MemoryEffects::EffectInstance> list;
-    effects.getEffects(list);
-    for (const MemoryEffects::EffectInstance &e : list) {
-      Value v = e.getValue();
-      if (!v || !isa<BaseMemRefType>(v.getType()))
-        continue;
-      const TileRef *tile = &getTile(v);
-      if (isa<MemoryEffects::Read>(e.getEffect()))
-        reads.push_back(tile);
-      else if (isa<MemoryEffects::Write>(e.getEffect()))
-        writes.push_back(tile);
-    }
-  }
+  for (Value v : readValues)
+    reads.push_back(&getTile(v));
+  for (Value v : writeValues)
+    writes.push_back(&getTile(v));
   if (!hazards->access(index, pipe, &op, reads, writes))
     return failure();
   // Blocks are unordered, so their GM accesses are checked against each

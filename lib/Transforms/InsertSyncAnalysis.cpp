@@ -1,6 +1,7 @@
 //===- InsertSyncAnalysis.cpp - accesses, aliasing, happens-before --------===//
 
 #include "InsertSyncAnalysis.h"
+#include "AscendDialect/AICore/TileAccess.h"
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -130,58 +131,21 @@ Footprint mlir::ascend::sync::getFootprint(Value value) {
   return unknown;
 }
 
-namespace {
-using ByteRange = std::pair<int64_t, int64_t>; ///< [first, one past last)
-} // namespace
+using aicore::ByteRange;
 
 /// Above this many rows a view is compared by its bounding range.
 static constexpr int64_t kMaxRows = 4096;
 
-/// The bytes of `f`, `base` bytes into its space, as sorted ranges: one per
-/// row when the innermost dimension is contiguous (as the hazard checker
-/// compares tiles), else the bounding range.
+/// The bytes of `f`, `base` bytes into its space, as sorted ranges (compared
+/// the way the hazard checker compares tiles).
 static SmallVector<ByteRange> byteRanges(const Footprint &f, int64_t base) {
   if (!f.exact)
     return {{base, base + f.rootBytes}};
-  auto toBytes = [&](int64_t first, int64_t last) -> ByteRange {
-    return {base + first * f.bits / 8, base + ((last + 1) * f.bits + 7) / 8};
-  };
-  int64_t lo = f.offset, hi = f.offset, elements = 1;
-  for (size_t d = 0; d < f.shape.size(); ++d) {
-    if (f.shape[d] == 0)
-      return {};
-    int64_t span = (f.shape[d] - 1) * f.strides[d];
-    (span < 0 ? lo : hi) += span;
-    elements *= f.shape[d];
-  }
-  int64_t inner = f.shape.empty() ? 1 : f.shape.back();
-  int64_t rows = elements / inner;
-  if (f.shape.size() < 2 || f.strides.back() != 1 || rows > kMaxRows)
-    return {toBytes(lo, hi)};
-  SmallVector<ByteRange> ranges;
-  for (int64_t r = 0; r < rows; ++r) {
-    int64_t at = f.offset, rest = r;
-    for (int64_t d = static_cast<int64_t>(f.shape.size()) - 2; d >= 0; --d) {
-      at += (rest % f.shape[d]) * f.strides[d];
-      rest /= f.shape[d];
-    }
-    ranges.push_back(toBytes(at, at + inner - 1));
-  }
-  llvm::sort(ranges);
+  SmallVector<ByteRange> ranges = aicore::getRowByteRanges(
+      {f.offset, f.shape, f.strides, f.bits}, kMaxRows);
+  for (ByteRange &r : ranges)
+    r = {r.first + base, r.second + base};
   return ranges;
-}
-
-static bool rangesMeet(ArrayRef<ByteRange> a, ArrayRef<ByteRange> b) {
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].second <= b[j].first)
-      ++i;
-    else if (b[j].second <= a[i].first)
-      ++j;
-    else
-      return true;
-  }
-  return false;
 }
 
 bool mlir::ascend::sync::mayOverlap(const Footprint &a, const Footprint &b) {
@@ -192,7 +156,7 @@ bool mlir::ascend::sync::mayOverlap(const Footprint &a, const Footprint &b) {
     return true;
   if (a.root == b.root)
     return !a.exact || !b.exact ||
-           rangesMeet(byteRanges(a, 0), byteRanges(b, 0));
+           aicore::rangesOverlap(byteRanges(a, 0), byteRanges(b, 0));
   // Different function arguments are assumed not to alias (the documented
   // contract of a kernel's GM arguments).
   if (a.kind != Root::alloc || b.kind != Root::alloc)
@@ -201,7 +165,7 @@ bool mlir::ascend::sync::mayOverlap(const Footprint &a, const Footprint &b) {
     return false;
   if (!a.allocOffset || !b.allocOffset)
     return true;
-  return rangesMeet(byteRanges(a, *a.allocOffset),
+  return aicore::rangesOverlap(byteRanges(a, *a.allocOffset),
                     byteRanges(b, *b.allocOffset));
 }
 
@@ -248,21 +212,14 @@ LogicalResult ModelBuilder::collectAccess(Operation &op, unsigned domain) {
     pipe = tile.getPipe();
   else if (isa<memref::LoadOp, memref::StoreOp>(op))
     pipe = Pipe::s; // as ascend-run runs them
-  auto effects = dyn_cast<MemoryEffectOpInterface>(op);
+  bool effects = isa<MemoryEffectOpInterface>(op);
   Access access{&op, pipe.value_or(Pipe::s), {}, {}, domain};
-  if (effects) {
-    SmallVector<MemoryEffects::EffectInstance> list;
-    effects.getEffects(list);
-    for (const MemoryEffects::EffectInstance &e : list) {
-      Value v = e.getValue();
-      if (!v || !isa<BaseMemRefType>(v.getType()))
-        continue;
-      if (isa<MemoryEffects::Read>(e.getEffect()))
-        access.reads.push_back(getFootprint(v));
-      else if (isa<MemoryEffects::Write>(e.getEffect()))
-        access.writes.push_back(getFootprint(v));
-    }
-  }
+  SmallVector<Value> reads, writes;
+  aicore::getTileAccesses(&op, reads, writes);
+  for (Value v : reads)
+    access.reads.push_back(getFootprint(v));
+  for (Value v : writes)
+    access.writes.push_back(getFootprint(v));
   bool touchesMemory = !access.reads.empty() || !access.writes.empty();
   bool unknownEffects = !effects && hasMemRefOperand(op) &&
                         op.getName().getDialectNamespace() != "aicore";
