@@ -1,0 +1,125 @@
+//===- LoweringUtils.h - pieces the ascend-to-aicore patterns share -*- C++ -*-===//
+//
+// Private to convert-ascend-to-aicore: how a pattern finds its GM operands,
+// spreads tiles over blocks, and moves UB tiles to and from GM, plus the
+// entry points of each pattern family (one .cpp file per family).
+//
+//===----------------------------------------------------------------------===//
+#ifndef LIB_CONVERSION_ASCENDTOAICORE_LOWERINGUTILS_H
+#define LIB_CONVERSION_ASCENDTOAICORE_LOWERINGUTILS_H
+
+#include "AscendDialect/AICore/AICoreDialect.h"
+#include "AscendDialect/Ascend/AscendDialect.h"
+#include "AscendDialect/Conversion/AscendToAICore.h"
+#include "AscendDialect/Target/TargetInfo.h"
+
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace mlir::ascend::lowering {
+
+//===----------------------------------------------------------------------===//
+// Kernel structure
+//===----------------------------------------------------------------------===//
+
+MemRefType tileType(ArrayRef<int64_t> shape, Type element,
+                    aicore::AddressSpace space);
+
+Value constantIndex(OpBuilder &b, Location loc, int64_t v);
+
+/// An ascend op between the brackets the pass puts around kernel bodies: its
+/// operands read from GM memrefs, its result written to one.
+struct GMOperands {
+  SmallVector<Value> inputs; ///< per operand, the GM memref it was read from
+  bufferization::MaterializeInDestinationOp destination;
+
+  Value output() { return destination.getDest(); }
+  /// Erases the op and its bracket once the kernel code replaces them.
+  void erase(PatternRewriter &rewriter, Operation *op) {
+    rewriter.eraseOp(destination);
+    rewriter.eraseOp(op);
+  }
+};
+
+FailureOr<GMOperands> matchGMOperands(Operation *op, PatternRewriter &rewriter);
+
+/// Raises the kernel's block_dim to at least `blockDim`.
+void requireBlocks(Operation *op, int64_t blockDim);
+
+/// Blocks for `tiles` vector-core tiles: the option if set, else one per
+/// tile up to the target's vector cores.
+int64_t vectorBlocks(Operation *op, const AscendTilingOptions &options,
+                     int64_t tiles);
+
+/// Emits one tile of `size` units (elements or rows) at `offset`.
+using TileEmitter =
+    function_ref<LogicalResult(OpBuilder &, Value offset, int64_t size)>;
+
+/// Spreads `full` tiles of `tile` units round-robin over `blocks` blocks;
+/// the static tail of `tail` units goes to the block that would take the
+/// next tile, so the work stays balanced.
+LogicalResult emitRoundRobin(PatternRewriter &rewriter, Location loc,
+                             Value block, int64_t full, int64_t tail,
+                             int64_t tile, int64_t blocks, TileEmitter emit);
+
+/// Why bf16 `element` cannot be computed on `op`'s target ("" if it can).
+std::string bf16Blocker(Operation *op, Type element);
+
+//===----------------------------------------------------------------------===//
+// GM views and UB tiles
+//===----------------------------------------------------------------------===//
+
+/// A 1-D contiguous view of a whole GM memref.
+Value flatten(OpBuilder &b, Location loc, Value memref);
+
+/// memref.subview of a 1-D memref at a dynamic offset with a static size.
+Value slice1D(OpBuilder &b, Location loc, Value memref, Value offset,
+              int64_t size);
+
+/// `memref` ([..., C] in GM) as [rows, C].
+Value asRows(OpBuilder &b, Location loc, Value memref);
+
+/// `size` rows of a [rows, C] memref from row `offset`.
+Value sliceRows(OpBuilder &b, Location loc, Value memref, Value offset,
+                int64_t size);
+
+/// The columns [col, col + cols) of a 2-D UB tile.
+Value columns(OpBuilder &b, Location loc, Value tile, int64_t col,
+              int64_t cols);
+
+Value allocUB(OpBuilder &b, Location loc, ArrayRef<int64_t> shape, Type t);
+
+/// Copies GM rows into UB and returns them in f32 (cast with rint, exact).
+Value loadF32(OpBuilder &b, Location loc, Value gmRows);
+
+/// Rounds the f32 tile once to the GM element type and stores it.
+void storeRounded(OpBuilder &b, Location loc, Value tile, Value gmRows);
+
+/// The f32 [1, C] `row` replicated over `rows` rows.
+Value broadcastRows(OpBuilder &b, Location loc, Value row, int64_t rows);
+
+//===----------------------------------------------------------------------===//
+// Pattern families: each adds its patterns and says why an op of its
+// family was not lowered ("" if the op is not of the family or could be).
+//===----------------------------------------------------------------------===//
+
+void populateElementwisePatterns(RewritePatternSet &patterns,
+                                 const AscendTilingOptions &options);
+std::string explainElementwise(Operation *op,
+                               const AscendTilingOptions &options);
+
+void populateRowwisePatterns(RewritePatternSet &patterns,
+                             const AscendTilingOptions &options);
+std::string explainRowwise(Operation *op, const AscendTilingOptions &options);
+
+void populateRopePatterns(RewritePatternSet &patterns,
+                          const AscendTilingOptions &options);
+std::string explainRope(Operation *op, const AscendTilingOptions &options);
+
+void populateMatmulPatterns(RewritePatternSet &patterns,
+                            const AscendTilingOptions &options);
+std::string explainMatmul(Operation *op, const AscendTilingOptions &options);
+
+} // namespace mlir::ascend::lowering
+
+#endif

@@ -1,0 +1,203 @@
+//===- Rowwise.cpp - softmax and rms_norm rows on the vector cores --------===//
+//
+// Rows go through UB a tile of rows at a time, computed in f32 and rounded
+// once on the way out.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LoweringUtils.h"
+#include "AscendDialect/MTE/MTEDialect.h"
+#include "AscendDialect/Vec/VecDialect.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+
+using namespace mlir;
+using namespace mlir::ascend;
+using namespace mlir::ascend::lowering;
+using aicore::AddressSpace;
+
+namespace {
+
+bool isLoweredRowwise(Operation *op) {
+  return isa<ascend::SoftmaxOp, ascend::RmsNormOp>(op);
+}
+
+/// How a row-wise op is cut: `rows` rows of `cols` elements, `tileRows` rows
+/// per UB tile (0 if even one row does not fit UB).
+struct RowPlan {
+  int64_t rows, cols, tileRows;
+  int64_t rowBytes, fixedBytes;
+};
+
+RowPlan planRows(Operation *op, const AscendTilingOptions &options) {
+  auto xType = cast<RankedTensorType>(op->getOperand(0).getType());
+  RowPlan plan;
+  plan.cols = xType.getShape().back();
+  plan.rows = xType.getNumElements() / plan.cols;
+  Type element = xType.getElementType();
+  int64_t elementBytes = element.getIntOrFloatBitWidth() / 8;
+  bool cast = !element.isF32();
+  // Per row: the input tile (the f32 working copy when the input is f32),
+  // two f32 scratch tiles, a separate f32 copy and output tile when the
+  // element type is narrower, and up to three f32 [R, 1] row values.
+  plan.rowBytes = plan.cols * (8 + (cast ? 4 + 2 * elementBytes : 4)) + 3 * 4;
+  // rms_norm keeps gamma (and its f32 copy) for the whole kernel.
+  plan.fixedBytes = 0;
+  if (auto norm = dyn_cast<ascend::RmsNormOp>(op)) {
+    Type g = norm.getGamma().getType().getElementType();
+    plan.fixedBytes =
+        plan.cols * (g.getIntOrFloatBitWidth() / 8 + (g.isF32() ? 0 : 4));
+  }
+  const aicore::TargetInfo &target = aicore::getTargetInfo(op);
+  int64_t ub = static_cast<int64_t>(target.buffer(AddressSpace::ub).bytes);
+  int64_t r = options.vectorTile > 0
+                  ? std::max<int64_t>(1, options.vectorTile / plan.cols)
+                  : (ub / 4 - plan.fixedBytes) / plan.rowBytes;
+  // A quarter of UB leaves room for double buffering; a long row that does
+  // not fit it still runs, one row at a time, if it fits UB at all.
+  if (r < 1 && plan.rowBytes + plan.fixedBytes <= ub)
+    r = 1;
+  // Whole 32-byte blocks of f32 row values.
+  if (r > 8)
+    r -= r % 8;
+  plan.tileRows = std::clamp<int64_t>(r, 0, plan.rows);
+  return plan;
+}
+
+/// Why `op` cannot be lowered by the row-wise pattern ("" if it can).
+std::string rowwiseBlocker(Operation *op, const AscendTilingOptions &options) {
+  auto xType = cast<RankedTensorType>(op->getOperand(0).getType());
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  if (auto softmax = dyn_cast<ascend::SoftmaxOp>(op);
+      softmax && static_cast<int64_t>(softmax.getDim()) != xType.getRank() - 1) {
+    os << "softmax along dim " << softmax.getDim() << " of a rank "
+       << xType.getRank()
+       << " tensor is not lowered yet; only the last dim is";
+    return text;
+  }
+  Type element = xType.getElementType();
+  if (std::string why = bf16Blocker(op, element); !why.empty())
+    return why;
+  RowPlan plan = planRows(op, options);
+  int64_t bytes = plan.cols * element.getIntOrFloatBitWidth() / 8;
+  if (bytes % 32) {
+    os << "rows of " << plan.cols << " " << element << " elements are "
+       << bytes << " bytes, expected a multiple of 32 bytes (UB tiles hold "
+       << "whole 32-byte blocks per row)";
+    return text;
+  }
+  if (plan.tileRows < 1) {
+    os << "a row of " << plan.cols << " elements needs "
+       << plan.rowBytes + plan.fixedBytes << " bytes of UB, more than the "
+       << aicore::getTargetInfo(op).buffer(AddressSpace::ub).bytes
+       << " bytes UB has; rows this long are not lowered yet";
+  }
+  return text;
+}
+
+/// exp(x - max) / sum(exp(x - max)) per row of the f32 tile `x`; the result
+/// overwrites `x`.
+void emitSoftmaxRows(OpBuilder &b, Location loc, Value x, Value wide,
+                     Value scratch, int64_t rows) {
+  Type f32 = b.getF32Type();
+  Value rowValue = allocUB(b, loc, {rows, 1}, f32);
+  b.create<vec::ReduceRowsOp>(loc, vec::ReductionKind::max, x, rowValue);
+  b.create<vec::BroadcastOp>(loc, rowValue, wide);
+  b.create<vec::SubOp>(loc, x, wide, scratch);
+  b.create<vec::ExpOp>(loc, scratch, wide);
+  Value sum = allocUB(b, loc, {rows, 1}, f32);
+  b.create<vec::ReduceRowsOp>(loc, vec::ReductionKind::sum, wide, sum);
+  b.create<vec::BroadcastOp>(loc, sum, scratch);
+  b.create<vec::DivOp>(loc, wide, scratch, x);
+}
+
+/// x * rsqrt(mean(x^2) + eps) * gamma per row of the f32 tile `x`; the
+/// result overwrites `x`. `gamma` is an f32 [1, C] tile.
+void emitRmsNormRows(OpBuilder &b, Location loc, Value x, Value wide,
+                     Value scratch, int64_t rows, Value gamma, float epsilon) {
+  Type f32 = b.getF32Type();
+  int64_t cols = cast<MemRefType>(x.getType()).getDimSize(1);
+  Value sum = allocUB(b, loc, {rows, 1}, f32);
+  Value mean = allocUB(b, loc, {rows, 1}, f32);
+  Value shifted = allocUB(b, loc, {rows, 1}, f32);
+  b.create<vec::MulOp>(loc, x, x, scratch);
+  b.create<vec::ReduceRowsOp>(loc, vec::ReductionKind::sum, scratch, sum);
+  auto scalar = [&](double v) {
+    return b.create<arith::ConstantOp>(loc, f32, b.getF32FloatAttr(v));
+  };
+  b.create<vec::MulsOp>(loc, sum, scalar(1.0 / cols), mean);
+  b.create<vec::AddsOp>(loc, mean, scalar(epsilon), shifted);
+  b.create<vec::RsqrtOp>(loc, shifted, mean);
+  b.create<vec::BroadcastOp>(loc, mean, scratch);
+  b.create<vec::MulOp>(loc, x, scratch, wide);
+  if (rows > 1) {
+    b.create<vec::BroadcastOp>(loc, gamma, scratch);
+    gamma = scratch;
+  }
+  b.create<vec::MulOp>(loc, wide, gamma, x);
+}
+
+struct RowwisePattern : RewritePattern {
+  RowwisePattern(MLIRContext *ctx, const AscendTilingOptions &options)
+      : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx),
+        options(options) {}
+
+  LogicalResult matchAndRewrite(Operation *op,
+                                PatternRewriter &rewriter) const override {
+    if (!isLoweredRowwise(op))
+      return failure();
+    FailureOr<GMOperands> gm = matchGMOperands(op, rewriter);
+    if (failed(gm))
+      return failure();
+    if (std::string why = rowwiseBlocker(op, options); !why.empty())
+      return rewriter.notifyMatchFailure(op, why);
+    RowPlan plan = planRows(op, options);
+    int64_t full = plan.rows / plan.tileRows,
+            tail = plan.rows % plan.tileRows;
+    int64_t blocks = vectorBlocks(op, options, full);
+    requireBlocks(op, blocks);
+
+    Location loc = op->getLoc();
+    rewriter.setInsertionPoint(op);
+    Value xRows = asRows(rewriter, loc, gm->inputs[0]);
+    Value yRows = asRows(rewriter, loc, gm->output());
+    auto norm = dyn_cast<ascend::RmsNormOp>(op);
+    // gamma is the same for every row: loaded once per block.
+    Value gamma = norm ? loadF32(rewriter, loc, asRows(rewriter, loc, gm->inputs[1]))
+                       : Value();
+    Value block = rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
+    Type f32 = rewriter.getF32Type();
+    auto emitTile = [&](OpBuilder &b, Value offset, int64_t rows) -> LogicalResult {
+      Value x = loadF32(b, loc, sliceRows(b, loc, xRows, offset, rows));
+      Value wide = allocUB(b, loc, {rows, plan.cols}, f32);
+      Value scratch = allocUB(b, loc, {rows, plan.cols}, f32);
+      if (norm)
+        emitRmsNormRows(b, loc, x, wide, scratch, rows, gamma,
+                        norm.getEpsilon().convertToFloat());
+      else
+        emitSoftmaxRows(b, loc, x, wide, scratch, rows);
+      storeRounded(b, loc, x, sliceRows(b, loc, yRows, offset, rows));
+      return success();
+    };
+    if (failed(emitRoundRobin(rewriter, loc, block, full, tail, plan.tileRows,
+                              blocks, emitTile)))
+      return failure();
+    gm->erase(rewriter, op);
+    return success();
+  }
+
+  AscendTilingOptions options;
+};
+
+} // namespace
+
+void mlir::ascend::lowering::populateRowwisePatterns(
+    RewritePatternSet &patterns, const AscendTilingOptions &options) {
+  patterns.add<RowwisePattern>(patterns.getContext(), options);
+}
+
+std::string
+mlir::ascend::lowering::explainRowwise(Operation *op,
+                                       const AscendTilingOptions &options) {
+  return isLoweredRowwise(op) ? rowwiseBlocker(op, options) : "";
+}
