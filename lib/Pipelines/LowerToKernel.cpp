@@ -21,6 +21,13 @@ void mlir::ascend::buildLowerToKernelPipeline(
   pm.addPass(createConvertAscendToAICorePass(convert));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  if (options.multiBuffer > 1) {
+    pm.addNestedPass<func::FuncOp>(
+        createMultiBufferPass(MultiBufferPassOptions{options.multiBuffer}));
+    // Unrolling leaves index arithmetic to fold.
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createCSEPass());
+  }
   // Offsets first: reusing bytes creates dependences between pipes that
   // sync insertion must then order.
   pm.addNestedPass<func::FuncOp>(createPlanMemoryPass());

@@ -131,6 +131,67 @@ def InsertSyncPass : Pass<"ascend-insert-sync", "func::FuncOp"> {
   let dependentDialects = ["aicore::AICoreDialect"];
 }
 
+def MultiBufferPass : Pass<"ascend-multi-buffer", "func::FuncOp"> {
+  let summary = "Give the on-chip buffers of tile loops N-deep rings";
+  let description = [{
+    A tile loop that allocates its on-chip buffers in its body uses the same
+    bytes every iteration, so the load of iteration i+1 must wait until
+    iteration i's last reader is done: the pipes take turns. This pass gives
+    every such buffer a ring of `depth` buffers and unrolls the loop by
+    `depth`, so consecutive iterations use different buffers and
+    `ascend-insert-sync` only orders iteration i with iteration i + depth:
+    the MTE2 load of the next tile runs while V (or M) computes this one.
+
+    Rules:
+    - A loop is multi-buffered when its body (directly, not in a nested
+      loop) holds `aicore.alloc`s of on-chip spaces without an `offset`
+      (run it before `ascend-plan-memory`) and its trip count is not known
+      to be below `depth`. Innermost loops first: the rings of an inner
+      loop are hoisted above the whole loop nest, so an outer loop does not
+      multiply them again.
+    - The loop is unrolled by `depth` (upstream `scf` unrolling; a trip
+      count not known to be a multiple of `depth` gets an epilogue loop that
+      uses the first buffer of each ring). Copy j of the body uses buffer j
+      of each ring; the rings are allocated before the outermost `scf`
+      loop or branch around the loop, where they stay live for the whole
+      nest, so `ascend-plan-memory` gives every buffer of a ring its own
+      bytes.
+    - A buffer that would not fit: the pass does not check capacity;
+      `ascend-plan-memory` reports the space, the bytes and the live rings.
+    - `depth` = 1 leaves the function unchanged.
+
+    Example (`depth` = 2):
+
+    ```mlir
+    scf.for %i = %c0 to %c8 step %c1 {
+      %t = aicore.alloc : memref<1024xf16, #aicore.space<ub>>
+      mte.copy ..., %t ...
+      vec.exp %t, ...
+    }
+    ```
+
+    becomes
+
+    ```mlir
+    %t0 = aicore.alloc : memref<1024xf16, #aicore.space<ub>>
+    %t1 = aicore.alloc : memref<1024xf16, #aicore.space<ub>>
+    scf.for %i = %c0 to %c8 step %c2 {
+      mte.copy ..., %t0 ...
+      vec.exp %t0, ...
+      %i1 = arith.addi %i, %c1 : index
+      mte.copy ..., %t1 ...
+      vec.exp %t1, ...
+    }
+    ```
+  }];
+  let options = [
+    Option<"depth", "depth", "unsigned", /*default=*/"2",
+           "Buffers in each ring (1: no multi-buffering)">,
+  ];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::scf::SCFDialect"];
+}
+
 def PlanMemoryPass : Pass<"ascend-plan-memory", "func::FuncOp"> {
   let summary = "Give every on-chip buffer an offset, reusing bytes between buffers that are not live together";
   let description = [{

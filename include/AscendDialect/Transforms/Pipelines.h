@@ -31,12 +31,18 @@ struct LowerToKernelOptions : public PassPipelineOptions<LowerToKernelOptions> {
   PassOptions::Option<int64_t> tileK{*this, "tile-k",
                                      llvm::cl::desc("Matmul K step"),
                                      llvm::cl::init(64)};
+  PassOptions::Option<unsigned> multiBuffer{
+      *this, "multi-buffer",
+      llvm::cl::desc("Buffers per ring in tile loops (ascend-multi-buffer "
+                     "depth; 1: off)"),
+      llvm::cl::init(2)};
 };
 
 /// Tensor-level ascend (or linalg) IR -> kernel-level IR that ascend-run
 /// executes: ascend-raise-linalg, convert-ascend-to-aicore, cleanup,
-/// ascend-plan-memory, ascend-insert-sync (in that order: reused bytes are
-/// dependences sync insertion must order). ascend-run calls this for
+/// ascend-multi-buffer, ascend-plan-memory, ascend-insert-sync (in that
+/// order: rings need their own bytes, and reused bytes are dependences sync
+/// insertion must order). ascend-run calls this for
 /// tensor-level input.
 void buildLowerToKernelPipeline(OpPassManager &pm,
                                 const LowerToKernelOptions &options);

@@ -1,0 +1,17 @@
+// Kernels for test/ascend-run/multi-buffer.test: each is lowered with and
+// without ascend-multi-buffer and run on the same inputs.
+
+func.func @add(%x: tensor<2097152xf16>, %y: tensor<2097152xf16>) -> tensor<2097152xf16> {
+  %z = ascend.add %x, %y : tensor<2097152xf16>, tensor<2097152xf16> -> tensor<2097152xf16>
+  return %z : tensor<2097152xf16>
+}
+
+func.func @softmax(%x: tensor<512x1024xf16>) -> tensor<512x1024xf16> {
+  %y = ascend.softmax %x dim 1 : tensor<512x1024xf16> -> tensor<512x1024xf16>
+  return %y : tensor<512x1024xf16>
+}
+
+func.func @rms_norm(%x: tensor<96x4096xbf16>, %g: tensor<4096xbf16>) -> tensor<96x4096xbf16> {
+  %y = ascend.rms_norm %x, %g {epsilon = 1.0e-6 : f32} : tensor<96x4096xbf16>, tensor<4096xbf16> -> tensor<96x4096xbf16>
+  return %y : tensor<96x4096xbf16>
+}
