@@ -62,6 +62,21 @@ static double transferCycles(const aicore::PathInfo &path, int64_t bytes,
 
 static int64_t gmOffsetBytes(const TileRef &t) { return t.offset * t.bits / 8; }
 
+// pto-isa arch_config.hpp L1_FILL (create_cbuf_matrix, i.e. InitConstValue
+// into L1): 32 GiB/s at 1.85 GHz. Target-independent until a target table
+// carries it.
+constexpr double kL1FillBytesPerCycle = 32.0 * (1 << 30) / 1.85e9;
+
+/// Cycles to zero the padding rows of an `mte.copy pad`. The nd -> nz engine
+/// writes whole 32-byte blocks, so padded columns of the src rows cost
+/// nothing beyond the src bytes (pto-isa costs nd2nz by nValue x dValue);
+/// the padding rows below them are an L1 fill.
+static double padFillCycles(const TileRef &src, const TileRef &dst) {
+  int64_t rows = dst.shape[0] - src.shape[0];
+  return static_cast<double>(rows * dst.shape[1] * dst.bits / 8) /
+         kL1FillBytesPerCycle;
+}
+
 std::optional<OpCost> mlir::ascend::runtime::estimateCost(
     Operation *op, Lookup lookup,
     const TargetInfo &target, unsigned gmSharers) {
@@ -80,6 +95,8 @@ std::optional<OpCost> mlir::ascend::runtime::estimateCost(
     bool fromGM = srcSpace == AddressSpace::gm, toGM = dstSpace == AddressSpace::gm;
     int64_t gmOffset = fromGM ? gmOffsetBytes(src) : toGM ? gmOffsetBytes(dst) : 0;
     cost.cycles = transferCycles(*path, bytes, gmOffset, target, gmSharers);
+    if (copy.getPad())
+      cost.cycles += padFillCycles(src, dst);
     cost.gmBytes = fromGM || toGM ? bytes : 0;
     return cost;
   }

@@ -39,6 +39,17 @@ void copyElements(const TileRef &src, const TileRef &dst, bool transpose) {
       dst.storeRaw(dst.linear({c, r}), src.loadRaw(src.linear({r, c})));
 }
 
+/// `src` into the top-left corner of the larger 2-D `dst`, zero elsewhere
+/// (mte.copy pad).
+void copyPadded(const TileRef &src, const TileRef &dst) {
+  for (int64_t r = 0; r < dst.shape[0]; ++r)
+    for (int64_t c = 0; c < dst.shape[1]; ++c) {
+      bool inside = r < src.shape[0] && c < src.shape[1];
+      uint64_t raw = inside ? src.loadRaw(src.linear({r, c})) : 0;
+      dst.storeRaw(dst.linear({r, c}), raw);
+    }
+}
+
 /// dst[i] = fn(operands[i]...) over same-shaped tiles; floats computed in
 /// f64 and rounded once to dst, integers wrapped to dst's width.
 template <typename FloatFn, typename IntFn>
@@ -299,7 +310,10 @@ LogicalResult mlir::ascend::runtime::executeTileOp(Operation *op, Lookup lookup,
     return std::get<TileRef>(lookup(v));
   };
   if (auto copy = dyn_cast<mte::CopyOp>(op)) {
-    copyElements(tile(copy.getSrc()), tile(copy.getDst()), copy.getTranspose());
+    if (copy.getPad())
+      copyPadded(tile(copy.getSrc()), tile(copy.getDst()));
+    else
+      copyElements(tile(copy.getSrc()), tile(copy.getDst()), copy.getTranspose());
     return success();
   }
   if (auto fixpipe = dyn_cast<mte::FixpipeOp>(op))

@@ -64,10 +64,31 @@ def MTE_CopyOp : MTE_Op<"copy", [
     the cube takes. `transpose` (L1 -> L0A/L0B only) transposes the tile on
     the way: `dst` has the transposed shape of `src`.
 
+    **Padding** (`pad`, gm -> l1 with `dst_layout <nz>` only) loads a
+    partial block, e.g. the tail of a matmul operand, into fractals. `src`
+    is any [rows, cols] block; `dst` has `cols` rounded up to whole 32-byte
+    fractal rows (16 f16/bf16 elements) and either `rows` (the fractals'
+    remaining rows are not written) or `rows` rounded up to a multiple of
+    16 (they are written). Every element of `dst` outside `src` is zero.
+    This is the ND -> NZ engine, which zero-fills each row up to 32 bytes
+    (CANN `copy_gm_to_cbuf_multi_nd2nz`: a lowest dimension not aligned to
+    32 B is padded with zeros in L1), plus, for the padding rows, an L1
+    fill (Ascend C `InitConstValue`, i.e. `create_cbuf_matrix`), as
+    catlass-style block mmads zero a K tail. The cycle model charges the
+    fill to this op: the padding rows' bytes at pto-isa's L1 fill rate
+    (`L1_FILL`, 32 GiB/s; pto-isa files it under MTE1, Ascend C kernels
+    order it with MTE2 flags, and we keep it on the copy's MTE2).
+    Zero K padding keeps `cube.mmad`, which always multiplies whole
+    fractals, exact (0 x 0 adds +0); padding M rows or N columns need not
+    be zero, since the results they produce are never read back (a
+    fixpipe from the valid corner of L0C).
+
     ```mlir
     mte.copy %gm, %l1 : memref<64x128xf16, #aicore.space<gm>>, memref<64x128xf16, #aicore.space<l1>>
     mte.copy %w, %l1 dst_layout <nz> : memref<128x64xf16, #aicore.space<gm>>, memref<128x64xf16, #aicore.space<l1>>
     mte.copy %l1, %l0b src_layout <nz> transpose : memref<64x128xf16, #aicore.space<l1>>, memref<128x64xf16, #aicore.space<l0b>>
+    // 7 rows of a 33-wide K tail: columns padded to 48, rows to 16.
+    mte.copy %a, %l1 dst_layout <nz> pad : memref<7x33xf16, strided<[100, 1], offset: ?>, #aicore.space<gm>>, memref<16x48xf16, #aicore.space<l1>>
     ```
   }];
   let arguments = (ins
@@ -75,10 +96,11 @@ def MTE_CopyOp : MTE_Op<"copy", [
     Arg<MTE_Tile, "tile to write", [MemWrite]>:$dst,
     DefaultValuedAttr<AICore_LayoutAttr, "::mlir::aicore::Layout::nd">:$src_layout,
     DefaultValuedAttr<AICore_LayoutAttr, "::mlir::aicore::Layout::nd">:$dst_layout,
-    UnitAttr:$transpose);
+    UnitAttr:$transpose,
+    UnitAttr:$pad);
   let assemblyFormat = [{
     $src `,` $dst (`src_layout` $src_layout^)? (`dst_layout` $dst_layout^)?
-    (`transpose` $transpose^)? attr-dict `:` type($src) `,` type($dst)
+    (`transpose` $transpose^)? (`pad` $pad^)? attr-dict `:` type($src) `,` type($dst)
   }];
   let hasVerifier = 1;
 }
@@ -94,7 +116,12 @@ def MTE_FixpipeOp : MTE_Op<"fixpipe", [
   let description = [{
     Reads the 2-D L0C tile `src` (f32 or i32 results of `cube.mmad`, rows
     and columns multiples of 16) and writes it to `dst`, which has the same
-    shape. Each element is first converted by `quant`:
+    shape. `src` may instead be the valid [m, n] corner of such a tile, any
+    m and n: a view whose row stride is a multiple of 16. The fixpipe then
+    reads only those rows and columns (Ascend C `FixpipeParamsV220`'s
+    `mSize` / `nSize`, the source stride staying whole fractals), which is
+    how a matmul tile padded to whole fractals leaves L0C. Each element is
+    first converted by `quant`:
 
     | mode          | src -> dst             | result                              |
     |---------------|------------------------|-------------------------------------|
@@ -125,6 +152,8 @@ def MTE_FixpipeOp : MTE_Op<"fixpipe", [
     mte.fixpipe %acc, %q quant <requant> scale(%s : f32) offset -3 : memref<64x64xi32, #aicore.space<l0c>>, memref<64x64xi8, #aicore.space<gm>>
     mte.fixpipe %acc, %h quant <dequant> scale(%per_ch : memref<64xf32, #aicore.space<l1>>) : memref<64x64xi32, #aicore.space<l0c>>, memref<64x64xf16, #aicore.space<gm>>
     mte.fixpipe %c, %l1 dst_layout <nz> : memref<64x64xf32, #aicore.space<l0c>>, memref<64x64xf32, #aicore.space<l1>>
+    // The valid 7 x 20 corner of a 16 x 32 tile.
+    mte.fixpipe %valid, %out quant <f32_to_f16> : memref<7x20xf32, strided<[32, 1]>, #aicore.space<l0c>>, memref<7x20xf16, strided<[130, 1], offset: ?>, #aicore.space<gm>>
     ```
   }];
   let arguments = (ins

@@ -3,6 +3,16 @@
 // Output tiles over blocks; K chunks staged GM -> L1 (ND -> NZ), L0 steps
 // accumulated by cube.mmad in L0C, one fixpipe to GM per output tile.
 //
+// Any M, N, K: a tile that is not whole fractals (the last tile row or
+// column, a K tail, M = 1 decode) is loaded with `mte.copy pad`, computed on
+// whole fractals and written back from the valid corner of L0C, as the
+// hardware does it: the ND -> NZ engine pads rows to 32 bytes with zeros
+// (CANN copy_gm_to_cbuf_multi_nd2nz), a K tail that lies along rows is
+// zeroed with an L1 fill (InitConstValue, as catlass-style block mmads
+// do), and the fixpipe writes only mSize x nSize (FixpipeParamsV220). K
+// padding must be zero in both operands, since cube.mmad multiplies whole
+// fractals; padded M rows / N columns only produce results nobody reads.
+//
 //===----------------------------------------------------------------------===//
 
 #include "LoweringUtils.h"
@@ -19,6 +29,14 @@ using aicore::AddressSpace;
 
 namespace {
 
+int64_t roundUp(int64_t value, int64_t multiple) {
+  return (value + multiple - 1) / multiple * multiple;
+}
+
+int64_t ceilDiv(int64_t value, int64_t divisor) {
+  return (value + divisor - 1) / divisor;
+}
+
 //===----------------------------------------------------------------------===//
 
 /// Why `op` (matmul or batch_matmul) cannot be lowered ("" if it can). The
@@ -26,8 +44,6 @@ namespace {
 template <typename MatmulLikeOp>
 std::string matmulBlocker(MatmulLikeOp op, const AscendTilingOptions &options) {
   auto aType = cast<RankedTensorType>(op.getA().getType());
-  auto cType = cast<RankedTensorType>(op.getType());
-  int64_t d = cType.getRank() - 2;
   Type element = aType.getElementType();
   if (!element.isF16() && !element.isBF16())
     return "matmul is lowered for f16 and bf16 operands";
@@ -36,24 +52,265 @@ std::string matmulBlocker(MatmulLikeOp op, const AscendTilingOptions &options) {
     return ("on " + target.name +
             " cube results leave through UB, which is not lowered yet")
         .str();
-  int64_t m = cType.getDimSize(d), n = cType.getDimSize(d + 1);
-  int64_t k = aType.getDimSize(op.getTransposeA() ? d : d + 1);
-  const aicore::CubeRate *rate = aicore::getCubeRate(target, element);
+  // L0 K steps are whole fractals at fractal offsets of the L1 chunk;
+  // output tiles of any size are padded.
+  int64_t k0 = aicore::getCubeRate(target, element)->k0;
+  if (options.tileM > 0 && options.tileN > 0 && options.tileK > 0 &&
+      options.tileK % k0 == 0)
+    return "";
   std::string text;
   llvm::raw_string_ostream os(text);
-  if (m % rate->m0 || n % rate->n0 || k % rate->k0) {
-    os << "matmul " << m << "x" << k << "x" << n << " is not made of whole "
-       << rate->m0 << "x" << rate->k0 << "x" << rate->n0
-       << " fractals; tail tiles are not lowered yet";
-    return text;
-  }
-  int64_t tm = std::min(options.tileM, m), tn = std::min(options.tileN, n),
-          tk = std::min(options.tileK, k);
-  if (m % tm || n % tn || k % tk)
-    os << "tile " << tm << "x" << tn << "x" << tk << " does not divide matmul "
-       << m << "x" << n << "x" << k << "; choose tile-m/n/k that do";
+  os << "tile-m, tile-n and tile-k must be positive and tile-k a multiple of "
+        "the cube's k0 ("
+     << k0 << " for " << element << "), got " << options.tileM << "x"
+     << options.tileN << "x" << options.tileK;
   return text;
 }
+
+/// The static tiling of one matmul. Output tiles are tm x tn, except the
+/// last tile row and column (lastM rows, lastN columns). K runs in L1 chunks
+/// of kl1 made of L0 steps of tk (multiples of k0) up to kFull, then one
+/// tail of kTail < tk. On chip every tile is padded to whole fractals.
+struct MatmulPlan {
+  bool ta, tb;
+  int64_t batch, m, n, k;
+  int64_t m0, n0, k0;
+  int64_t tm, tn, tk, kl1;
+  int64_t tilesM, tilesN, lastM, lastN;
+  int64_t kFull, kTail;
+  /// Elements in a 32-byte NZ fractal row: the ND -> NZ padding unit.
+  int64_t c0;
+};
+
+template <typename MatmulLikeOp>
+MatmulPlan planMatmul(MatmulLikeOp op, const AscendTilingOptions &options) {
+  auto aType = cast<RankedTensorType>(op.getA().getType());
+  auto cType = cast<RankedTensorType>(op.getType());
+  Type element = aType.getElementType();
+  const aicore::TargetInfo &target = aicore::getTargetInfo(op);
+  const aicore::CubeRate *rate = aicore::getCubeRate(target, element);
+  MatmulPlan p;
+  p.ta = op.getTransposeA();
+  p.tb = op.getTransposeB();
+  int64_t d = cType.getRank() - 2;
+  p.batch = d ? cType.getDimSize(0) : 1;
+  p.m = cType.getDimSize(d);
+  p.n = cType.getDimSize(d + 1);
+  p.k = aType.getDimSize(p.ta ? d : d + 1);
+  p.m0 = rate->m0;
+  p.n0 = rate->n0;
+  p.k0 = rate->k0;
+  int64_t elementBytes = element.getIntOrFloatBitWidth() / 8;
+  p.c0 = 32 / elementBytes;
+  p.tm = std::min(options.tileM, p.m);
+  p.tn = std::min(options.tileN, p.n);
+  p.tk = std::min(options.tileK, roundUp(p.k, p.k0));
+  p.tilesM = ceilDiv(p.m, p.tm);
+  p.tilesN = ceilDiv(p.n, p.tn);
+  p.lastM = p.m - (p.tilesM - 1) * p.tm;
+  p.lastN = p.n - (p.tilesN - 1) * p.tn;
+  p.kFull = p.k / p.tk * p.tk;
+  p.kTail = p.k - p.kFull;
+  // L1 stages a longer K chunk than L0 takes, so each GM transfer is
+  // large: the biggest multiple of tile-k dividing the whole steps whose A
+  // and B chunks fill at most half of L1 (the other half is for double
+  // buffering).
+  int64_t l1Budget =
+      static_cast<int64_t>(target.buffer(AddressSpace::l1).bytes) / 2;
+  int64_t rowsAndCols = roundUp(p.tm, p.m0) + roundUp(p.tn, p.n0);
+  p.kl1 = p.tk;
+  for (int64_t c = p.kFull; c >= p.tk; c -= p.tk)
+    if (p.kFull % c == 0 && rowsAndCols * c * elementBytes <= l1Budget) {
+      p.kl1 = c;
+      break;
+    }
+  return p;
+}
+
+/// Emits one matmul kernel from its plan: on-chip tiles sized for the
+/// largest output tile, smaller tiles using their top-left corners.
+class MatmulEmitter {
+public:
+  MatmulEmitter(PatternRewriter &rewriter, Location loc, const MatmulPlan &p,
+                Value gmA, Value gmB, Value gmC)
+      : b(rewriter), loc(loc), p(p), gmA(gmA), gmB(gmB), gmC(gmC) {}
+
+  void allocate(Type element) {
+    int64_t tmP = roundUp(p.tm, p.m0), tnP = roundUp(p.tn, p.n0);
+    // Operand chunks as they sit in GM (transposed when the flag says so);
+    // L1 keeps that orientation and the L1 -> L0 load transposes.
+    l1a = alloc(oriented(p.ta, tmP, p.kl1), element, AddressSpace::l1);
+    l1b = alloc(oriented(!p.tb, tnP, p.kl1), element, AddressSpace::l1);
+    l0a = alloc({tmP, p.tk}, element, AddressSpace::l0a);
+    l0b = alloc({p.tk, tnP}, element, AddressSpace::l0b);
+    l0c = alloc({tmP, tnP}, b.getF32Type(), AddressSpace::l0c);
+  }
+
+  /// The output tile of `matrix` at (row, col): the last tile row and
+  /// column, when smaller, get their own static code.
+  void emitOutputTile(Value matrixIndex, Value row, Value col) {
+    matrix = matrixIndex;
+    auto rowsOf = [&](int64_t rows) {
+      branchOnLast(col, p.tilesN, p.tn, p.lastN, [&](int64_t cols) {
+        emitTile(row, col, rows, cols);
+      });
+    };
+    branchOnLast(row, p.tilesM, p.tm, p.lastM, rowsOf);
+  }
+
+private:
+  Value alloc(ArrayRef<int64_t> shape, Type t, AddressSpace s) {
+    return b.create<aicore::AllocOp>(loc, tileType(shape, t, s),
+                                     IntegerAttr());
+  }
+
+  /// [rows, k] in GM order: [k, rows] when `kFirst`.
+  static SmallVector<int64_t> oriented(bool kFirst, int64_t rows, int64_t k) {
+    return kFirst ? SmallVector<int64_t>{k, rows}
+                  : SmallVector<int64_t>{rows, k};
+  }
+
+  /// emit(size) for tiles of `size`, or, when the last of `tiles` tiles is
+  /// smaller, emit(last) for it under an scf.if on its `offset`.
+  void branchOnLast(Value offset, int64_t tiles, int64_t size, int64_t last,
+                    function_ref<void(int64_t)> emit) {
+    if (last == size) {
+      emit(size);
+      return;
+    }
+    Value isLast = b.create<arith::CmpIOp>(
+        loc, arith::CmpIPredicate::eq, offset,
+        constantIndex(b, loc, (tiles - 1) * size));
+    auto branch = b.create<scf::IfOp>(loc, isLast, /*withElseRegion=*/true);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(&branch.getThenRegion().front());
+    emit(last);
+    b.setInsertionPointToStart(&branch.getElseRegion().front());
+    emit(size);
+  }
+
+  /// A 2-D view at (r, c); of a 3-D GM operand, the rank-reduced view of
+  /// the current matrix.
+  Value view(Value source, OpFoldResult r, OpFoldResult c,
+             ArrayRef<int64_t> shape) {
+    auto sourceType = cast<MemRefType>(source.getType());
+    SmallVector<OpFoldResult> offsets{r, c};
+    SmallVector<OpFoldResult> sizes{b.getIndexAttr(shape[0]),
+                                    b.getIndexAttr(shape[1])};
+    if (sourceType.getRank() == 3) {
+      offsets.insert(offsets.begin(), matrix);
+      sizes.insert(sizes.begin(), b.getIndexAttr(1));
+    }
+    SmallVector<OpFoldResult> strides(sourceType.getRank(), b.getIndexAttr(1));
+    auto type = cast<MemRefType>(memref::SubViewOp::inferRankReducedResultType(
+        shape, sourceType, offsets, sizes, strides));
+    return b.create<memref::SubViewOp>(loc, type, source, offsets, sizes,
+                                       strides);
+  }
+
+  /// The top-left `shape` of an on-chip tile (the tile itself if it fits).
+  Value corner(Value tile, ArrayRef<int64_t> shape) {
+    if (cast<MemRefType>(tile.getType()).getShape() == shape)
+      return tile;
+    SmallVector<OpFoldResult> zeros(2, b.getIndexAttr(0));
+    SmallVector<OpFoldResult> sizes{b.getIndexAttr(shape[0]),
+                                    b.getIndexAttr(shape[1])};
+    SmallVector<OpFoldResult> ones(2, b.getIndexAttr(1));
+    return b.create<memref::SubViewOp>(loc, tile, zeros, sizes, ones);
+  }
+
+  /// GM block -> L1 in NZ. A block that is not whole fractals is padded:
+  /// columns to 32 bytes, and rows to 16 when they run along K (`kRows`),
+  /// where the padding must be zero.
+  void load(Value gmBlock, Value l1, bool kRows) {
+    ArrayRef<int64_t> shape = cast<MemRefType>(gmBlock.getType()).getShape();
+    auto nd = aicore::Layout::nd, nz = aicore::Layout::nz;
+    if (shape[0] % 16 == 0 && shape[1] % p.c0 == 0) {
+      b.create<mte::CopyOp>(loc, gmBlock, corner(l1, shape), nd, nz,
+                            /*transpose=*/false);
+      return;
+    }
+    int64_t rows = kRows ? roundUp(shape[0], 16) : shape[0];
+    b.create<mte::CopyOp>(loc, gmBlock,
+                          corner(l1, {rows, roundUp(shape[1], p.c0)}), nd, nz,
+                          /*transpose=*/false, /*pad=*/true);
+  }
+
+  /// Loads the `size` K elements from `kc` of the tile's A rows and B
+  /// columns into L1.
+  void loadChunk(Value row, Value col, Value kc, int64_t size, int64_t rows,
+                 int64_t cols) {
+    Value aBlock = p.ta ? view(gmA, kc, row, oriented(true, rows, size))
+                        : view(gmA, row, kc, oriented(false, rows, size));
+    Value bBlock = p.tb ? view(gmB, col, kc, oriented(false, cols, size))
+                        : view(gmB, kc, col, oriented(true, cols, size));
+    load(aBlock, l1a, /*kRows=*/p.ta);
+    load(bBlock, l1b, /*kRows=*/!p.tb);
+  }
+
+  /// One L0 step of `size` (whole fractals) at `kk` of the L1 chunk.
+  /// Static offsets stay attributes, so a fully static view keeps its
+  /// static type through canonicalization.
+  void step(OpFoldResult kk, int64_t size, Value first, int64_t rowsP,
+            int64_t colsP) {
+    OpFoldResult zero = b.getIndexAttr(0);
+    auto nz = aicore::Layout::nz, nd = aicore::Layout::nd;
+    Value aL1 = p.ta ? view(l1a, kk, zero, oriented(true, rowsP, size))
+                     : view(l1a, zero, kk, oriented(false, rowsP, size));
+    Value bL1 = p.tb ? view(l1b, zero, kk, oriented(false, colsP, size))
+                     : view(l1b, kk, zero, oriented(true, colsP, size));
+    Value a = corner(l0a, {rowsP, size}), bTile = corner(l0b, {size, colsP});
+    b.create<mte::CopyOp>(loc, aL1, a, nz, nd, /*transpose=*/p.ta);
+    b.create<mte::CopyOp>(loc, bL1, bTile, nz, nd, /*transpose=*/p.tb);
+    b.create<cube::MmadOp>(loc, a, bTile, corner(l0c, {rowsP, colsP}), first,
+                           /*transpose_a=*/false, /*transpose_b=*/false);
+  }
+
+  /// A rows x cols output tile at (row, col): whole K chunks, the K tail,
+  /// then the valid corner of L0C to GM.
+  void emitTile(Value row, Value col, int64_t rows, int64_t cols) {
+    int64_t rowsP = roundUp(rows, p.m0), colsP = roundUp(cols, p.n0);
+    Value zero = constantIndex(b, loc, 0);
+    if (p.kFull > 0) {
+      auto chunkLoop = b.create<scf::ForOp>(loc, zero,
+                                            constantIndex(b, loc, p.kFull),
+                                            constantIndex(b, loc, p.kl1));
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(chunkLoop.getBody());
+      Value kc = chunkLoop.getInductionVar();
+      loadChunk(row, col, kc, p.kl1, rows, cols);
+      auto kLoop = b.create<scf::ForOp>(loc, zero,
+                                        constantIndex(b, loc, p.kl1),
+                                        constantIndex(b, loc, p.tk));
+      b.setInsertionPointToStart(kLoop.getBody());
+      Value kk = kLoop.getInductionVar();
+      Value first = b.create<arith::CmpIOp>(
+          loc, arith::CmpIPredicate::eq, b.create<arith::AddIOp>(loc, kc, kk),
+          zero);
+      step(kk, p.tk, first, rowsP, colsP);
+    }
+    if (p.kTail > 0) {
+      loadChunk(row, col, constantIndex(b, loc, p.kFull), p.kTail, rows, cols);
+      Value first = b.create<arith::ConstantIntOp>(loc, p.kFull == 0, 1);
+      step(b.getIndexAttr(0), roundUp(p.kTail, p.k0), first, rowsP, colsP);
+    }
+    Value cView = view(gmC, row, col, {rows, cols});
+    Type out = cast<MemRefType>(gmC.getType()).getElementType();
+    aicore::QuantMode mode = out.isF16()    ? aicore::QuantMode::f32_to_f16
+                             : out.isBF16() ? aicore::QuantMode::f32_to_bf16
+                                            : aicore::QuantMode::none;
+    b.create<mte::FixpipeOp>(loc, corner(l0c, {rows, cols}), cView,
+                             /*scale=*/Value(), mode, /*offset=*/IntegerAttr(),
+                             /*relu=*/false, aicore::Layout::nd);
+  }
+
+  PatternRewriter &b;
+  Location loc;
+  const MatmulPlan &p;
+  Value gmA, gmB, gmC;
+  Value l1a, l1b, l0a, l0b, l0c;
+  Value matrix;
+};
 
 /// matmul and batch_matmul: batch_matmul walks its batch as one more
 /// dimension of output tiles.
@@ -67,33 +324,11 @@ struct MatmulPattern : OpRewritePattern<MatmulLikeOp> {
     FailureOr<GMOperands> gm = matchGMOperands(op, rewriter);
     if (failed(gm))
       return failure();
-    Value gmA = gm->inputs[0], gmB = gm->inputs[1];
     if (std::string why = matmulBlocker(op, options); !why.empty())
       return rewriter.notifyMatchFailure(op, why);
-    auto aType = cast<RankedTensorType>(op.getA().getType());
-    auto cType = cast<RankedTensorType>(op.getType());
-    Type element = aType.getElementType();
-    bool ta = op.getTransposeA(), tb = op.getTransposeB();
-    int64_t d = cType.getRank() - 2;
-    int64_t batch = d ? cType.getDimSize(0) : 1;
-    int64_t m = cType.getDimSize(d), n = cType.getDimSize(d + 1);
-    int64_t k = aType.getDimSize(ta ? d : d + 1);
+    MatmulPlan p = planMatmul(op, options);
     const aicore::TargetInfo &target = aicore::getTargetInfo(op);
-    int64_t tm = std::min(options.tileM, m), tn = std::min(options.tileN, n),
-            tk = std::min(options.tileK, k);
-    // L1 stages a longer K chunk than L0 takes, so each GM transfer is
-    // large: the biggest multiple of tile-k dividing K whose A and B chunks
-    // fill at most half of L1 (the other half is for double buffering).
-    int64_t elementBytes = element.getIntOrFloatBitWidth() / 8;
-    int64_t l1Budget = static_cast<int64_t>(target.buffer(AddressSpace::l1).bytes) / 2;
-    int64_t kl1 = tk;
-    for (int64_t c = k; c >= tk; c -= tk)
-      if (k % c == 0 && c % tk == 0 && (tm + tn) * c * elementBytes <= l1Budget) {
-        kl1 = c;
-        break;
-      }
-    int64_t tilesM = m / tm, tilesN = n / tn;
-    int64_t outputTiles = batch * tilesM * tilesN;
+    int64_t outputTiles = p.batch * p.tilesM * p.tilesN;
     int64_t blocks = options.blockDim > 0
                          ? options.blockDim
                          : std::min<int64_t>(outputTiles, target.numBlocks);
@@ -101,23 +336,10 @@ struct MatmulPattern : OpRewritePattern<MatmulLikeOp> {
 
     Location loc = op.getLoc();
     rewriter.setInsertionPoint(op);
-    Value cGM = gm->output();
-    Type f32 = rewriter.getF32Type();
-    auto alloc = [&](ArrayRef<int64_t> shape, Type t, AddressSpace s) -> Value {
-      return rewriter.create<aicore::AllocOp>(loc, tileType(shape, t, s),
-                                              IntegerAttr());
-    };
-    // Operand chunks as they sit in GM (transposed when the flag says so);
-    // L1 keeps that orientation and the L1 -> L0 load transposes.
-    SmallVector<int64_t> aTile = ta ? SmallVector<int64_t>{kl1, tm}
-                                    : SmallVector<int64_t>{tm, kl1};
-    SmallVector<int64_t> bTile = tb ? SmallVector<int64_t>{tn, kl1}
-                                    : SmallVector<int64_t>{kl1, tn};
-    Value l1a = alloc(aTile, element, AddressSpace::l1);
-    Value l1b = alloc(bTile, element, AddressSpace::l1);
-    Value l0a = alloc({tm, tk}, element, AddressSpace::l0a);
-    Value l0b = alloc({tk, tn}, element, AddressSpace::l0b);
-    Value l0c = alloc({tm, tn}, f32, AddressSpace::l0c);
+    MatmulEmitter emitter(rewriter, loc, p, gm->inputs[0], gm->inputs[1],
+                          gm->output());
+    emitter.allocate(
+        cast<RankedTensorType>(op.getA().getType()).getElementType());
 
     Value block = rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
     auto outer = rewriter.create<scf::ForOp>(
@@ -127,76 +349,17 @@ struct MatmulPattern : OpRewritePattern<MatmulLikeOp> {
     rewriter.setInsertionPointToStart(outer.getBody());
     // Tile t is (batch index, tile row, tile column), row-major.
     Value t = outer.getInductionVar();
-    Value perMatrix = constantIndex(rewriter, loc, tilesM * tilesN);
+    Value perMatrix = constantIndex(rewriter, loc, p.tilesM * p.tilesN);
     Value matrix = rewriter.create<arith::DivUIOp>(loc, t, perMatrix);
     Value within = rewriter.create<arith::RemUIOp>(loc, t, perMatrix);
-    Value tilesNValue = constantIndex(rewriter, loc, tilesN);
+    Value tilesN = constantIndex(rewriter, loc, p.tilesN);
     Value row = rewriter.create<arith::MulIOp>(
-        loc, rewriter.create<arith::DivUIOp>(loc, within, tilesNValue),
-        constantIndex(rewriter, loc, tm));
+        loc, rewriter.create<arith::DivUIOp>(loc, within, tilesN),
+        constantIndex(rewriter, loc, p.tm));
     Value col = rewriter.create<arith::MulIOp>(
-        loc, rewriter.create<arith::RemUIOp>(loc, within, tilesNValue),
-        constantIndex(rewriter, loc, tn));
-    // A 2-D view; of a 3-D GM operand, the rank-reduced view of one matrix.
-    auto view = [&](Value source, Value r, Value c,
-                    ArrayRef<int64_t> shape) -> Value {
-      auto sourceType = cast<MemRefType>(source.getType());
-      SmallVector<OpFoldResult> offsets{r, c};
-      SmallVector<OpFoldResult> sizes{rewriter.getIndexAttr(shape[0]),
-                                      rewriter.getIndexAttr(shape[1])};
-      if (sourceType.getRank() == 3) {
-        offsets.insert(offsets.begin(), matrix);
-        sizes.insert(sizes.begin(), rewriter.getIndexAttr(1));
-      }
-      SmallVector<OpFoldResult> strides(sourceType.getRank(),
-                                        rewriter.getIndexAttr(1));
-      auto type = cast<MemRefType>(memref::SubViewOp::inferRankReducedResultType(
-          shape, sourceType, offsets, sizes, strides));
-      return rewriter.create<memref::SubViewOp>(loc, type, source, offsets,
-                                                sizes, strides);
-    };
-
-    Value zero = constantIndex(rewriter, loc, 0);
-    auto nz = aicore::Layout::nz, nd = aicore::Layout::nd;
-    auto chunkLoop = rewriter.create<scf::ForOp>(
-        loc, zero, constantIndex(rewriter, loc, k),
-        constantIndex(rewriter, loc, kl1));
-    {
-      OpBuilder::InsertionGuard chunkGuard(rewriter);
-      rewriter.setInsertionPointToStart(chunkLoop.getBody());
-      Value kc = chunkLoop.getInductionVar();
-      Value aView = ta ? view(gmA, kc, row, aTile) : view(gmA, row, kc, aTile);
-      Value bView = tb ? view(gmB, col, kc, bTile) : view(gmB, kc, col, bTile);
-      rewriter.create<mte::CopyOp>(loc, aView, l1a, nd, nz, /*transpose=*/false);
-      rewriter.create<mte::CopyOp>(loc, bView, l1b, nd, nz, /*transpose=*/false);
-      auto kLoop = rewriter.create<scf::ForOp>(loc, zero,
-                                               constantIndex(rewriter, loc, kl1),
-                                               constantIndex(rewriter, loc, tk));
-      OpBuilder::InsertionGuard kGuard(rewriter);
-      rewriter.setInsertionPointToStart(kLoop.getBody());
-      Value kk = kLoop.getInductionVar();
-      Value first = rewriter.create<arith::CmpIOp>(
-          loc, arith::CmpIPredicate::eq,
-          rewriter.create<arith::AddIOp>(loc, kc, kk), zero);
-      SmallVector<int64_t> aStep = ta ? SmallVector<int64_t>{tk, tm}
-                                      : SmallVector<int64_t>{tm, tk};
-      SmallVector<int64_t> bStep = tb ? SmallVector<int64_t>{tn, tk}
-                                      : SmallVector<int64_t>{tk, tn};
-      Value aL1 = ta ? view(l1a, kk, zero, aStep) : view(l1a, zero, kk, aStep);
-      Value bL1 = tb ? view(l1b, zero, kk, bStep) : view(l1b, kk, zero, bStep);
-      rewriter.create<mte::CopyOp>(loc, aL1, l0a, nz, nd, /*transpose=*/ta);
-      rewriter.create<mte::CopyOp>(loc, bL1, l0b, nz, nd, /*transpose=*/tb);
-      rewriter.create<cube::MmadOp>(loc, l0a, l0b, l0c, first,
-                                    /*transpose_a=*/false, /*transpose_b=*/false);
-    }
-    Value cView = view(cGM, row, col, {tm, tn});
-    Type out = cType.getElementType();
-    aicore::QuantMode mode = out.isF16()    ? aicore::QuantMode::f32_to_f16
-                             : out.isBF16() ? aicore::QuantMode::f32_to_bf16
-                                            : aicore::QuantMode::none;
-    rewriter.create<mte::FixpipeOp>(loc, l0c, cView, /*scale=*/Value(), mode,
-                                    /*offset=*/IntegerAttr(), /*relu=*/false,
-                                    aicore::Layout::nd);
+        loc, rewriter.create<arith::RemUIOp>(loc, within, tilesN),
+        constantIndex(rewriter, loc, p.tn));
+    emitter.emitOutputTile(matrix, row, col);
     gm->erase(rewriter, op);
     return success();
   }

@@ -158,9 +158,47 @@ static LogicalResult verifyCopyLayouts(CopyOp op, AddressSpace src,
     return failure();
   if (srcLayout == Layout::nz && failed(verifyNZTile(op, "src", op.getSrc())))
     return failure();
-  if (dstLayout == Layout::nz)
+  // A padded dst may stop short of whole fractal rows (verifyPadding).
+  if (dstLayout == Layout::nz && !op.getPad())
     return verifyNZTile(op, "dst", op.getDst());
   return success();
+}
+
+static int64_t roundUp(int64_t value, int64_t multiple) {
+  return (value + multiple - 1) / multiple * multiple;
+}
+
+/// `pad` is the nd -> nz engine loading a partial block: columns rounded up
+/// to whole 32-byte fractal rows, rows kept or rounded up to 16.
+static LogicalResult verifyPadding(CopyOp op, AddressSpace src,
+                                   AddressSpace dst) {
+  if (src != AddressSpace::gm || dst != AddressSpace::l1)
+    return op.emitOpError() << "pad is only for gm -> l1, got "
+                            << formatPair(src, dst);
+  if (op.getSrcLayout() != Layout::nd || op.getDstLayout() != Layout::nz)
+    return op.emitOpError() << "pad needs src_layout <nd> and dst_layout <nz> "
+                               "(the nd -> nz engine pads)";
+  auto srcType = cast<MemRefType>(op.getSrc().getType());
+  auto dstType = cast<MemRefType>(op.getDst().getType());
+  if (srcType.getRank() != 2 || dstType.getRank() != 2)
+    return op.emitOpError() << "pad needs 2-D tiles, got ranks "
+                            << srcType.getRank() << " and "
+                            << dstType.getRank();
+  int64_t rows = srcType.getDimSize(0);
+  int64_t cols = roundUp(srcType.getDimSize(1),
+                         256 / srcType.getElementTypeBitWidth());
+  int64_t dstRows = dstType.getDimSize(0);
+  if ((dstRows == rows || dstRows == roundUp(rows, 16)) &&
+      dstType.getDimSize(1) == cols)
+    return success();
+  InFlightDiagnostic diag = op.emitOpError();
+  diag << "dst has shape " << formatShape(dstType.getShape()) << ", expected "
+       << formatShape({rows, cols});
+  if (rows % 16)
+    diag << " or " << formatShape({roundUp(rows, 16), cols});
+  return diag << " (the src shape " << formatShape(srcType.getShape())
+              << " with columns padded to whole 32-byte fractal rows and "
+                 "rows kept or padded to whole 16-row fractals)";
 }
 
 static LogicalResult verifyL0Destination(CopyOp op, AddressSpace dst) {
@@ -220,7 +258,10 @@ LogicalResult CopyOp::verify() {
                            << srcType.getRank();
     std::swap(expectedShape[0], expectedShape[1]);
   }
-  if (dstType.getShape() != ArrayRef(expectedShape))
+  if (getPad()) {
+    if (failed(verifyPadding(*this, src, dst)))
+      return failure();
+  } else if (dstType.getShape() != ArrayRef(expectedShape))
     return emitOpError() << "dst has shape " << formatShape(dstType.getShape())
                          << ", expected " << formatShape(expectedShape)
                          << (getTranspose() ? " (the src shape transposed)"
@@ -344,6 +385,26 @@ static LogicalResult verifyQuant(FixpipeOp op, MemRefType srcType,
   return success();
 }
 
+/// L0C holds 16x16 fractals. A src that is not whole fractals is the valid
+/// [m, n] corner of a whole-fractal tile, which the fixpipe reads with its
+/// mSize / nSize (Ascend C FixpipeParamsV220; the source stride stays a
+/// whole number of fractals): a view whose row stride is a multiple of 16.
+static LogicalResult verifyFixpipeSource(FixpipeOp op, MemRefType type) {
+  if (type.getDimSize(0) % 16 == 0 && type.getDimSize(1) % 16 == 0)
+    return success();
+  SmallVector<int64_t> strides;
+  int64_t offset;
+  if (succeeded(getStridesAndOffset(type, strides, offset)) &&
+      strides[1] == 1 && !ShapedType::isDynamic(strides[0]) &&
+      strides[0] % 16 == 0)
+    return success();
+  return op.emitOpError()
+         << "src has shape " << formatShape(type.getShape())
+         << ", expected rows and columns multiples of 16 (l0c holds 16x16 "
+            "fractals), or a view of a whole-fractal l0c tile with a row "
+            "stride that is a multiple of 16";
+}
+
 LogicalResult FixpipeOp::verify() {
   if (failed(aicore::verifyTile(*this, getSrc(), "src", {AddressSpace::l0c})) ||
       failed(aicore::verifyTile(
@@ -364,10 +425,8 @@ LogicalResult FixpipeOp::verify() {
   if (srcType.getRank() != 2)
     return emitOpError() << "src must be a 2-D tile, got rank "
                          << srcType.getRank();
-  if (srcType.getDimSize(0) % 16 != 0 || srcType.getDimSize(1) % 16 != 0)
-    return emitOpError() << "src has shape " << formatShape(srcType.getShape())
-                         << ", expected rows and columns multiples of 16 "
-                            "(l0c holds 16x16 fractals)";
+  if (failed(verifyFixpipeSource(*this, srcType)))
+    return failure();
   if (dstType.getShape() != srcType.getShape())
     return emitOpError() << "dst has shape " << formatShape(dstType.getShape())
                          << ", expected " << formatShape(srcType.getShape())
