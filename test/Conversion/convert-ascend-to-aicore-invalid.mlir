@@ -1,17 +1,27 @@
 // RUN: ascend-opt %s -convert-ascend-to-aicore -split-input-file -verify-diagnostics
 
-func.func @broadcast(%a: tensor<64x128xf16>, %b: tensor<128xf16>) -> tensor<64x128xf16> {
-  // expected-error @+1 {{broadcasting operands are not lowered yet; broadcast them to the result shape first}}
-  %c = ascend.add %a, %b : tensor<64x128xf16>, tensor<128xf16> -> tensor<64x128xf16>
-  return %c : tensor<64x128xf16>
+func.func @broadcast(%a: tensor<64x128xf16>, %b: tensor<64x1x128xf16>) -> tensor<64x64x128xf16> {
+  // expected-error @+1 {{lhs of shape [64x128] broadcasts against the result [64x64x128] in a way that is not lowered yet; expected the result's shape, a row along the last dim ([C] or [1, ..., C]), one value per row ([..., R, 1]) or a single element}}
+  %c = ascend.add %a, %b : tensor<64x128xf16>, tensor<64x1x128xf16> -> tensor<64x64x128xf16>
+  return %c : tensor<64x64x128xf16>
 }
 
 // -----
 
-func.func @ragged(%a: tensor<100x64xf16>, %b: tensor<64x64xf16>) -> tensor<100x64xf16> {
-  // expected-error @+1 {{matmul 100x64x64 is not made of whole 16x16x16 fractals; tail tiles are not lowered yet}}
-  %c = ascend.matmul %a, %b : tensor<100x64xf16>, tensor<64x64xf16> -> tensor<100x64xf16>
-  return %c : tensor<100x64xf16>
+func.func @matmul_f32(%a: tensor<100x64xf32>, %b: tensor<64x64xf32>) -> tensor<100x64xf32> {
+  // expected-error @+1 {{matmul is lowered for f16 and bf16 operands}}
+  %c = ascend.matmul %a, %b : tensor<100x64xf32>, tensor<64x64xf32> -> tensor<100x64xf32>
+  return %c : tensor<100x64xf32>
+}
+
+// -----
+
+module attributes {aicore.target = #aicore.target<"Ascend310P">} {
+  func.func @matmul_coupled(%a: tensor<100x64xf16>, %b: tensor<64x64xf16>) -> tensor<100x64xf16> {
+    // expected-error @+1 {{on Ascend310P cube results leave through UB, which is not lowered yet}}
+    %c = ascend.matmul %a, %b : tensor<100x64xf16>, tensor<64x64xf16> -> tensor<100x64xf16>
+    return %c : tensor<100x64xf16>
+  }
 }
 
 // -----
@@ -32,10 +42,10 @@ func.func @quantize(%x: tensor<16x256xbf16>, %s: tensor<16xf32>) -> tensor<16x25
 
 // -----
 
-func.func @rope_interleaved(%x: tensor<16x4x64xbf16>, %c: tensor<16x32xf32>) -> tensor<16x4x64xbf16> {
-  // expected-error @+1 {{rope <interleaved> is not lowered yet (pairs are strided)}}
-  %y = ascend.rope <interleaved> %x, %c, %c : tensor<16x4x64xbf16>, tensor<16x32xf32>, tensor<16x32xf32> -> tensor<16x4x64xbf16>
-  return %y : tensor<16x4x64xbf16>
+func.func @rope_interleaved(%x: tensor<16x4x40xbf16>, %c: tensor<16x20xf32>) -> tensor<16x4x40xbf16> {
+  // expected-error @+1 {{rope <interleaved> with head dim 40 is not lowered yet: each half row of 20 f32 elements must be whole 32-byte UB blocks, expected a head dim that is a multiple of 16}}
+  %y = ascend.rope <interleaved> %x, %c, %c : tensor<16x4x40xbf16>, tensor<16x20xf32>, tensor<16x20xf32> -> tensor<16x4x40xbf16>
+  return %y : tensor<16x4x40xbf16>
 }
 
 // -----

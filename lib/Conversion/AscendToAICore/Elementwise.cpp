@@ -1,15 +1,24 @@
 //===- Elementwise.cpp - elementwise ops on the vector cores --------------===//
 //
-// Flattens every operand, cuts it into UB tiles, spreads the tiles over the
-// vector cores; bf16 is computed in f32 between two casts.
+// Cuts the result into UB tiles and spreads them over the vector cores.
+// Operands of the result's shape are cut alike; a broadcast operand (a row
+// along the last dim, one value per row, or a single element) is copied in
+// at its own size and expanded with vec.broadcast, once per block when it is
+// the same for every tile. f16 and f32 ops compute in their type; bf16, the
+// composite silu and gelu, and cast compute in f32 between two casts.
 //
 //===----------------------------------------------------------------------===//
 
 #include "LoweringUtils.h"
-#include "mlir/IR/TypeUtilities.h"
 #include "AscendDialect/MTE/MTEDialect.h"
 #include "AscendDialect/Vec/VecDialect.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/TypeUtilities.h"
+#include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/MathExtras.h"
+
+#include <cmath>
 
 using namespace mlir;
 using namespace mlir::ascend;
@@ -18,63 +27,349 @@ using aicore::AddressSpace;
 
 namespace {
 
-/// Emits the vec op(s) computing `op` on UB tiles `in` into `out`, all of
-/// element type f16 or f32 (bf16 is cast around this).
-LogicalResult emitVectorBody(OpBuilder &b, Location loc, Operation *op,
-                             ArrayRef<Value> in, Value out) {
-  if (isa<ascend::AddOp>(op))
-    b.create<vec::AddOp>(loc, in[0], in[1], out);
-  else if (isa<ascend::SubOp>(op))
-    b.create<vec::SubOp>(loc, in[0], in[1], out);
-  else if (isa<ascend::MulOp>(op))
-    b.create<vec::MulOp>(loc, in[0], in[1], out);
-  else if (isa<ascend::DivOp>(op))
-    b.create<vec::DivOp>(loc, in[0], in[1], out);
-  else if (isa<ascend::MaxOp>(op))
-    b.create<vec::MaxOp>(loc, in[0], in[1], out);
-  else if (isa<ascend::MinOp>(op))
-    b.create<vec::MinOp>(loc, in[0], in[1], out);
-  else if (isa<ascend::ExpOp>(op))
-    b.create<vec::ExpOp>(loc, in[0], out);
-  else if (isa<ascend::LogOp>(op))
-    b.create<vec::LnOp>(loc, in[0], out);
-  else if (isa<ascend::SqrtOp>(op))
-    b.create<vec::SqrtOp>(loc, in[0], out);
-  else if (isa<ascend::RsqrtOp>(op))
-    b.create<vec::RsqrtOp>(loc, in[0], out);
-  else if (isa<ascend::ReciprocalOp>(op))
-    b.create<vec::ReciprocalOp>(loc, in[0], out);
-  else if (isa<ascend::AbsOp>(op))
-    b.create<vec::AbsOp>(loc, in[0], out);
-  else if (isa<ascend::ReluOp>(op))
-    b.create<vec::ReluOp>(loc, in[0], out);
-  else if (isa<ascend::NegOp>(op)) {
-    // -x is exact as x * -1.
-    Type element = cast<MemRefType>(out.getType()).getElementType();
-    Value minusOne = b.create<arith::ConstantOp>(
-        loc, element, b.getFloatAttr(element, -1.0));
-    b.create<vec::MulsOp>(loc, in[0], minusOne, out);
-  } else {
-    return failure();
-  }
-  return success();
-}
-
 bool isLoweredElementwise(Operation *op) {
   return isa<ascend::AddOp, ascend::SubOp, ascend::MulOp, ascend::DivOp,
              ascend::MaxOp, ascend::MinOp, ascend::ExpOp, ascend::LogOp,
              ascend::SqrtOp, ascend::RsqrtOp, ascend::ReciprocalOp,
-             ascend::AbsOp, ascend::ReluOp, ascend::NegOp>(op);
+             ascend::AbsOp, ascend::ReluOp, ascend::NegOp, ascend::SiluOp,
+             ascend::GeluOp, ascend::CastOp>(op);
+}
+
+Type elementOf(Value v) { return getElementTypeOrSelf(v.getType()); }
+
+int64_t bytesOf(Type t) { return t.getIntOrFloatBitWidth() / 8; }
+
+/// silu and gelu are evaluated in f32 (their definition says so), cast goes
+/// through f32 because every vec.cast between floats starts or ends there,
+/// and bf16 has no vector arithmetic.
+Type computeType(Operation *op) {
+  Type element = elementOf(op->getResult(0));
+  if (isa<ascend::SiluOp, ascend::GeluOp, ascend::CastOp>(op) ||
+      element.isBF16())
+    return Float32Type::get(op->getContext());
+  return element;
+}
+
+/// f32 tiles a composite op needs besides its operands and result.
+int64_t scratchTiles(Operation *op) {
+  return isa<ascend::SiluOp, ascend::GeluOp>(op) ? 2 : 0;
+}
+
+/// How an operand covers the result seen as [rows, C].
+enum class Spread {
+  full,   ///< the result's shape
+  row,    ///< [C] or [1, ..., 1, C]: the same row for every result row
+  column, ///< [..., R, 1]: one value per result row
+  scalar, ///< every dim 1
+  other,
+};
+
+Spread classify(ShapedType operand, ShapedType result) {
+  ArrayRef<int64_t> r = result.getShape();
+  // NumPy alignment: missing leading dims count as 1.
+  SmallVector<int64_t> s(r.size() - operand.getRank(), 1);
+  llvm::append_range(s, operand.getShape());
+  auto isOne = [](int64_t d) { return d == 1; };
+  if (ArrayRef<int64_t>(s) == r)
+    return Spread::full;
+  if (llvm::all_of(s, isOne))
+    return Spread::scalar;
+  ArrayRef<int64_t> lead = ArrayRef<int64_t>(s).drop_back();
+  if (llvm::all_of(lead, isOne) && s.back() == r.back())
+    return Spread::row;
+  if (lead == r.drop_back() && s.back() == 1)
+    return Spread::column;
+  return Spread::other;
+}
+
+SmallVector<Spread> classifyOperands(Operation *op) {
+  auto result = cast<ShapedType>(op->getResult(0).getType());
+  SmallVector<Spread> spreads;
+  for (Value operand : op->getOperands())
+    spreads.push_back(classify(cast<ShapedType>(operand.getType()), result));
+  return spreads;
+}
+
+std::string formatShape(ShapedType type) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  llvm::interleave(type.getShape(), os, "x");
+  return "[" + text + "]";
+}
+
+/// vec.cast rounds f32 -> f16 in every mode on 910B and in rint and odd on
+/// 310P, f32 -> bf16 in every mode but odd (the table of its verifier);
+/// f16 <-> bf16 goes through f32, where only the narrowing step rounds.
+std::string castBlocker(ascend::CastOp op) {
+  Type to = elementOf(op.getResult());
+  aicore::RoundMode mode = op.getRoundMode();
+  if (to.isF32() || mode == aicore::RoundMode::rint)
+    return "";
+  const aicore::TargetInfo &target = aicore::getTargetInfo(op);
+  bool has = target.arch == aicore::CoreArch::davC220
+                 ? !(to.isBF16() && mode == aicore::RoundMode::odd)
+                 : to.isF16() && mode == aicore::RoundMode::odd;
+  if (has)
+    return "";
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << "cast to " << to << " with round mode <"
+     << aicore::stringifyRoundMode(mode) << "> is not lowered: the vector "
+     << "unit of " << target.name << " has no f32 -> " << to
+     << " conversion in that mode";
+  return text;
 }
 
 /// Why `op` cannot be lowered by the elementwise pattern ("" if it can).
 std::string elementwiseBlocker(Operation *op) {
+  auto result = cast<ShapedType>(op->getResult(0).getType());
+  for (auto [i, spread] : llvm::enumerate(classifyOperands(op))) {
+    if (spread != Spread::other)
+      continue;
+    return (Twine(i == 0 ? "lhs" : "rhs") + " of shape " +
+            formatShape(cast<ShapedType>(op->getOperand(i).getType())) +
+            " broadcasts against the result " + formatShape(result) +
+            " in a way that is not lowered yet; expected the result's shape, "
+            "a row along the last dim ([C] or [1, ..., C]), one value per "
+            "row ([..., R, 1]) or a single element")
+        .str();
+  }
+  SmallVector<Value> values(op->getOperands());
+  values.push_back(op->getResult(0));
+  for (Value v : values)
+    if (std::string why = bf16Blocker(op, elementOf(v)); !why.empty())
+      return why;
+  if (auto cast = dyn_cast<ascend::CastOp>(op))
+    return castBlocker(cast);
+  return "";
+}
+
+/// How the result is cut: as [rows, cols] (`flat`: every element in one
+/// row, with rank-1 tiles) into tiles of at most tileRows x tileCols.
+struct TilePlan {
+  bool flat;
+  int64_t rows, cols, tileRows, tileCols;
+
+  SmallVector<int64_t> shape(int64_t r, int64_t c) const {
+    if (flat)
+      return {c};
+    return {r, c};
+  }
+};
+
+/// UB bytes per result element: every operand tile with its compute-type
+/// copy and, if broadcast, its expanded tile; the result in the compute
+/// type and its rounded copy; a composite op's scratch tiles.
+int64_t bytesPerElement(Operation *op, ArrayRef<Spread> spreads) {
+  Type compute = computeType(op);
+  auto withCopy = [&](Type t) {
+    return bytesOf(t) + (t == compute ? 0 : bytesOf(compute));
+  };
+  int64_t total = withCopy(elementOf(op->getResult(0))) +
+                  scratchTiles(op) * bytesOf(compute);
+  for (auto [operand, spread] : llvm::zip(op->getOperands(), spreads))
+    total += withCopy(elementOf(operand)) +
+             (spread == Spread::full ? 0 : bytesOf(compute));
+  return total;
+}
+
+TilePlan planTiles(Operation *op, ArrayRef<Spread> spreads,
+                   const AscendTilingOptions &options) {
+  auto result = cast<RankedTensorType>(op->getResult(0).getType());
+  int64_t n = result.getNumElements();
+  int64_t minBytes = bytesOf(result.getElementType());
   for (Value operand : op->getOperands())
-    if (cast<ShapedType>(operand.getType()).getShape() !=
-        cast<ShapedType>(op->getResult(0).getType()).getShape())
-      return "broadcasting operands are not lowered yet; broadcast them to "
-             "the result shape first";
-  return bf16Blocker(op, getElementTypeOrSelf(op->getResult(0).getType()));
+    minBytes = std::min(minBytes, bytesOf(elementOf(operand)));
+  // Every tile in a quarter of UB, leaving room for double buffering; a
+  // whole number of 256-byte repeats.
+  int64_t tile = options.vectorTile;
+  if (tile <= 0) {
+    const aicore::TargetInfo &target = aicore::getTargetInfo(op);
+    tile = static_cast<int64_t>(target.buffer(AddressSpace::ub).bytes) / 4 /
+           bytesPerElement(op, spreads);
+    tile -= tile % (256 / minBytes);
+  }
+  bool needsRows = llvm::any_of(spreads, [](Spread s) {
+    return s == Spread::row || s == Spread::column;
+  });
+  if (!needsRows)
+    return {/*flat=*/true, 1, n, 1, std::min(tile, n)};
+  int64_t cols = result.getShape().back(), rows = n / cols;
+  // Several rows per tile need each row to start on a 32-byte block.
+  if (cols * minBytes % 32 == 0 && cols <= tile)
+    return {false, rows, cols, std::min(rows, tile / cols), cols};
+  return {false, rows, cols, 1, std::min(cols, tile)};
+}
+
+/// Emits the tile of `rows` x `cols` result elements at (row, col).
+using WindowEmitter = function_ref<LogicalResult(
+    OpBuilder &, Value row, Value col, int64_t rows, int64_t cols)>;
+
+/// Whole rows go round-robin in tiles of tileRows; wider rows are cut into
+/// tileCols chunks, full chunks numbered row-major first, then each row's
+/// tail chunk.
+LogicalResult distribute(PatternRewriter &rewriter, Location loc, Value block,
+                         const TilePlan &plan, int64_t blocks,
+                         WindowEmitter emit) {
+  if (!plan.flat && plan.tileCols == plan.cols) {
+    Value zero = constantIndex(rewriter, loc, 0);
+    return emitRoundRobin(
+        rewriter, loc, block, plan.rows / plan.tileRows,
+        plan.rows % plan.tileRows, plan.tileRows, blocks,
+        [&](OpBuilder &b, Value row, int64_t rows) {
+          return emit(b, row, zero, rows, plan.cols);
+        });
+  }
+  int64_t chunks = plan.cols / plan.tileCols, tail = plan.cols % plan.tileCols;
+  if (plan.rows == 1)
+    return emitRoundRobin(rewriter, loc, block, chunks, tail, plan.tileCols,
+                          blocks, [&](OpBuilder &b, Value col, int64_t cols) {
+                            return emit(b, Value(), col, 1, cols);
+                          });
+  Value zero = constantIndex(rewriter, loc, 0);
+  if (failed(emitRoundRobin(
+          rewriter, loc, block, plan.rows * chunks, /*tail=*/0, /*tile=*/1,
+          blocks, [&](OpBuilder &b, Value unit, int64_t) {
+            if (chunks == 1)
+              return emit(b, unit, zero, 1, plan.tileCols);
+            Value n = constantIndex(b, loc, chunks);
+            Value row = b.create<arith::DivUIOp>(loc, unit, n);
+            Value col = b.create<arith::MulIOp>(
+                loc, b.create<arith::RemUIOp>(loc, unit, n),
+                constantIndex(b, loc, plan.tileCols));
+            return emit(b, row, col, 1, plan.tileCols);
+          })))
+    return failure();
+  if (tail == 0)
+    return success();
+  Value col = constantIndex(rewriter, loc, chunks * plan.tileCols);
+  return emitRoundRobin(rewriter, loc, block, plan.rows, /*tail=*/0,
+                        /*tile=*/1, blocks,
+                        [&](OpBuilder &b, Value row, int64_t) {
+                          return emit(b, row, col, 1, tail);
+                        });
+}
+
+/// The part of the GM `view` ([rows, C], or rank 1 when flat) that the tile
+/// at (row, col) reads; a view dim of size 1 is broadcast, so it is read
+/// whole.
+Value gmWindow(OpBuilder &b, Location loc, Value view, Value row, Value col,
+               int64_t rows, int64_t cols) {
+  ArrayRef<int64_t> shape = cast<MemRefType>(view.getType()).getShape();
+  SmallVector<Value> at{row, col};
+  SmallVector<int64_t> sizes{rows, cols};
+  SmallVector<OpFoldResult> offsets, sizeAttrs, strides;
+  for (auto [d, size] : llvm::enumerate(shape)) {
+    unsigned k = d + 2 - shape.size();
+    bool whole = size == 1;
+    offsets.push_back(whole ? OpFoldResult(b.getIndexAttr(0))
+                            : OpFoldResult(at[k]));
+    sizeAttrs.push_back(b.getIndexAttr(whole ? 1 : sizes[k]));
+    strides.push_back(b.getIndexAttr(1));
+  }
+  return b.create<memref::SubViewOp>(loc, view, offsets, sizeAttrs, strides);
+}
+
+/// Copies the window of `view` into UB and returns it in `compute`,
+/// expanded to `shape`.
+Value loadOperand(OpBuilder &b, Location loc, Value view, Value row, Value col,
+                  ArrayRef<int64_t> shape, Type compute) {
+  auto viewType = cast<MemRefType>(view.getType());
+  SmallVector<int64_t> read;
+  for (auto [size, want] : llvm::zip(viewType.getShape(), shape))
+    read.push_back(size == 1 ? 1 : want);
+  Type element = viewType.getElementType();
+  Value tile = allocUB(b, loc, read, element);
+  int64_t rows = shape.size() == 2 ? shape[0] : 1;
+  b.create<mte::CopyOp>(
+      loc, gmWindow(b, loc, view, row, col, rows, shape.back()), tile);
+  if (element != compute) {
+    Value wide = allocUB(b, loc, read, compute);
+    b.create<vec::CastOp>(loc, tile, wide, aicore::RoundMode::rint);
+    tile = wide;
+  }
+  if (ArrayRef<int64_t>(read) != shape) {
+    Value wide = allocUB(b, loc, shape, compute);
+    b.create<vec::BroadcastOp>(loc, tile, wide);
+    tile = wide;
+  }
+  return tile;
+}
+
+/// The leading `shape` part of a UB tile.
+Value leading(OpBuilder &b, Location loc, Value tile, ArrayRef<int64_t> shape) {
+  if (cast<MemRefType>(tile.getType()).getShape() == shape)
+    return tile;
+  SmallVector<OpFoldResult> zeros(shape.size(), b.getIndexAttr(0)),
+      sizes, ones(shape.size(), b.getIndexAttr(1));
+  for (int64_t s : shape)
+    sizes.push_back(b.getIndexAttr(s));
+  return b.create<memref::SubViewOp>(loc, tile, zeros, sizes, ones);
+}
+
+Value scalar(OpBuilder &b, Location loc, double v) {
+  return b.create<arith::ConstantOp>(loc, b.getF32FloatAttr(v));
+}
+
+/// silu(x) = x / (1 + e^-x).
+void emitSilu(OpBuilder &b, Location loc, Value x, Value t, Value u,
+              Value out) {
+  b.create<vec::MulsOp>(loc, x, scalar(b, loc, -1.0), t);
+  b.create<vec::ExpOp>(loc, t, u);
+  b.create<vec::AddsOp>(loc, u, scalar(b, loc, 1.0), t);
+  b.create<vec::DivOp>(loc, x, t, out);
+}
+
+/// gelu(x) = 0.5 x (1 + tanh(z)) with z = sqrt(2/pi) (x + 0.044715 x^3)
+/// is x / (1 + e^-2z), and -2z = x (c0 + c1 x^2): no tanh needed, and
+/// exp overflowing to inf still gives the right limits (x or -0).
+void emitGelu(OpBuilder &b, Location loc, Value x, Value t, Value u,
+              Value out) {
+  double c0 = -2.0 * std::sqrt(2.0 / llvm::numbers::pi), c1 = c0 * 0.044715;
+  b.create<vec::MulOp>(loc, x, x, t);
+  b.create<vec::MulsOp>(loc, t, scalar(b, loc, c1), u);
+  b.create<vec::AddsOp>(loc, u, scalar(b, loc, c0), t);
+  b.create<vec::MulOp>(loc, t, x, u);
+  b.create<vec::ExpOp>(loc, u, t);
+  b.create<vec::AddsOp>(loc, t, scalar(b, loc, 1.0), u);
+  b.create<vec::DivOp>(loc, x, u, out);
+}
+
+/// Emits the vec ops computing `op` on the compute-type tiles `in` of
+/// `shape` and returns the result tile (for a cast, the widened input:
+/// the conversion happens when the result is rounded).
+Value emitBody(OpBuilder &b, Location loc, Operation *op, ArrayRef<Value> in,
+               ArrayRef<int64_t> shape) {
+  if (isa<ascend::CastOp>(op))
+    return in[0];
+  Type compute = cast<MemRefType>(in[0].getType()).getElementType();
+  auto tile = [&] { return allocUB(b, loc, shape, compute); };
+  Value out = tile();
+  TypeSwitch<Operation *>(op)
+      .Case([&](ascend::AddOp) { b.create<vec::AddOp>(loc, in[0], in[1], out); })
+      .Case([&](ascend::SubOp) { b.create<vec::SubOp>(loc, in[0], in[1], out); })
+      .Case([&](ascend::MulOp) { b.create<vec::MulOp>(loc, in[0], in[1], out); })
+      .Case([&](ascend::DivOp) { b.create<vec::DivOp>(loc, in[0], in[1], out); })
+      .Case([&](ascend::MaxOp) { b.create<vec::MaxOp>(loc, in[0], in[1], out); })
+      .Case([&](ascend::MinOp) { b.create<vec::MinOp>(loc, in[0], in[1], out); })
+      .Case([&](ascend::ExpOp) { b.create<vec::ExpOp>(loc, in[0], out); })
+      .Case([&](ascend::LogOp) { b.create<vec::LnOp>(loc, in[0], out); })
+      .Case([&](ascend::SqrtOp) { b.create<vec::SqrtOp>(loc, in[0], out); })
+      .Case([&](ascend::RsqrtOp) { b.create<vec::RsqrtOp>(loc, in[0], out); })
+      .Case([&](ascend::ReciprocalOp) {
+        b.create<vec::ReciprocalOp>(loc, in[0], out);
+      })
+      .Case([&](ascend::AbsOp) { b.create<vec::AbsOp>(loc, in[0], out); })
+      .Case([&](ascend::ReluOp) { b.create<vec::ReluOp>(loc, in[0], out); })
+      .Case([&](ascend::NegOp) {
+        // -x is exact as x * -1.
+        Value minusOne = b.create<arith::ConstantOp>(
+            loc, compute, b.getFloatAttr(compute, -1.0));
+        b.create<vec::MulsOp>(loc, in[0], minusOne, out);
+      })
+      .Case([&](ascend::SiluOp) { emitSilu(b, loc, in[0], tile(), tile(), out); })
+      .Case([&](ascend::GeluOp) { emitGelu(b, loc, in[0], tile(), tile(), out); });
+  return out;
 }
 
 struct ElementwisePattern : RewritePattern {
@@ -91,71 +386,68 @@ struct ElementwisePattern : RewritePattern {
       return failure();
     if (std::string why = elementwiseBlocker(op); !why.empty())
       return rewriter.notifyMatchFailure(op, why);
-    auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
 
     Location loc = op->getLoc();
-    const aicore::TargetInfo &target = aicore::getTargetInfo(op);
-    Type element = resultType.getElementType();
-    // bf16 has no vector arithmetic: compute in f32 between two casts.
-    bool viaF32 = element.isBF16();
-    Type compute = viaF32 ? rewriter.getF32Type() : element;
-    int64_t elementBytes = element.getIntOrFloatBitWidth() / 8;
-    int64_t computeBytes = compute.getIntOrFloatBitWidth() / 8;
-    int64_t n = resultType.getNumElements();
-
-    // Tile: every operand tile (+ its f32 copy) in a quarter of UB, leaving
-    // room for double buffering; a whole number of 256-byte repeats.
-    int64_t tiles = static_cast<int64_t>(gm->inputs.size()) + 1;
-    int64_t perElement = tiles * (elementBytes + (viaF32 ? computeBytes : 0));
-    int64_t tile = options.vectorTile;
-    if (tile <= 0) {
-      tile = static_cast<int64_t>(target.buffer(AddressSpace::ub).bytes) / 4 /
-             perElement;
-      tile -= tile % (256 / elementBytes);
-    }
-    tile = std::min(tile, n);
-    int64_t full = n / tile, tail = n % tile;
-    int64_t blocks = vectorBlocks(op, options, full);
+    Type element = elementOf(op->getResult(0));
+    Type compute = computeType(op);
+    auto mode = aicore::RoundMode::rint;
+    if (auto cast = dyn_cast<ascend::CastOp>(op))
+      mode = cast.getRoundMode();
+    SmallVector<Spread> spreads = classifyOperands(op);
+    TilePlan plan = planTiles(op, spreads, options);
+    int64_t units = plan.tileCols == plan.cols && !plan.flat
+                        ? plan.rows / plan.tileRows
+                        : plan.rows * (plan.cols / plan.tileCols);
+    int64_t blocks = vectorBlocks(op, options, units);
     requireBlocks(op, blocks);
 
     rewriter.setInsertionPoint(op);
-    SmallVector<Value> flatIn;
-    for (Value m : gm->inputs)
-      flatIn.push_back(flatten(rewriter, loc, m));
-    Value flatOut = flatten(rewriter, loc, gm->output());
-    Value block = rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
+    auto view = [&](Value memref, Spread spread) {
+      if (spread == Spread::column || (spread == Spread::full && !plan.flat))
+        return asRows(rewriter, loc, memref);
+      Value flat = flatten(rewriter, loc, memref);
+      return plan.flat ? flat : asRows(rewriter, loc, flat);
+    };
+    SmallVector<Value> views;
+    for (auto [memref, spread] : llvm::zip(gm->inputs, spreads))
+      views.push_back(view(memref, spread));
+    Value outView = view(gm->output(), Spread::full);
+    Value block =
+        rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
 
-    // One tile of `size` elements at `offset`: load, compute, store.
-    auto emitTile = [&](OpBuilder &b, Value offset, int64_t size) -> LogicalResult {
-      auto ub = [&](Type t) {
-        return b.create<aicore::AllocOp>(loc, tileType({size}, t, AddressSpace::ub),
-                                         IntegerAttr());
-      };
+    // A single element, and a row when tiles span whole rows, is the same
+    // for every tile: loaded and expanded once per block.
+    SmallVector<Value> fixed;
+    SmallVector<int64_t> tileShape = plan.shape(plan.tileRows, plan.tileCols);
+    for (auto [v, spread] : llvm::zip(views, spreads)) {
+      bool same = spread == Spread::scalar ||
+                  (spread == Spread::row && plan.tileCols == plan.cols);
+      Value zero = same && spread == Spread::row
+                       ? constantIndex(rewriter, loc, 0)
+                       : Value();
+      fixed.push_back(same ? loadOperand(rewriter, loc, v, zero, zero,
+                                         tileShape, compute)
+                           : Value());
+    }
+
+    auto emitTile = [&](OpBuilder &b, Value row, Value col, int64_t rows,
+                        int64_t cols) -> LogicalResult {
+      SmallVector<int64_t> shape = plan.shape(rows, cols);
       SmallVector<Value> in;
-      for (Value m : flatIn) {
-        Value tileIn = ub(element);
-        b.create<mte::CopyOp>(loc, slice1D(b, loc, m, offset, size), tileIn);
-        if (viaF32) {
-          Value wide = ub(compute);
-          b.create<vec::CastOp>(loc, tileIn, wide, aicore::RoundMode::rint);
-          tileIn = wide;
-        }
-        in.push_back(tileIn);
-      }
-      Value result = ub(compute);
-      if (failed(emitVectorBody(b, loc, op, in, result)))
-        return failure();
-      if (viaF32) {
-        Value narrow = ub(element);
-        b.create<vec::CastOp>(loc, result, narrow, aicore::RoundMode::rint);
+      for (auto [v, tile] : llvm::zip(views, fixed))
+        in.push_back(tile ? leading(b, loc, tile, shape)
+                          : loadOperand(b, loc, v, row, col, shape, compute));
+      Value result = emitBody(b, loc, op, in, shape);
+      if (element != compute) {
+        Value narrow = allocUB(b, loc, shape, element);
+        b.create<vec::CastOp>(loc, result, narrow, mode);
         result = narrow;
       }
-      b.create<mte::CopyOp>(loc, result, slice1D(b, loc, flatOut, offset, size));
+      b.create<mte::CopyOp>(loc, result,
+                            gmWindow(b, loc, outView, row, col, rows, cols));
       return success();
     };
-
-    if (failed(emitRoundRobin(rewriter, loc, block, full, tail, tile, blocks,
-                              emitTile)))
+    if (failed(distribute(rewriter, loc, block, plan, blocks, emitTile)))
       return failure();
     gm->erase(rewriter, op);
     return success();

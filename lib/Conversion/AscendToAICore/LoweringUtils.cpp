@@ -76,6 +76,9 @@ Value flatten(OpBuilder &b, Location loc, Value memref) {
   auto type = cast<MemRefType>(memref.getType());
   if (type.getRank() == 1)
     return memref;
+  if (type.getRank() == 0)
+    return b.create<memref::ExpandShapeOp>(loc, ArrayRef<int64_t>{1}, memref,
+                                           ArrayRef<ReassociationIndices>{});
   ReassociationIndices all;
   for (int64_t d = 0; d < type.getRank(); ++d)
     all.push_back(d);
