@@ -27,6 +27,7 @@
 #include "llvm/ADT/TypeSwitch.h"
 
 #include <deque>
+#include <numeric>
 
 #include <condition_variable>
 #include <functional>
@@ -43,9 +44,6 @@ int64_t mlir::ascend::runtime::getBufferBytes(MemRefType type) {
 }
 
 namespace {
-
-/// Chrome traces beyond this many events open too slowly to be useful.
-constexpr size_t kMaxTraceEvents = 500000;
 
 //===----------------------------------------------------------------------===//
 // Cross-core flags and the baton
@@ -155,6 +153,10 @@ struct KernelContext {
   std::mutex statsMutex;
   RunStatistics stats;
   TimingReport report;
+  /// The gm entry each kernel argument views.
+  ArrayRef<unsigned> argumentStorage;
+  /// Per gm entry, the bytes written so far when it is a workspace.
+  std::vector<DefinedBytes *> defined;
 };
 
 /// Where a core is in simulated time: the scalar issue point, each pipe's
@@ -196,8 +198,10 @@ public:
 
   LogicalResult run() {
     Block &body = kernel.kernel.getBody().front();
-    for (auto [arg, storage] : llvm::zip(body.getArguments(), kernel.gm))
-      values[arg] = makeTile(&storage, cast<MemRefType>(arg.getType()));
+    for (auto [arg, storage] :
+         llvm::zip(body.getArguments(), kernel.argumentStorage))
+      values[arg] =
+          makeTile(&kernel.gm[storage], cast<MemRefType>(arg.getType()));
     SmallVector<RtValue> ignored;
     LogicalResult result = runBlock(body, ignored);
     std::lock_guard<std::mutex> lock(kernel.statsMutex);
@@ -261,6 +265,7 @@ private:
   LogicalResult allocate(aicore::AllocOp op);
   LogicalResult executeTile(Operation &op);
   LogicalResult checkAccesses(Operation &op, aicore::Pipe pipe);
+  LogicalResult checkDefined(Operation &op, const TileRef &tile, bool write);
   void recordFlow(aicore::Pipe from, double fromTime, unsigned fromCore,
                   aicore::Pipe to, double toTime);
   /// Charges one scalar-pipe op (or one issue) to the timeline.
@@ -388,8 +393,33 @@ LogicalResult CoreExecutor::checkAccesses(Operation &op, aicore::Pipe pipe) {
   std::lock_guard<std::mutex> lock(kernel.statsMutex);
   for (auto [list, write] : {std::make_pair(&reads, false), std::make_pair(&writes, true)})
     for (const TileRef *t : *list)
-      if (isGM(t) && !kernel.gmAccesses->access(blockIdx, *t, write, &op))
+      if (isGM(t) && (!kernel.gmAccesses->access(blockIdx, *t, write, &op) ||
+                      failed(checkDefined(op, *t, write))))
         return failure();
+  return success();
+}
+
+LogicalResult CoreExecutor::checkDefined(Operation &op, const TileRef &tile,
+                                         bool write) {
+  DefinedBytes *defined = kernel.defined[tile.storage - kernel.gm.data()];
+  if (!defined)
+    return success();
+  for (auto [lo, hi] : aicore::getRowByteRanges(
+           {tile.offset, tile.shape, tile.strides, tile.bits})) {
+    if (write) {
+      defined->define(lo, hi);
+      continue;
+    }
+    if (std::optional<int64_t> first = defined->firstUndefined(lo, hi)) {
+      InFlightDiagnostic diag =
+          op.emitError() << "reads GM byte " << *first
+                         << " of a workspace that no earlier launch or "
+                            "instruction wrote: a new workspace's contents "
+                            "are undefined";
+      diag.attachNote(defined->getOrigin()->getLoc()) << "the workspace";
+      return failure();
+    }
+  }
   return success();
 }
 
@@ -506,7 +536,9 @@ LogicalResult CoreExecutor::executeMemRef(Operation &op, bool &handled) {
       })
       // A cast only changes what the type knows statically, not the view.
       .Case([&](memref::CastOp cast) {
-        values[cast.getResult()] = getTile(cast.getSource());
+        // Copied first: values[] may grow and move the source's entry.
+        TileRef source = getTile(cast.getSource());
+        values[cast.getResult()] = source;
         return success();
       })
       .Case<memref::CollapseShapeOp, memref::ExpandShapeOp>(
@@ -847,16 +879,25 @@ LogicalResult mlir::ascend::runtime::runKernel(func::FuncOp kernel,
                                                const RunOptions &options,
                                                RunStatistics *statistics,
                                                TimingReport *timing) {
+  SmallVector<unsigned> own(arguments.size());
+  std::iota(own.begin(), own.end(), 0u);
+  return runKernel(kernel, arguments, own, options, statistics, timing);
+}
+
+LogicalResult mlir::ascend::runtime::runKernel(
+    func::FuncOp kernel, std::vector<GlobalBuffer> &arguments,
+    ArrayRef<unsigned> argumentBuffer, const RunOptions &options,
+    RunStatistics *statistics, TimingReport *timing) {
   const aicore::TargetInfo &target = aicore::getTargetInfo(kernel);
   auto kernelAttr = kernel->getAttrOfType<aicore::KernelAttr>(
       aicore::AICoreDialect::getKernelAttrName());
   int64_t blockDim = kernelAttr ? kernelAttr.getBlockDim() : 1;
 
   FunctionType fnType = kernel.getFunctionType();
-  if (fnType.getNumInputs() != arguments.size())
+  if (fnType.getNumInputs() != argumentBuffer.size())
     return kernel.emitError() << "kernel takes " << fnType.getNumInputs()
-                              << " arguments, " << arguments.size() << " given";
-  std::vector<Storage> gm(arguments.size());
+                              << " arguments, " << argumentBuffer.size()
+                              << " given";
   for (auto [i, type] : llvm::enumerate(fnType.getInputs())) {
     auto memref = dyn_cast<MemRefType>(type);
     if (!memref || !memref.hasStaticShape() ||
@@ -864,11 +905,17 @@ LogicalResult mlir::ascend::runtime::runKernel(func::FuncOp kernel,
       return kernel.emitError() << "argument " << i << " has type " << type
                                 << "; ascend-run binds statically shaped GM "
                                    "memrefs only";
-    if (static_cast<int64_t>(arguments[i].bytes.size()) != getBufferBytes(memref))
+    size_t bytes = arguments[argumentBuffer[i]].bytes.size();
+    if (static_cast<int64_t>(bytes) != getBufferBytes(memref))
       return kernel.emitError() << "argument " << i << " needs "
                                 << getBufferBytes(memref) << " bytes, got "
-                                << arguments[i].bytes.size();
-    gm[i].bytes = std::move(arguments[i].bytes);
+                                << bytes;
+  }
+  std::vector<Storage> gm(arguments.size());
+  std::vector<DefinedBytes *> defined;
+  for (auto [storage, buffer] : llvm::zip(gm, arguments)) {
+    storage.bytes = std::move(buffer.bytes);
+    defined.push_back(buffer.defined ? &*buffer.defined : nullptr);
   }
 
   FailureOr<SmallVector<CoreType>> cores = getBlockCores(kernel, target);
@@ -887,6 +934,8 @@ LogicalResult mlir::ascend::runtime::runKernel(func::FuncOp kernel,
   KernelContext context{kernel, target, gm, blockDim, options,
                         slotsUsed * static_cast<unsigned>(cores->size()),
                         {}, {}, {}, {}};
+  context.argumentStorage = argumentBuffer;
+  context.defined = std::move(defined);
   if (options.checkHazards)
     context.gmAccesses.emplace();
   context.report.target = target.name.str();
@@ -920,4 +969,35 @@ LogicalResult mlir::ascend::runtime::runKernel(func::FuncOp kernel,
   if (timing)
     *timing = std::move(context.report);
   return result;
+}
+
+std::optional<int64_t> DefinedBytes::firstUndefined(int64_t lo,
+                                                    int64_t hi) const {
+  auto it = spans.upper_bound(lo);
+  if (it != spans.begin() && std::prev(it)->second > lo)
+    lo = std::prev(it)->second; // covered up to there
+  while (lo < hi) {
+    if (it == spans.end() || it->first > lo)
+      return lo;
+    lo = std::max(lo, it->second);
+    ++it;
+  }
+  return std::nullopt;
+}
+
+void DefinedBytes::define(int64_t lo, int64_t hi) {
+  if (lo >= hi)
+    return;
+  auto it = spans.upper_bound(lo);
+  if (it != spans.begin() && std::prev(it)->second >= lo) {
+    --it;
+    lo = it->first;
+    hi = std::max(hi, it->second);
+    it = spans.erase(it);
+  }
+  while (it != spans.end() && it->first <= hi) {
+    hi = std::max(hi, it->second);
+    it = spans.erase(it);
+  }
+  spans[lo] = hi;
 }

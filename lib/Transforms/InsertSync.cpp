@@ -732,7 +732,10 @@ struct InsertSyncPass : ascend::impl::InsertSyncPassBase<InsertSyncPass> {
 
   void runOnOperation() override {
     func::FuncOp func = getOperation();
-    if (func.isExternal())
+    // A host function (convert-ascend-to-aicore's multi-op output) only
+    // launches kernels, one after another; each kernel is synchronised on
+    // its own, and the host has no pipes to order.
+    if (func.isExternal() || !func.getOps<func::CallOp>().empty())
       return;
     FailureOr<KernelModel> model = buildKernelModel(func);
     if (failed(model))

@@ -11,6 +11,7 @@
 #include "AscendDialect/Transforms/Pipelines.h"
 #include "AscendDialect/Support/Registration.h"
 #include "AscendDialect/Runtime/Binding.h"
+#include "AscendDialect/Runtime/Host.h"
 #include "AscendDialect/Runtime/Interpreter.h"
 #include "AscendDialect/Runtime/Report.h"
 
@@ -28,6 +29,9 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/ToolOutputFile.h"
 
+#include <functional>
+#include <memory>
+
 using namespace mlir;
 using namespace mlir::ascend::runtime;
 namespace cl = llvm::cl;
@@ -37,8 +41,8 @@ static cl::OptionCategory category("ascend-run options");
 static cl::opt<std::string> inputFile(cl::Positional, cl::desc("<input.mlir>"),
                                       cl::Required, cl::cat(category));
 static cl::opt<std::string> kernelName(
-    "kernel", cl::desc("Kernel to run (default: the module's only "
-                       "aicore.kernel function)"),
+    "kernel", cl::desc("Kernel or host function to run (default: the "
+                       "module's only one that no other function launches)"),
     cl::value_desc("name"), cl::cat(category));
 static cl::list<std::string> inputs(
     "input",
@@ -154,12 +158,19 @@ FailureOr<CheckedArray> readForArgument(StringRef path,
   return CheckedArray{std::move(*array), std::move(*buffer)};
 }
 
-/// The kernel to run: --kernel, or the only function marked aicore.kernel.
+/// The function to run: --kernel, or the only kernel or host function that
+/// no other function launches (a host's kernels are not entry points).
 func::FuncOp findKernel(ModuleOp module) {
+  DenseSet<StringRef> launched;
+  module.walk([&](func::CallOp call) { launched.insert(call.getCallee()); });
   SmallVector<func::FuncOp> kernels;
+  bool anyHost = false;
   module.walk([&](func::FuncOp f) {
-    if (f->hasAttr(aicore::AICoreDialect::getKernelAttrName()))
+    bool host = isHostFunction(f);
+    if ((host || f->hasAttr(aicore::AICoreDialect::getKernelAttrName())) &&
+        !launched.contains(f.getName()))
       kernels.push_back(f);
+    anyHost |= host;
   });
   if (!kernelName.empty()) {
     auto f = module.lookupSymbol<func::FuncOp>(kernelName);
@@ -176,7 +187,8 @@ func::FuncOp findKernel(ModuleOp module) {
                     "--kernel\n";
   } else {
     llvm::errs() << "error: " << inputFile << " has " << kernels.size()
-                 << " kernels; choose one with --kernel:";
+                 << (anyHost ? " kernels and host functions" : " kernels")
+                 << "; choose one with --kernel:";
     for (func::FuncOp f : kernels)
       llvm::errs() << " " << f.getName();
     llvm::errs() << "\n";
@@ -352,22 +364,58 @@ int run() {
   options.computeValues = !timingOnly;
   options.checkHazards = !noHazardCheck;
   options.collectTrace = !traceFile.empty();
-  TimingReport timing;
-  if (failed(runKernel(kernel, buffers, options, &stats, &timing)))
-    return 1;
   // With a machine-readable report on stdout, everything else goes to stderr.
   llvm::raw_ostream &log = jsonReport || csvReport ? llvm::errs() : llvm::outs();
-  log << llvm::formatv(
-      "ran @{0} on {1}: {2} blocks, {3} ops executed ({4} tile ops){5}\n",
-      kernel.getName(), timing.target, stats.blocks, stats.operations,
-      stats.tileOperations, timingOnly ? ", timing only" : "");
-  ReportHeader header{kernel.getName().str(), static_cast<int64_t>(stats.blocks)};
-  if (jsonReport)
-    printTimingJson(llvm::outs(), header, timing);
-  else if (csvReport)
-    printTimingCsv(llvm::outs(), header, timing);
-  else
-    printTimingTable(llvm::outs(), header, timing);
+  std::function<void(llvm::raw_ostream &)> writeTrace;
+  if (isHostFunction(kernel)) {
+    auto report = std::make_shared<HostReport>();
+    if (failed(runHost(kernel, buffers, options, *report)))
+      return 1;
+    size_t copies = 0;
+    for (const LaunchReport &l : report->launches) {
+      copies += l.isCopy;
+      stats.blocks += l.stats.blocks;
+      stats.operations += l.stats.operations;
+      stats.tileOperations += l.stats.tileOperations;
+    }
+    log << llvm::formatv("ran @{0} on {1}: {2} launches{3}, {4} blocks, {5} "
+                         "ops executed ({6} tile ops){7}\n",
+                         kernel.getName(), report->target,
+                         report->launches.size() - copies,
+                         copies ? " and " + std::to_string(copies) +
+                                   (copies == 1 ? " copy" : " copies")
+                                : std::string(),
+                         stats.blocks, stats.operations, stats.tileOperations,
+                         timingOnly ? ", timing only" : "");
+    if (jsonReport)
+      printHostJson(llvm::outs(), *report);
+    else if (csvReport)
+      printHostCsv(llvm::outs(), *report);
+    else
+      printHostTable(llvm::outs(), *report);
+    writeTrace = [report](llvm::raw_ostream &os) {
+      printHostChromeTrace(os, *report);
+    };
+  } else {
+    auto timing = std::make_shared<TimingReport>();
+    if (failed(runKernel(kernel, buffers, options, &stats, timing.get())))
+      return 1;
+    log << llvm::formatv(
+        "ran @{0} on {1}: {2} blocks, {3} ops executed ({4} tile ops){5}\n",
+        kernel.getName(), timing->target, stats.blocks, stats.operations,
+        stats.tileOperations, timingOnly ? ", timing only" : "");
+    ReportHeader header{kernel.getName().str(),
+                        static_cast<int64_t>(stats.blocks)};
+    if (jsonReport)
+      printTimingJson(llvm::outs(), header, *timing);
+    else if (csvReport)
+      printTimingCsv(llvm::outs(), header, *timing);
+    else
+      printTimingTable(llvm::outs(), header, *timing);
+    writeTrace = [timing](llvm::raw_ostream &os) {
+      printChromeTrace(os, *timing);
+    };
+  }
   if (!traceFile.empty()) {
     std::string error;
     std::unique_ptr<llvm::ToolOutputFile> trace =
@@ -376,7 +424,7 @@ int run() {
       llvm::errs() << "error: " << error << "\n";
       return 2;
     }
-    printChromeTrace(trace->os(), timing);
+    writeTrace(trace->os());
     trace->keep();
   }
 
@@ -424,7 +472,9 @@ int main(int argc, char **argv) {
       "module's target (docs/CycleModel.md) and reports races, deadlocks and\n"
       "flag misuse. Tensor-level input (ascend or linalg ops) is lowered\n"
       "first with --ascend-lower-to-kernel's default options; results become\n"
-      "arguments %result0, %result1, ...\n"
+      "arguments %result0, %result1, ...; a function of several ops becomes\n"
+      "a host function that launches one kernel per op, one after another,\n"
+      "reported per launch.\n"
       "Exit codes: 0 ok; 1 the kernel failed (error, hazard, mismatch); 2 bad\n"
       "input.\n\n"
       "  ascend-run examples/vector_add.mlir --input x=x.npy --input y=y.npy \\\n"

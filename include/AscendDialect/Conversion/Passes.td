@@ -57,6 +57,51 @@ def ConvertAscendToAICorePass : Pass<"convert-ascend-to-aicore", "ModuleOp"> {
       add), cast back once (rint). D must be a multiple of 16 (each half row
       whole 32-byte f32 blocks). `<interleaved>` is not lowered yet.
 
+    Functions of several ops. A function whose body is one ascend op on
+    its arguments, returning its results, is lowered in place as above. Any
+    other function holding ascend ops becomes a *host function*: the same
+    GM signature (inputs, then one GM argument per result), no
+    `aicore.kernel` attribute, and a body that launches one kernel per
+    ascend op with `func.call`, in program order. Each kernel,
+    `@<function>_<index>_<op>` (private: only the host launches it, but
+    ascend-run runs it alone with `--kernel`), takes GM memrefs for the
+    op's distinct operands and its results, and holds the op bracketed
+    exactly as a single-op function, so the patterns above lower it and
+    choose its block_dim. Between launches, the host
+    - gives every intermediate a GM workspace (`memref.alloc` in
+      `#aicore.space<gm>`, `memref.dealloc` after the last launch);
+    - turns `tensor.collapse_shape` / `expand_shape` into the memref ops
+      of the same reassociation, and `tensor.reshape` (static shapes)
+      into a collapse to 1-D and an expand: views, no data moves;
+    - writes a returned value's op straight into its result argument,
+      through the inverse views when reshapes stand between them, also
+      when the value is used later (later launches read the result
+      argument); a value returned a second time, a returned argument, or
+      a returned reshape of one is copied with `memref.copy` after the
+      last launch.
+    Any other op between ascend ops (constants feeding ops, slices, casts,
+    control flow) is an error naming it; an op the patterns cannot lower
+    reports why from its kernel, as for single-op functions.
+    `ascend-plan-memory` and `ascend-insert-sync` leave hosts alone.
+
+    ```mlir
+    func.func @scores(%q: tensor<64x128xf16>, %k: tensor<128x256xf16>) -> tensor<64x256xf16> {
+      %s = ascend.matmul %q, %k : tensor<64x128xf16>, tensor<128x256xf16> -> tensor<64x256xf16>
+      %p = ascend.softmax %s dim 1 : tensor<64x256xf16> -> tensor<64x256xf16>
+      return %p : tensor<64x256xf16>
+    }
+    // becomes
+    func.func @scores(%q: memref<64x128xf16, #aicore.space<gm>>, %k: ..., %p: ...) {
+      %s = memref.alloc() : memref<64x256xf16, #aicore.space<gm>>
+      call @scores_0_matmul(%q, %k, %s) : (...) -> ()
+      call @scores_1_softmax(%s, %p) : (...) -> ()
+      memref.dealloc %s : memref<64x256xf16, #aicore.space<gm>>
+      return
+    }
+    func.func private @scores_0_matmul(...) attributes {aicore.kernel = ...} { ... }
+    func.func private @scores_1_softmax(...) attributes {aicore.kernel = ...} { ... }
+    ```
+
     Before:
     ```mlir
     func.func @add(%a: tensor<4096xf16>, %b: tensor<4096xf16>) -> tensor<4096xf16> {

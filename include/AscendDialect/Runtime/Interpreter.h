@@ -15,6 +15,7 @@
 #include "mlir/Support/LogicalResult.h"
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,8 +24,27 @@ namespace mlir::ascend::runtime {
 /// The contents of one GM buffer (a kernel argument): elements in C order as
 /// they sit in memory - f16/bf16 as 16-bit patterns, i1 one bit each and i4
 /// one nibble each, packed from the lowest bit of each byte.
+/// Which bytes of a GM workspace hold data a launch wrote. A host's
+/// memref.alloc starts with none; reading any other byte is an error when
+/// hazards are checked.
+class DefinedBytes {
+public:
+  explicit DefinedBytes(Operation *origin) : origin(origin) {}
+  /// The first byte of [lo, hi) nobody wrote, if any.
+  std::optional<int64_t> firstUndefined(int64_t lo, int64_t hi) const;
+  void define(int64_t lo, int64_t hi);
+  Operation *getOrigin() const { return origin; }
+
+private:
+  Operation *origin; ///< the allocation, for diagnostics
+  std::map<int64_t, int64_t> spans; ///< disjoint [lo, hi), keyed by lo
+};
+
 struct GlobalBuffer {
   std::vector<uint8_t> bytes;
+  /// Set for workspaces, whose contents start undefined; unset: every byte
+  /// holds data (an input, or an output that starts as zeros).
+  std::optional<DefinedBytes> defined;
 };
 
 struct RunStatistics {
@@ -34,6 +54,8 @@ struct RunStatistics {
 };
 
 inline constexpr unsigned kNumPipes = 8; ///< aicore::Pipe values
+/// Chrome traces beyond this many events open too slowly to be useful.
+inline constexpr size_t kMaxTraceEvents = 500000;
 
 /// One instruction on one pipe of one core, for the Chrome trace.
 struct TraceEvent {
@@ -95,6 +117,15 @@ int64_t getBufferBytes(MemRefType type);
 /// deadlocks, hazards) are emitted as diagnostics at the op responsible.
 LogicalResult runKernel(func::FuncOp kernel,
                         std::vector<GlobalBuffer> &arguments,
+                        const RunOptions &options,
+                        RunStatistics *statistics = nullptr,
+                        TimingReport *timing = nullptr);
+
+/// The same with kernel argument i bound to `buffers[argumentBuffer[i]]`:
+/// several arguments may view one buffer (a host's launch), and buffers no
+/// argument names are left alone.
+LogicalResult runKernel(func::FuncOp kernel, std::vector<GlobalBuffer> &buffers,
+                        ArrayRef<unsigned> argumentBuffer,
                         const RunOptions &options,
                         RunStatistics *statistics = nullptr,
                         TimingReport *timing = nullptr);

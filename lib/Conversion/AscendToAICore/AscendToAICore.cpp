@@ -6,6 +6,10 @@
 // between such brackets with its tiled kernel. Synchronisation and buffer
 // offsets are left to ascend-insert-sync and ascend-plan-memory.
 //
+// A function of several ops becomes a host: each ascend op is outlined into
+// a kernel of its own, bracketed the same way, and the host launches the
+// kernels in program order on GM buffers (its arguments, workspaces, views).
+//
 //===----------------------------------------------------------------------===//
 
 #include "AscendDialect/Conversion/AscendToAICore.h"
@@ -22,6 +26,10 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/IRMapping.h"
+#include "llvm/ADT/SetVector.h"
+#include "mlir/IR/SymbolTable.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir::ascend {
@@ -40,26 +48,28 @@ namespace {
 // The pass
 //===----------------------------------------------------------------------===//
 
+/// The GM memref a statically shaped tensor of type `t` lives in.
+FailureOr<MemRefType> gmType(Type t, Location loc) {
+  auto tensor = dyn_cast<RankedTensorType>(t);
+  if (!tensor || !tensor.hasStaticShape())
+    return emitError(loc) << "kernel arguments and results must be statically "
+                             "shaped tensors, got "
+                          << t;
+  return tileType(tensor.getShape(), tensor.getElementType(), AddressSpace::gm);
+}
+
 /// Gives `func` a kernel signature: tensors become GM memrefs, results
 /// become trailing GM arguments; the body keeps working on tensors through
 /// to_tensor / materialize_in_destination until the patterns replace it.
 LogicalResult makeKernelSignature(func::FuncOp func) {
   MLIRContext *ctx = func.getContext();
-  auto gm = [&](Type t, Location loc) -> FailureOr<MemRefType> {
-    auto tensor = dyn_cast<RankedTensorType>(t);
-    if (!tensor || !tensor.hasStaticShape())
-      return emitError(loc) << "kernel arguments and results must be statically "
-                               "shaped tensors, got "
-                            << t;
-    return tileType(tensor.getShape(), tensor.getElementType(), AddressSpace::gm);
-  };
   Block &entry = func.getBody().front();
   auto ret = cast<func::ReturnOp>(entry.getTerminator());
   OpBuilder b(ctx);
   b.setInsertionPointToStart(&entry);
   SmallVector<Type> inputs;
   for (BlockArgument arg : entry.getArguments()) {
-    FailureOr<MemRefType> type = gm(arg.getType(), func.getLoc());
+    FailureOr<MemRefType> type = gmType(arg.getType(), func.getLoc());
     if (failed(type))
       return failure();
     arg.setType(*type);
@@ -70,7 +80,7 @@ LogicalResult makeKernelSignature(func::FuncOp func) {
   }
   b.setInsertionPoint(ret);
   for (Value result : ret.getOperands()) {
-    FailureOr<MemRefType> type = gm(result.getType(), ret.getLoc());
+    FailureOr<MemRefType> type = gmType(result.getType(), ret.getLoc());
     if (failed(type))
       return failure();
     Value out = entry.addArgument(*type, func.getLoc());
@@ -82,6 +92,232 @@ LogicalResult makeKernelSignature(func::FuncOp func) {
   }
   ret->setOperands({});
   func.setFunctionType(FunctionType::get(ctx, inputs, {}));
+  return success();
+}
+
+bool isAscendOp(Operation *op) {
+  return op && isa<ascend::AscendDialect>(op->getDialect());
+}
+
+/// Whether `func` is one kernel as it stands: one ascend op on its
+/// arguments, whose results are what it returns.
+bool isSingleKernel(func::FuncOp func) {
+  Block &body = func.getBody().front();
+  Operation &op = body.front();
+  if (body.getOperations().size() != 2 || !isAscendOp(&op))
+    return false;
+  return llvm::all_of(op.getOperands(),
+                      [](Value v) { return isa<BlockArgument>(v); }) &&
+         body.getTerminator()->getOperands() == op.getResults();
+}
+
+//===----------------------------------------------------------------------===//
+// Host functions: one kernel per ascend op, launched in program order
+//===----------------------------------------------------------------------===//
+
+bool isReshape(Operation *op) {
+  return op &&
+         isa<tensor::CollapseShapeOp, tensor::ExpandShapeOp, tensor::ReshapeOp>(op);
+}
+
+/// `memref` (contiguous, static) viewed with `shape`, through one dimension.
+Value reshapeView(OpBuilder &b, Location loc, Value memref,
+                  ArrayRef<int64_t> shape) {
+  auto type = cast<MemRefType>(memref.getType());
+  Value flat = memref;
+  if (type.getRank() == 0)
+    flat = b.create<memref::ExpandShapeOp>(loc, ArrayRef<int64_t>{1}, memref,
+                                           ArrayRef<ReassociationIndices>{});
+  else if (type.getRank() > 1)
+    flat = flatten(b, loc, memref);
+  if (shape.size() == 1)
+    return flat;
+  if (shape.empty())
+    return b.create<memref::CollapseShapeOp>(loc, flat,
+                                             ArrayRef<ReassociationIndices>{});
+  ReassociationIndices all;
+  for (int64_t d = 0; d < static_cast<int64_t>(shape.size()); ++d)
+    all.push_back(d);
+  return b.create<memref::ExpandShapeOp>(loc, shape, flat,
+                                         ArrayRef<ReassociationIndices>{all});
+}
+
+/// The view of `buffer` that tensor reshape `op` gives: `buffer` holds the
+/// reshape's source, or its result when `inverse` (a result written in
+/// place through a reshape that is returned).
+Value viewThrough(OpBuilder &b, Operation *op, Value buffer, bool inverse) {
+  Location loc = op->getLoc();
+  auto shapeOf = [](Value v) { return cast<ShapedType>(v.getType()).getShape(); };
+  ArrayRef<int64_t> target =
+      shapeOf(inverse ? op->getOperand(0) : op->getResult(0));
+  bool collapse = isa<tensor::CollapseShapeOp>(op) != inverse;
+  SmallVector<ReassociationIndices> groups;
+  if (auto c = dyn_cast<tensor::CollapseShapeOp>(op))
+    groups = c.getReassociationIndices();
+  else if (auto e = dyn_cast<tensor::ExpandShapeOp>(op))
+    groups = e.getReassociationIndices();
+  else
+    return reshapeView(b, loc, buffer, target);
+  if (collapse)
+    return b.create<memref::CollapseShapeOp>(loc, buffer, groups);
+  return b.create<memref::ExpandShapeOp>(loc, target, buffer, groups);
+}
+
+/// Why `op` cannot sit between the ascend ops of a host ("" if it can).
+std::string hostBlocker(Operation *op) {
+  auto isStatic = [](Type t) {
+    auto shaped = dyn_cast<RankedTensorType>(t);
+    return shaped && shaped.hasStaticShape();
+  };
+  if (isAscendOp(op) || isa<bufferization::ToTensorOp,
+                            bufferization::MaterializeInDestinationOp>(op))
+    return "";
+  if (isReshape(op))
+    return isStatic(op->getOperand(0).getType()) &&
+                   isStatic(op->getResult(0).getType())
+               ? ""
+               : "reshapes between ascend ops are lowered for static shapes only";
+  // tensor.reshape takes its shape as a tensor; the view needs no data.
+  if (isa<arith::ConstantOp>(op) &&
+      llvm::all_of(op->getUses(), [](OpOperand &use) {
+        auto reshape = dyn_cast<tensor::ReshapeOp>(use.getOwner());
+        return reshape && use.get() == reshape.getShape();
+      }))
+    return "";
+  return ("'" + op->getName().getStringRef() +
+          "' cannot be lowered in a function of several ascend ops: between "
+          "them only tensor.collapse_shape, tensor.expand_shape and "
+          "tensor.reshape (static shapes) are lowered, as views of GM buffers")
+      .str();
+}
+
+/// `@<host>_<index>_<op name>`: a function of `op` alone on GM arguments
+/// (its distinct operands, then its results), bracketed as a single-op
+/// function is, so the patterns lower it unchanged.
+FailureOr<func::FuncOp> outlineKernel(func::FuncOp host, Operation *op,
+                                      unsigned index, ArrayRef<Value> operands,
+                                      SymbolTable &symbols,
+                                      Block::iterator where) {
+  OpBuilder b(host.getContext());
+  SmallVector<Type> inputs;
+  for (Value v : operands)
+    inputs.push_back(v.getType());
+  std::string name = (host.getName() + "_" + Twine(index) + "_" +
+                      op->getName().stripDialect())
+                         .str();
+  auto kernel = func::FuncOp::create(
+      op->getLoc(), name, b.getFunctionType(inputs, op->getResultTypes()));
+  // Only the host launches it; ascend-run still runs it with --kernel.
+  kernel.setPrivate();
+  Block *entry = kernel.addEntryBlock();
+  IRMapping map;
+  map.map(operands, entry->getArguments());
+  b.setInsertionPointToStart(entry);
+  Operation *clone = b.clone(*op, map);
+  b.create<func::ReturnOp>(op->getLoc(), clone->getResults());
+  symbols.insert(kernel, where);
+  if (failed(makeKernelSignature(kernel)))
+    return failure();
+  return kernel;
+}
+
+/// Where a result is written in place: the result argument it is returned
+/// in, and the reshapes between the two (from the returned value back).
+struct InPlace {
+  Value out;
+  SmallVector<Operation *> reshapes;
+  Operation *materialize;
+};
+
+/// Chooses, for each returned value, whether the ascend op behind it
+/// (through reshapes) writes straight into the result argument; the first
+/// result that reaches an op gets it, the others are copied.
+DenseMap<Value, InPlace> placeResults(Block &body) {
+  DenseMap<Value, InPlace> inPlace;
+  for (auto m : body.getOps<bufferization::MaterializeInDestinationOp>()) {
+    InPlace place{m.getDest(), {}, m};
+    Value root = m.getSource();
+    while (isReshape(root.getDefiningOp())) {
+      place.reshapes.push_back(root.getDefiningOp());
+      root = root.getDefiningOp()->getOperand(0);
+    }
+    if (isAscendOp(root.getDefiningOp()))
+      inPlace.try_emplace(root, std::move(place));
+  }
+  return inPlace;
+}
+
+/// Turns `func` into a host: a GM signature as a kernel's, one outlined
+/// kernel per ascend op launched with func.call in program order, a GM
+/// workspace (memref.alloc) per intermediate, reshapes as memref views,
+/// memref.copy for results that no op writes in place.
+LogicalResult lowerToHost(func::FuncOp func, SymbolTable &symbols) {
+  Block &body = func.getBody().front();
+  for (Operation &op : body.without_terminator())
+    if (std::string why = hostBlocker(&op); !why.empty())
+      return op.emitError() << why;
+  if (failed(makeKernelSignature(func)))
+    return failure();
+  SmallVector<Operation *> tensorOps;
+  for (Operation &op : body.without_terminator())
+    tensorOps.push_back(&op);
+  DenseMap<Value, InPlace> inPlace = placeResults(body);
+  DenseSet<Operation *> writtenInPlace;
+  for (auto &[root, place] : inPlace)
+    writtenInPlace.insert(place.materialize);
+
+  OpBuilder b(func.getContext());
+  DenseMap<Value, Value> buffers; // tensor -> the GM memref holding it
+  SmallVector<Value> workspaces;
+  Block::iterator where = std::next(Block::iterator(func));
+  unsigned index = 0;
+  for (Operation *op : tensorOps) {
+    b.setInsertionPoint(op);
+    Location loc = op->getLoc();
+    if (auto toTensor = dyn_cast<bufferization::ToTensorOp>(op)) {
+      buffers[toTensor] = toTensor.getMemref();
+    } else if (isReshape(op)) {
+      buffers[op->getResult(0)] =
+          viewThrough(b, op, buffers.lookup(op->getOperand(0)), false);
+    } else if (auto m = dyn_cast<bufferization::MaterializeInDestinationOp>(op)) {
+      if (!writtenInPlace.contains(op))
+        b.create<memref::CopyOp>(loc, buffers.lookup(m.getSource()), m.getDest());
+    } else if (isAscendOp(op)) {
+      SetVector<Value> operands(op->operand_begin(), op->operand_end());
+      FailureOr<func::FuncOp> kernel = outlineKernel(
+          func, op, index++, operands.getArrayRef(), symbols, where);
+      if (failed(kernel))
+        return failure();
+      where = std::next(Block::iterator(*kernel));
+      SmallVector<Value> args;
+      for (Value v : operands)
+        args.push_back(buffers.lookup(v));
+      for (Value result : op->getResults()) {
+        auto it = inPlace.find(result);
+        Value buffer;
+        if (it != inPlace.end()) {
+          buffer = it->second.out;
+          for (Operation *reshape : it->second.reshapes)
+            buffer = viewThrough(b, reshape, buffer, /*inverse=*/true);
+        } else {
+          FailureOr<MemRefType> type = gmType(result.getType(), loc);
+          if (failed(type))
+            return failure();
+          buffer = b.create<memref::AllocOp>(loc, *type);
+          workspaces.push_back(buffer);
+        }
+        buffers[result] = buffer;
+        args.push_back(buffer);
+      }
+      b.create<func::CallOp>(loc, *kernel, args);
+    }
+  }
+  // Workspaces live until the last launch and copy have read them.
+  b.setInsertionPoint(body.getTerminator());
+  for (Value w : workspaces)
+    b.create<memref::DeallocOp>(func.getLoc(), w);
+  for (Operation *op : llvm::reverse(tensorOps))
+    op->erase();
   return success();
 }
 
@@ -111,8 +347,10 @@ struct ConvertAscendToAICorePass
       if (hasAscend)
         tensorFuncs.push_back(f);
     });
+    SymbolTable symbols(module);
     for (func::FuncOp f : tensorFuncs)
-      if (failed(makeKernelSignature(f)))
+      if (failed(isSingleKernel(f) ? makeKernelSignature(f)
+                                   : lowerToHost(f, symbols)))
         return signalPassFailure();
 
     AscendTilingOptions tiling{blockDim, vectorTile, tileM, tileN, tileK};
@@ -134,9 +372,9 @@ struct ConvertAscendToAICorePass
           why = explain(op, tiling);
       if (why.empty())
         why = "convert-ascend-to-aicore cannot lower this op yet (lowered: "
-              "matmul, batch_matmul, elementwise ops, softmax over the last dim, "
-              "rms_norm and rope <half>, on GM arguments with the result a "
-              "function result)";
+              "matmul, batch_matmul, elementwise ops with row, per-row and "
+              "single-element broadcasting, silu, gelu, cast, softmax over the "
+              "last dim, rms_norm and rope)";
       op->emitError() << why;
       return WalkResult::interrupt();
     });

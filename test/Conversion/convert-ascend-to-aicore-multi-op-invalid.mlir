@@ -1,0 +1,39 @@
+// RUN: ascend-opt %s -convert-ascend-to-aicore -split-input-file -verify-diagnostics
+
+// Between the ops of a host only reshapes are lowered.
+func.func @slice(%a: tensor<64x128xf16>) -> tensor<32x128xf16> {
+  %e = ascend.exp %a : tensor<64x128xf16> -> tensor<64x128xf16>
+  // expected-error @+1 {{'tensor.extract_slice' cannot be lowered in a function of several ascend ops: between them only tensor.collapse_shape, tensor.expand_shape and tensor.reshape (static shapes) are lowered, as views of GM buffers}}
+  %s = tensor.extract_slice %e[0, 0] [32, 128] [1, 1] : tensor<64x128xf16> to tensor<32x128xf16>
+  %r = ascend.relu %s : tensor<32x128xf16> -> tensor<32x128xf16>
+  return %r : tensor<32x128xf16>
+}
+
+// -----
+
+// A constant tensor operand has no GM buffer.
+func.func @constant_operand(%a: tensor<64xf16>) -> tensor<64xf16> {
+  // expected-error @+1 {{'arith.constant' cannot be lowered in a function of several ascend ops}}
+  %c = arith.constant dense<1.0> : tensor<64xf16>
+  %s = ascend.add %a, %c : tensor<64xf16>, tensor<64xf16> -> tensor<64xf16>
+  return %s : tensor<64xf16>
+}
+
+// -----
+
+func.func @dynamic_reshape(%a: tensor<64x128xf16>, %shape: tensor<2xindex>) -> tensor<?x?xf16> {
+  %e = ascend.exp %a : tensor<64x128xf16> -> tensor<64x128xf16>
+  // expected-error @+1 {{reshapes between ascend ops are lowered for static shapes only}}
+  %d = tensor.reshape %e(%shape) : (tensor<64x128xf16>, tensor<2xindex>) -> tensor<?x?xf16>
+  return %d : tensor<?x?xf16>
+}
+
+// -----
+
+// An op the patterns cannot lower says why, from its own kernel.
+func.func @softmax_dim0(%a: tensor<64x128xf16>, %b: tensor<128x128xf16>) -> tensor<64x128xf16> {
+  %c = ascend.matmul %a, %b : tensor<64x128xf16>, tensor<128x128xf16> -> tensor<64x128xf16>
+  // expected-error @+1 {{softmax along dim 0 of a rank 2 tensor is not lowered yet; only the last dim is}}
+  %s = ascend.softmax %c dim 0 : tensor<64x128xf16> -> tensor<64x128xf16>
+  return %s : tensor<64x128xf16>
+}
