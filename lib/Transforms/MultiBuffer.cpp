@@ -33,43 +33,39 @@ constexpr StringLiteral kSlotAttr = "ascend.multi_buffer.slot";
 SmallVector<aicore::AllocOp> iterationBuffers(scf::ForOp loop) {
   SmallVector<aicore::AllocOp> buffers;
   for (auto alloc : loop.getBody()->getOps<aicore::AllocOp>())
-    if (!alloc.getOffsetAttr() &&
+    // An inner loop's ring is not a buffer of this loop's iterations.
+    if (!alloc.getOffsetAttr() && !alloc.getRingAttr() &&
         aicore::getAddressSpace(alloc.getType()) != aicore::AddressSpace::gm)
       buffers.push_back(alloc);
   return buffers;
 }
 
-/// The outermost op of the scf nest around `loop`: rings allocated right
-/// before it stay live for every iteration of every enclosing loop.
-Operation *nestRoot(scf::ForOp loop) {
-  Operation *root = loop;
-  while (isa_and_nonnull<scf::ForOp, scf::IfOp>(root->getParentOp()))
-    root = root->getParentOp();
-  return root;
-}
-
-/// Why rings of `depth` for `buffers` might not fit their spaces ("" if
-/// they fit): counted against every other unplaced buffer of the function,
-/// as if all were live at once, so a ring never causes an overflow.
-std::string capacityBlocker(scf::ForOp loop, ArrayRef<aicore::AllocOp> buffers,
-                            unsigned depth) {
+/// Why rings of `depth` for `loop` might not fit their spaces ("" if they
+/// fit). Counted: everything the unrolled body allocates (every buffer
+/// `depth` times) and the buffers allocated in the blocks around the loop,
+/// all as if live at once, so a ring never causes an overflow. Buffers of
+/// sibling branches and loops, which cannot be live during the loop, are
+/// not counted.
+std::string capacityBlocker(scf::ForOp loop, unsigned depth) {
   llvm::SmallDenseMap<aicore::AddressSpace, int64_t> bytes;
-  auto func = loop->getParentOfType<func::FuncOp>();
-  func.walk([&](aicore::AllocOp alloc) {
-    if (!alloc.getOffsetAttr() && alloc->getParentOp() != loop)
+  auto add = [&](aicore::AllocOp alloc, int64_t copies) {
+    if (!alloc.getOffsetAttr())
       bytes[*aicore::getAddressSpace(alloc.getType())] +=
-          aicore::getTileBytes(alloc.getType());
-  });
-  for (aicore::AllocOp alloc : buffers)
-    bytes[*aicore::getAddressSpace(alloc.getType())] +=
-        depth * aicore::getTileBytes(alloc.getType());
+          copies * aicore::getTileBytes(alloc.getType());
+  };
+  loop.getBody()->walk([&](aicore::AllocOp alloc) { add(alloc, depth); });
+  for (Operation *scope = loop; !isa<func::FuncOp>(scope);
+       scope = scope->getParentOp())
+    for (auto alloc : scope->getBlock()->getOps<aicore::AllocOp>())
+      add(alloc, 1);
   const aicore::TargetInfo &target = aicore::getTargetInfo(loop);
   for (auto [space, needed] : bytes) {
     int64_t available = target.buffer(space).bytes;
     if (needed > available)
       return (Twine("rings of ") + Twine(depth) + " would need " +
-              Twine(needed) + " bytes of " + aicore::stringifyAddressSpace(space) +
-              ", more than the " + Twine(available) + " bytes it has")
+              Twine(needed) + " bytes of " +
+              aicore::stringifyAddressSpace(space) + ", more than the " +
+              Twine(available) + " bytes it has")
           .str();
   }
   return "";
@@ -84,39 +80,69 @@ bool tooFewIterations(scf::ForOp loop, unsigned depth) {
   return llvm::divideCeil(std::max<int64_t>(*ub - *lb, 0), *step) < depth;
 }
 
-LogicalResult multiBuffer(scf::ForOp loop, unsigned depth) {
+LogicalResult multiBuffer(scf::ForOp loop, unsigned depth, int64_t &nextRing) {
   SmallVector<aicore::AllocOp> buffers = iterationBuffers(loop);
   if (buffers.empty() || tooFewIterations(loop, depth))
     return success();
-  if (std::string why = capacityBlocker(loop, buffers, depth); !why.empty()) {
+  if (std::string why = capacityBlocker(loop, depth); !why.empty()) {
     loop.emitRemark("loop left single-buffered: ") << why;
     return success();
   }
-  Operation *root = nestRoot(loop);
-  // Unrolling may add an epilogue loop next to `root`, or replace `loop`.
-  Operation *scope = root->getParentOp();
+  // Unrolling may add an epilogue loop next to `loop`, or replace it.
+  Operation *scope = loop->getParentOp();
   MLIRContext *ctx = loop.getContext();
   for (auto [index, alloc] : llvm::enumerate(buffers))
     alloc->setAttr(kBufferAttr, IntegerAttr::get(IndexType::get(ctx), index));
 
-  // The rings, in front of the nest: ring[b][s] is buffer b of copy s.
-  OpBuilder builder(root);
+  // The rings, in front of the loop: ring[b][s] is buffer b of copy s.
+  OpBuilder builder(loop);
   SmallVector<SmallVector<Value>> rings;
   for (aicore::AllocOp alloc : buffers) {
     SmallVector<Value> &ring = rings.emplace_back();
+    IntegerAttr id = builder.getI64IntegerAttr(nextRing++);
     for (unsigned slot = 0; slot < depth; ++slot)
-      ring.push_back(builder.create<aicore::AllocOp>(alloc.getLoc(),
-                                                     alloc.getType(),
-                                                     IntegerAttr()));
+      ring.push_back(builder.create<aicore::AllocOp>(
+          alloc.getLoc(), alloc.getType(), IntegerAttr(), id));
   }
 
+  // Rings of inner loops are cloned with the body; each copy, and the
+  // epilogue, must get rings of its own, or the copies of one ring would be
+  // planned as live together.
+  DenseSet<uint64_t> innerRings;
+  loop.getBody()->walk([&](aicore::AllocOp alloc) {
+    if (std::optional<uint64_t> ring = alloc.getRing())
+      innerRings.insert(*ring);
+  });
+  auto isInnerRing = [&](aicore::AllocOp alloc) {
+    std::optional<uint64_t> ring = alloc.getRing();
+    return ring && innerRings.contains(*ring);
+  };
   auto markSlot = [&](unsigned slot, Operation *op, OpBuilder) {
-    if (op->hasAttr(kBufferAttr))
-      op->setAttr(kSlotAttr, IntegerAttr::get(IndexType::get(ctx), slot));
+    op->walk([&](aicore::AllocOp alloc) {
+      if (alloc->hasAttr(kBufferAttr) || isInnerRing(alloc))
+        alloc->setAttr(kSlotAttr, IntegerAttr::get(IndexType::get(ctx), slot));
+    });
   };
   if (failed(loopUnrollByFactor(loop, depth, markSlot)))
     return loop.emitError("ascend-multi-buffer could not unroll this loop by ")
            << depth;
+
+  // Copy 0 keeps the inner rings' ids; other copies and the epilogue
+  // (unmarked: it was cloned before unrolling) get fresh ones.
+  DenseMap<std::pair<uint64_t, int64_t>, IntegerAttr> renamed;
+  scope->walk([&](aicore::AllocOp alloc) {
+    if (!isInnerRing(alloc))
+      return;
+    auto slotAttr = alloc->getAttrOfType<IntegerAttr>(kSlotAttr);
+    int64_t copy = slotAttr ? slotAttr.getInt() : depth;
+    alloc->removeAttr(kSlotAttr);
+    if (copy == 0)
+      return;
+    IntegerAttr &id = renamed[{*alloc.getRing(), copy}];
+    if (!id)
+      id = builder.getI64IntegerAttr(nextRing++);
+    alloc.setRingAttr(id);
+  });
 
   // Every copy of a marked alloc (in the unrolled loop and in the epilogue
   // loop, whose copies keep slot 0) becomes its ring buffer.
@@ -146,12 +172,18 @@ struct MultiBufferPass
     }
     if (depth == 1)
       return;
-    // Post-order: inner loops first, so their rings leave the nest before
-    // an outer loop is unrolled.
+    // Post-order: inner loops first; an outer loop that allocates buffers
+    // of its own then unrolls with the inner rings (if they all fit).
     SmallVector<scf::ForOp> loops;
     getOperation().walk([&](scf::ForOp loop) { loops.push_back(loop); });
+    // Ring ids continue after those the function already uses.
+    int64_t nextRing = 0;
+    getOperation().walk([&](aicore::AllocOp alloc) {
+      if (std::optional<uint64_t> ring = alloc.getRing())
+        nextRing = std::max<int64_t>(nextRing, *ring + 1);
+    });
     for (scf::ForOp loop : loops)
-      if (failed(multiBuffer(loop, depth)))
+      if (failed(multiBuffer(loop, depth, nextRing)))
         return signalPassFailure();
   }
 };

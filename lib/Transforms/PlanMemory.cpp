@@ -275,6 +275,18 @@ static void collectBuffers(func::FuncOp func, const TargetInfo &target,
     }
     bySpace[static_cast<unsigned>(space)].push_back(buffer);
   });
+  // The buffers of a ring take turns across iterations: live together.
+  for (SmallVector<Buffer> &buffers : bySpace) {
+    DenseMap<uint64_t, Interval> rings;
+    for (Buffer &buffer : buffers)
+      if (std::optional<uint64_t> ring = buffer.alloc.getRing()) {
+        auto [it, inserted] = rings.try_emplace(*ring, buffer.live);
+        it->second.extend(buffer.live);
+      }
+    for (Buffer &buffer : buffers)
+      if (std::optional<uint64_t> ring = buffer.alloc.getRing())
+        buffer.live = rings.lookup(*ring);
+  }
 }
 
 namespace {

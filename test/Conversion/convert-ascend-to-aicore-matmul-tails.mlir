@@ -5,16 +5,16 @@
 // stay unwritten); B's K tail runs along its rows, padded to 48 with zeros.
 // The fixpipe writes the valid 7 x 20 corner of L0C.
 // CHECK-LABEL: func.func @tail
-// CHECK-DAG: %[[L1A:.*]] = aicore.alloc : memref<16x48xf16, #aicore.space<l1>>
-// CHECK-DAG: %[[L1B:.*]] = aicore.alloc : memref<48x32xf16, #aicore.space<l1>>
-// CHECK-DAG: %[[L0A:.*]] = aicore.alloc : memref<16x48xf16, #aicore.space<l0a>>
-// CHECK-DAG: %[[L0B:.*]] = aicore.alloc : memref<48x32xf16, #aicore.space<l0b>>
-// CHECK-DAG: %[[L0C:.*]] = aicore.alloc : memref<16x32xf32, #aicore.space<l0c>>
+// CHECK: %[[L0C:.*]] = aicore.alloc : memref<16x32xf32, #aicore.space<l0c>>
 // CHECK: scf.for
 // CHECK-NOT: scf.for
+// CHECK:   %[[L1A:.*]] = aicore.alloc : memref<16x48xf16, #aicore.space<l1>>
+// CHECK:   %[[L1B:.*]] = aicore.alloc : memref<48x32xf16, #aicore.space<l1>>
 // CHECK:   %[[AROWS:.*]] = memref.subview %[[L1A]][0, 0] [7, 48] [1, 1]
 // CHECK:   mte.copy %{{.*}}, %[[AROWS]] dst_layout <nz> pad : memref<7x33xf16, strided<[33, 1], offset: ?>, #aicore.space<gm>>, memref<7x48xf16, strided<[48, 1]>, #aicore.space<l1>>
 // CHECK:   mte.copy %{{.*}}, %[[L1B]] dst_layout <nz> pad : memref<33x20xf16, strided<[20, 1], offset: ?>, #aicore.space<gm>>, memref<48x32xf16, #aicore.space<l1>>
+// CHECK:   %[[L0A:.*]] = aicore.alloc : memref<16x48xf16, #aicore.space<l0a>>
+// CHECK:   %[[L0B:.*]] = aicore.alloc : memref<48x32xf16, #aicore.space<l0b>>
 // CHECK:   mte.copy %{{.*}}, %[[L0A]] src_layout <nz> : memref<16x48xf16, strided<[48, 1]>, #aicore.space<l1>>, memref<16x48xf16, #aicore.space<l0a>>
 // CHECK:   mte.copy %{{.*}}, %[[L0B]] src_layout <nz> : memref<48x32xf16, strided<[32, 1]>, #aicore.space<l1>>, memref<48x32xf16, #aicore.space<l0b>>
 // CHECK:   cube.mmad %[[L0A]], %[[L0B]], %[[L0C]] init(%true)
@@ -44,19 +44,19 @@ func.func @tail_transposed(%a: tensor<33x7xbf16>, %b: tensor<20x33xbf16>) -> ten
 // -----
 
 // K = 77: whole 64-element steps, then a 13-element tail padded to one
-// 16-wide step in the corners of the L1 and L0 tiles, accumulating.
+// 16-wide step in L1 and L0 tiles of its own, accumulating.
 // CHECK-LABEL: func.func @k_tail
-// CHECK-DAG: %[[L1A:.*]] = aicore.alloc : memref<16x64xf16, #aicore.space<l1>>
-// CHECK-DAG: %[[L1B:.*]] = aicore.alloc : memref<64x16xf16, #aicore.space<l1>>
 // CHECK: scf.for %{{.*}} = %c0 to %c64 step %c64 {
+// CHECK:   %[[L1A:.*]] = aicore.alloc : memref<16x64xf16, #aicore.space<l1>>
+// CHECK:   %[[L1B:.*]] = aicore.alloc : memref<64x16xf16, #aicore.space<l1>>
 // CHECK:   mte.copy %{{.*}}, %[[L1A]] dst_layout <nz> : memref<16x64xf16
 // CHECK:   cube.mmad
 // CHECK: }
 // CHECK: memref.subview %arg0[%c0, %c64] [16, 13]
 // CHECK: memref.subview %arg1[%c64, %c0] [13, 16]
-// CHECK: mte.copy {{.*}} dst_layout <nz> pad : memref<16x13xf16, strided<[77, 1], offset: ?>, #aicore.space<gm>>, memref<16x16xf16, strided<[64, 1]>, #aicore.space<l1>>
-// CHECK: mte.copy {{.*}} dst_layout <nz> pad : memref<13x16xf16, strided<[16, 1], offset: ?>, #aicore.space<gm>>, memref<16x16xf16, strided<[16, 1]>, #aicore.space<l1>>
-// CHECK: cube.mmad {{.*}} init(%false) : memref<16x16xf16, strided<[64, 1]>, #aicore.space<l0a>>, memref<16x16xf16, strided<[16, 1]>, #aicore.space<l0b>>, memref<16x16xf32, #aicore.space<l0c>>
+// CHECK: mte.copy {{.*}} dst_layout <nz> pad : memref<16x13xf16, strided<[77, 1], offset: ?>, #aicore.space<gm>>, memref<16x16xf16, #aicore.space<l1>>
+// CHECK: mte.copy {{.*}} dst_layout <nz> pad : memref<13x16xf16, strided<[16, 1], offset: ?>, #aicore.space<gm>>, memref<16x16xf16, #aicore.space<l1>>
+// CHECK: cube.mmad {{.*}} init(%false) : memref<16x16xf16, #aicore.space<l0a>>, memref<16x16xf16, #aicore.space<l0b>>, memref<16x16xf32, #aicore.space<l0c>>
 // CHECK: mte.fixpipe
 func.func @k_tail(%a: tensor<16x77xf16>, %b: tensor<77x16xf16>) -> tensor<16x16xf16> {
   %c = ascend.matmul %a, %b : tensor<16x77xf16>, tensor<77x16xf16> -> tensor<16x16xf16>
@@ -66,8 +66,9 @@ func.func @k_tail(%a: tensor<16x77xf16>, %b: tensor<77x16xf16>) -> tensor<16x16x
 // -----
 
 // M = 144, N = 136 with 128 x 128 tiles: the last tile row (16 rows) and
-// column (8 columns) get their own static code under scf.if, using the
-// top-left corners of the tiles sized for 128 x 128.
+// column (8 columns) get their own static code under scf.if, with operand
+// tiles of their own size and the top-left corner of the 128 x 128
+// accumulator.
 // CHECK-LABEL: func.func @edges
 // CHECK-SAME: block_dim = 4
 // CHECK: %[[L0C:.*]] = aicore.alloc : memref<128x128xf32, #aicore.space<l0c>>
@@ -77,8 +78,8 @@ func.func @k_tail(%a: tensor<16x77xf16>, %b: tensor<77x16xf16>) -> tensor<16x16x
 // CHECK: scf.if %[[LASTROW]] {
 // CHECK:   %[[LASTCOL:.*]] = arith.cmpi eq, %[[COL]], %c128
 // CHECK:   scf.if %[[LASTCOL]] {
-// CHECK:     mte.copy {{.*}} dst_layout <nz> pad : memref<64x8xf16, strided<[136, 1], offset: ?>, #aicore.space<gm>>, memref<64x16xf16, strided<[128, 1]>, #aicore.space<l1>>
-// CHECK:     cube.mmad {{.*}} : memref<16x64xf16, strided<[64, 1]>, #aicore.space<l0a>>, memref<64x16xf16, strided<[128, 1]>, #aicore.space<l0b>>, memref<16x16xf32, strided<[128, 1]>, #aicore.space<l0c>>
+// CHECK:     mte.copy {{.*}} dst_layout <nz> pad : memref<64x8xf16, strided<[136, 1], offset: ?>, #aicore.space<gm>>, memref<64x16xf16, #aicore.space<l1>>
+// CHECK:     cube.mmad {{.*}} : memref<16x64xf16, #aicore.space<l0a>>, memref<64x16xf16, #aicore.space<l0b>>, memref<16x16xf32, strided<[128, 1]>, #aicore.space<l0c>>
 // CHECK:     mte.fixpipe {{.*}} : memref<16x8xf32, strided<[128, 1]>, #aicore.space<l0c>>, memref<16x8xf16, strided<[136, 1], offset: ?>, #aicore.space<gm>>
 // CHECK:   } else {
 // CHECK:     mte.fixpipe {{.*}} : memref<16x128xf32, strided<[128, 1]>, #aicore.space<l0c>>, memref<16x128xf16, strided<[136, 1], offset: ?>, #aicore.space<gm>>

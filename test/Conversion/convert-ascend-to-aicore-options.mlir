@@ -7,9 +7,9 @@
 
 // CHECK-LABEL: func.func @matmul
 // CHECK-SAME: attributes {aicore.kernel = #aicore.kernel<block_dim = 3>}
+// CHECK: scf.for %{{.*}} = %c0 to %c512 step %c512
 // CHECK: aicore.alloc : memref<64x512xf16, #aicore.space<l1>>
 // CHECK: aicore.alloc : memref<512x128xf16, #aicore.space<l1>>
-// CHECK: scf.for %{{.*}} = %c0 to %c512 step %c512
 // CHECK: scf.for %{{.*}} = %c0 to %c512 step %c128
 // BAD: error: tile-m, tile-n and tile-k must be positive and tile-k a multiple of the cube's k0 (16 for f16), got 128x128x100
 // B4: module attributes {aicore.target = #aicore.target<"Ascend910B4">}

@@ -4,13 +4,14 @@
 // RUN: not ascend-opt %s -ascend-multi-buffer=depth=0 -split-input-file 2>&1 | FileCheck %s --check-prefix=DEPTH0
 // DEPTH0: error: ascend-multi-buffer: depth must be at least 1
 
-// A tile loop with a known trip count: two buffers per ring, copy j of the
-// unrolled body uses buffer j, no epilogue.
+// A tile loop with a known trip count: two buffers per ring (one ring id,
+// so memory planning keeps them apart), copy j of the unrolled body uses
+// buffer j, no epilogue.
 // CHECK-LABEL: func.func @static_trip_count
-// CHECK:         %[[IN0:.*]] = aicore.alloc : memref<1024xf16, #aicore.space<ub>>
-// CHECK-NEXT:    %[[IN1:.*]] = aicore.alloc : memref<1024xf16, #aicore.space<ub>>
-// CHECK-NEXT:    %[[OUT0:.*]] = aicore.alloc : memref<1024xf16, #aicore.space<ub>>
-// CHECK-NEXT:    %[[OUT1:.*]] = aicore.alloc : memref<1024xf16, #aicore.space<ub>>
+// CHECK:         %[[IN0:.*]] = aicore.alloc {ring = 0 : i64} : memref<1024xf16, #aicore.space<ub>>
+// CHECK-NEXT:    %[[IN1:.*]] = aicore.alloc {ring = 0 : i64} : memref<1024xf16, #aicore.space<ub>>
+// CHECK-NEXT:    %[[OUT0:.*]] = aicore.alloc {ring = 1 : i64} : memref<1024xf16, #aicore.space<ub>>
+// CHECK-NEXT:    %[[OUT1:.*]] = aicore.alloc {ring = 1 : i64} : memref<1024xf16, #aicore.space<ub>>
 // CHECK:         scf.for %{{.*}} = %c0 to %c8 step %c2
 // CHECK-NOT:       aicore.alloc
 // CHECK:           mte.copy %{{.*}}, %[[IN0]]
@@ -53,8 +54,8 @@ func.func @static_trip_count(%x: memref<8192xf16, #aicore.space<gm>>, %y: memref
 // Round-robin over blocks: the trip count is not known, so an epilogue loop
 // takes the odd iteration, with the first buffer of each ring.
 // CHECK-LABEL: func.func @dynamic_trip_count
-// CHECK:         %[[B0:.*]] = aicore.alloc : memref<2048xf32, #aicore.space<ub>>
-// CHECK-NEXT:    %[[B1:.*]] = aicore.alloc : memref<2048xf32, #aicore.space<ub>>
+// CHECK:         %[[B0:.*]] = aicore.alloc {ring = 0 : i64} : memref<2048xf32, #aicore.space<ub>>
+// CHECK-NEXT:    %[[B1:.*]] = aicore.alloc {ring = 0 : i64} : memref<2048xf32, #aicore.space<ub>>
 // CHECK:         scf.for
 // CHECK:           mte.copy %{{.*}}, %[[B0]]
 // CHECK:           mte.copy %{{.*}}, %[[B1]]
@@ -82,12 +83,12 @@ func.func @dynamic_trip_count(%x: memref<65536xf32, #aicore.space<gm>>)
 
 // -----
 
-// Inner rings go above the whole nest, so the outer loop, which allocates
-// nothing itself, is left rolled.
+// The inner loop's rings sit in front of it, inside the outer loop, which
+// allocates nothing itself and stays rolled.
 // CHECK-LABEL: func.func @nested
-// CHECK:         aicore.alloc : memref<16x1024xf16, #aicore.space<l1>>
-// CHECK-NEXT:    aicore.alloc : memref<16x1024xf16, #aicore.space<l1>>
-// CHECK-NEXT:    scf.for %{{.*}} = %c0 to %c4 step %c1
+// CHECK:         scf.for %{{.*}} = %c0 to %c4 step %c1
+// CHECK-NEXT:      aicore.alloc {ring = 0 : i64} : memref<16x1024xf16, #aicore.space<l1>>
+// CHECK-NEXT:      aicore.alloc {ring = 0 : i64} : memref<16x1024xf16, #aicore.space<l1>>
 // CHECK:           scf.for %{{.*}} = %c0 to %c8 step %c2
 func.func @nested(%a: memref<64x8192xf16, #aicore.space<gm>>)
     attributes {aicore.kernel = #aicore.kernel<block_dim = 1>} {
@@ -104,6 +105,41 @@ func.func @nested(%a: memref<64x8192xf16, #aicore.space<gm>>)
       %chunk = aicore.alloc : memref<16x1024xf16, #aicore.space<l1>>
       %src = memref.subview %a[%row, %col] [16, 1024] [1, 1] : memref<64x8192xf16, #aicore.space<gm>> to memref<16x1024xf16, strided<[8192, 1], offset: ?>, #aicore.space<gm>>
       mte.copy %src, %chunk : memref<16x1024xf16, strided<[8192, 1], offset: ?>, #aicore.space<gm>>, memref<16x1024xf16, #aicore.space<l1>>
+    }
+  }
+  return
+}
+
+// -----
+
+// The outer loop has a buffer of its own: it unrolls with its inner loop,
+// and the inner loop's copy gets a ring of its own (ring 2), as does the
+// outer epilogue's (ring 3: the trip count is not known).
+// CHECK-LABEL: func.func @outer_buffer
+// CHECK:         aicore.alloc {ring = 1 : i64} : memref<16x128xf32, #aicore.space<l0c>>
+// CHECK-NEXT:    aicore.alloc {ring = 1 : i64} : memref<16x128xf32, #aicore.space<l0c>>
+// CHECK:         scf.for
+// CHECK:           aicore.alloc {ring = 0 : i64} : memref<16x64xf16, #aicore.space<l1>>
+// CHECK-NEXT:      aicore.alloc {ring = 0 : i64} : memref<16x64xf16, #aicore.space<l1>>
+// CHECK:           aicore.alloc {ring = 2 : i64} : memref<16x64xf16, #aicore.space<l1>>
+// CHECK-NEXT:      aicore.alloc {ring = 2 : i64} : memref<16x64xf16, #aicore.space<l1>>
+// CHECK:         }
+// CHECK:         scf.for
+// CHECK:           aicore.alloc {ring = 3 : i64} : memref<16x64xf16, #aicore.space<l1>>
+func.func @outer_buffer(%a: memref<16x256xf16, #aicore.space<gm>>, %c: memref<64x128xf32, #aicore.space<gm>>)
+    attributes {aicore.kernel = #aicore.kernel<block_dim = 2>} {
+  %c0 = arith.constant 0 : index
+  %c2 = arith.constant 2 : index
+  %c4 = arith.constant 4 : index
+  %c64 = arith.constant 64 : index
+  %c256 = arith.constant 256 : index
+  %block = aicore.block_idx
+  scf.for %t = %block to %c4 step %c2 {
+    %acc = aicore.alloc : memref<16x128xf32, #aicore.space<l0c>>
+    scf.for %k = %c0 to %c256 step %c64 {
+      %l0 = aicore.alloc : memref<16x64xf16, #aicore.space<l1>>
+      %src = memref.subview %a[0, %k] [16, 64] [1, 1] : memref<16x256xf16, #aicore.space<gm>> to memref<16x64xf16, strided<[256, 1], offset: ?>, #aicore.space<gm>>
+      mte.copy %src, %l0 : memref<16x64xf16, strided<[256, 1], offset: ?>, #aicore.space<gm>>, memref<16x64xf16, #aicore.space<l1>>
     }
   }
   return

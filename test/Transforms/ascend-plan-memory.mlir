@@ -85,6 +85,29 @@ func.func @reuse(%x: memref<1024xf16, #aicore.space<gm>>,
 
 // -----
 
+// A ring (the same `ring` id): %r0 is dead before %r1 is used, as after a
+// fully unrolled two-iteration loop, but the buffers of a ring are live
+// together, so they never share bytes; %other, first used after the ring's
+// last use, reuses %r0's bytes.
+// CHECK-LABEL: func.func @ring
+// CHECK:         aicore.alloc {offset = 0 : i64, ring = 0 : i64}
+// CHECK-NEXT:    aicore.alloc {offset = 2048 : i64, ring = 0 : i64}
+// CHECK-NEXT:    aicore.alloc {offset = 0 : i64}
+func.func @ring(%x: memref<1024xf16, #aicore.space<gm>>,
+                %y: memref<1024xf16, #aicore.space<gm>>) {
+  %r0 = aicore.alloc {ring = 0 : i64} : memref<1024xf16, #aicore.space<ub>>
+  %r1 = aicore.alloc {ring = 0 : i64} : memref<1024xf16, #aicore.space<ub>>
+  %other = aicore.alloc : memref<1024xf16, #aicore.space<ub>>
+  mte.copy %x, %r0 : memref<1024xf16, #aicore.space<gm>>, memref<1024xf16, #aicore.space<ub>>
+  mte.copy %r0, %y : memref<1024xf16, #aicore.space<ub>>, memref<1024xf16, #aicore.space<gm>>
+  mte.copy %x, %r1 : memref<1024xf16, #aicore.space<gm>>, memref<1024xf16, #aicore.space<ub>>
+  mte.copy %r1, %y : memref<1024xf16, #aicore.space<ub>>, memref<1024xf16, #aicore.space<gm>>
+  mte.copy %x, %other : memref<1024xf16, #aicore.space<gm>>, memref<1024xf16, #aicore.space<ub>>
+  return
+}
+
+// -----
+
 // Loops: %acc is defined outside the loop and used in it, so it is live for
 // every iteration and no buffer allocated in the loop takes its bytes. Inside
 // one iteration %s reuses %in, which is dead after the exp; after the loop

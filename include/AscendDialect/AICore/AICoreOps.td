@@ -180,16 +180,29 @@ def AICore_AllocOp : AICore_Op<"alloc", [
     memref's memory space. `offset`, when present, is the byte offset inside
     the space (set by memory planning or by hand); it must respect the
     space's alignment (32 B in UB and L1, 512 B in L0A/L0B/L0C) and the tile
-    must fit the space's capacity on the module's target.
+    must fit the space's capacity on the module's target. Tiles with the
+    same `ring` id (set by `ascend-multi-buffer`) are the buffers of one
+    ring, used in turn by consecutive iterations: memory planning keeps
+    them live together, so they never share bytes, even where unrolling
+    left no loop around them.
 
     ```mlir
     %x = aicore.alloc : memref<128x128xf16, #aicore.space<ub>>
     %w = aicore.alloc {offset = 32768 : i64} : memref<64x64xf16, #aicore.space<l0a>>
+    %r0 = aicore.alloc {ring = 0 : i64} : memref<64x64xf16, #aicore.space<ub>>
+    %r1 = aicore.alloc {ring = 0 : i64} : memref<64x64xf16, #aicore.space<ub>>
     ```
   }];
-  let arguments = (ins OptionalAttr<ConfinedAttr<I64Attr, [IntNonNegative]>>:$offset);
+  let arguments = (ins OptionalAttr<ConfinedAttr<I64Attr, [IntNonNegative]>>:$offset,
+                       OptionalAttr<ConfinedAttr<I64Attr, [IntNonNegative]>>:$ring);
   let results = (outs AnyStaticShapeMemRef:$result);
   let assemblyFormat = "attr-dict `:` type($result)";
+  let builders = [
+    // An unplaced tile outside any ring: what lowering creates.
+    OpBuilder<(ins "Type":$type), [{
+      build($_builder, $_state, type, IntegerAttr(), IntegerAttr());
+    }]>
+  ];
   let hasVerifier = 1;
 }
 

@@ -25,17 +25,34 @@ def ConvertAscendToAICorePass : Pass<"convert-ascend-to-aicore", "ModuleOp"> {
       GM -> L1 (ND -> NZ) and inside it `tile-k` steps L1 -> L0A/L0B ->
       `cube.mmad` (init on the first step), then `mte.fixpipe` L0C -> GM
       converting to the result type. Output tiles are spread over blocks.
-      Defaults: 128 x 128 x 64, so that one A and one B step take a quarter
-      of L0A and L0B (room for double buffering) and the accumulator half of
-      L0C; the K chunk is the largest multiple of tile-k dividing K whose A
-      and B chunks fill at most half of L1, so GM transfers are large.
-      M, N must be multiples of 16 and K of the cube's k0 (16 for f16).
-    - elementwise `add, sub, mul, div, max, min` on equal shapes and `exp,
-      log, sqrt, rsqrt, reciprocal, abs, relu, neg` (f16, f32; bf16 through
-      f32 casts) on the vector cores: the tensor is flattened, cut into tiles
-      of `vector-tile` elements (default: the largest multiple of 256 bytes
-      such that every operand's tile and its f32 copy fit a quarter of UB),
-      spread over blocks round-robin, with one static tail tile.
+      Any M, N, K: partial tiles (the last tile row and column, a K tail,
+      M = 1) are loaded with `mte.copy pad` into fractal-sized L1 tiles (K
+      padding zeroed), computed on whole fractals and written back from the
+      valid corner of L0C; tile-k must be a multiple of the cube's k0 (16
+      for f16 and bf16). The last tile row and column get their own static
+      code under an `scf.if`; the K tail (K minus the whole tile-k steps) is
+      one more padded chunk and step after the chunk loop.
+    - elementwise `add, sub, mul, div, max, min`, `exp, log, sqrt, rsqrt,
+      reciprocal, abs, relu, neg`, `silu`, `gelu` and `cast` (f16, f32;
+      bf16 through f32 casts) on the vector cores: the result is cut into
+      tiles of at most `vector-tile` elements, spread over blocks
+      round-robin, with static tails. A binary op's operand has the
+      result's shape or broadcasts (NumPy alignment) as a row along the
+      last dim (`[C]`, `[1, ..., 1, C]`), one value per row (`[..., R, 1]`)
+      or a single element (rank 0 or all dims 1); it is copied to UB at its
+      own size and expanded with `vec.broadcast`, once per block when every
+      tile sees the same values (a single element; a row, when tiles are
+      whole rows). Without row or per-row operands the tensor is flattened;
+      with them it is viewed as [rows, C] and tiles are whole rows if a row
+      is whole 32-byte blocks and fits a tile, else one row at a time in
+      chunks with a tail chunk per row. Any other broadcast is an error
+      naming the shapes. `silu` (`x / (1 + exp(-x))`), `gelu` (tanh form,
+      as `x / (1 + exp(x * (c0 + c1 * x^2)))`) and `cast` compute in f32
+      between two casts (docs/Numerics.md); `cast` converts between f16,
+      bf16 and f32 (f16 <-> bf16 through f32) with the rounding modes
+      `vec.cast` has on the target (Ascend910B*: every mode to f16, all
+      but `odd` to bf16; Ascend310P: `rint` and `odd` to f16), any other
+      mode is an error.
     - `ascend.softmax` along the last dim and `ascend.rms_norm` (f16, bf16,
       f32; gamma of x's type or f32) on the vector cores: x is viewed as
       [rows, C] and cut into [R, C] UB tiles, cast to f32 (rint, exact),
@@ -43,19 +60,58 @@ def ConvertAscendToAICorePass : Pass<"convert-ascend-to-aicore", "ModuleOp"> {
       values and `vec.broadcast` back to [R, C] (softmax: max, sub, exp,
       sum, div; rms_norm: mul, sum, muls 1/C, adds epsilon, rsqrt, mul, mul
       by gamma, which is loaded and cast once per block) and cast back once
-      (rint). R (default: the most rows, a multiple of 8 when above 8, whose
-      tiles fit a quarter of UB; `vector-tile` / C when set) is spread over
-      blocks round-robin with one static tail. A row must be whole 32-byte
-      blocks (C * element bytes a multiple of 32); a row whose working set
-      does not fit a quarter of UB runs one row at a time if it fits UB.
-    - `ascend.rope <half>` (f16, bf16, f32; cos/sin of x's type or f32) on
-      the vector cores, one position (token, or batch x sequence index) at
-      a time, round-robin over blocks: the position's [heads, D] slice of x
-      and its cos/sin rows are loaded and cast to f32, cos/sin broadcast to
+      (rint). R is spread over blocks round-robin with one static tail. A
+      row must be whole 32-byte blocks (C * element bytes a multiple of 32).
+    - `ascend.rope` (f16, bf16, f32; cos/sin of x's type or f32) on the
+      vector cores, one position (token, or batch x sequence index) at a
+      time, round-robin over blocks: the position's [heads, D] slice of x
+      and its cos/sin rows are loaded and cast to f32, computed in f32 and
+      cast back once (rint). `<half>`: cos/sin are broadcast to
       [heads, D/2], and the two halves of the tile (subviews at columns 0
       and D/2) give `y1 = x1*c - x2*s`, `y2 = x2*c + x1*s` (vec.mul, sub,
-      add), cast back once (rint). D must be a multiple of 16 (each half row
-      whole 32-byte f32 blocks). `<interleaved>` is not lowered yet.
+      add). `<interleaved>` pairs neighbours (x[2i], x[2i+1]): `vec.gather`
+      swaps each pair of the slice and repeats cos and sin per pair (sin
+      negated for the first element), so `y = x*c' + swap(x)*s'` (vec.mul,
+      add), which rounds as `<half>` does for the same pair; the i32 gather
+      offsets are built once per block by the scalar unit. The cycle model
+      does not cost `vec.gather` yet (reports list it as unsupported). D
+      must be a multiple of 16 in both modes (each half row whole 32-byte
+      f32 blocks), and one position's tiles must fit UB.
+
+    Default tile sizes follow from the module target's buffers
+    (Ascend910B2: UB 192 KiB, L1 512 KiB, L0A/L0B 64 KiB, L0C 128 KiB):
+    - Vector tiles take at most a quarter of UB, leaving the rest for the
+      rings of `ascend-multi-buffer`. Elementwise: `vector-tile` = UB / 4
+      divided by the UB bytes one result element needs (the result and
+      every operand in their types, plus their f32 copies when the op
+      computes in f32, an f32 tile per broadcast operand and two f32
+      scratch tiles for silu and gelu), rounded down to whole 256-byte
+      repeats of the narrowest element type: 8192 elements for an f16 add,
+      2688 for a bf16 add, 8 rows of 256 for a bf16 add of a `[256]` bias.
+      softmax and rms_norm: R = the most rows whose tiles fit a quarter of
+      UB (per row: the input, two f32 scratch rows, an f32 copy and the
+      output when x is not f32, three f32 row values; rms_norm's gamma and
+      its f32 copy counted once), a multiple of 8 when above 8; a row too
+      long for a quarter of UB runs one row at a time if it fits UB.
+      `vector-tile` set: that many elements, or vector-tile / C rows.
+      rope needs no tile size: one position at a time.
+    - Matmul: 128 x 128 x 64 are the options' fixed defaults, not computed
+      from the target; on Ascend910B2 they make an f16/bf16 A step
+      (128 x 64) and B step (64 x 128) 16 KiB, a quarter of L0A and L0B,
+      and the f32 accumulator (128 x 128) 64 KiB, half of L0C. Each is
+      clamped to the problem (tile-m to M, tile-n to N, tile-k to K
+      rounded up to k0); a tile that does not fit its buffer is the
+      `aicore.alloc` verifier's error (`tile-m=256 tile-n=256`: "result
+      needs 262144 bytes but l0c holds 131072 bytes on Ascend910B2"). The
+      K chunk staged in L1 is computed: the largest multiple of tile-k that
+      divides the whole K steps (K rounded down to a multiple of tile-k)
+      and whose A and B chunks, (tile rows + tile columns, each rounded up
+      to 16) x chunk x element bytes, fit half of L1 (the other half for
+      double buffering); tile-k if none does. 512 x 1024 x 512 f16:
+      (128 + 128) x 512 x 2 B = 256 KiB, two chunks of 512.
+    - Blocks: one per unit of work (output tile; vector tile, row group or
+      position) up to the target's cube cores for matmul and vector cores
+      otherwise (24 and 48 on Ascend910B2), unless `block-dim` is set.
 
     Functions of several ops. A function whose body is one ascend op on
     its arguments, returning its results, is lowered in place as above. Any

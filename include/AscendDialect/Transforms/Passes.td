@@ -146,18 +146,19 @@ def MultiBufferPass : Pass<"ascend-multi-buffer", "func::FuncOp"> {
     - A loop is multi-buffered when its body (directly, not in a nested
       loop) holds `aicore.alloc`s of on-chip spaces without an `offset`
       (run it before `ascend-plan-memory`) and its trip count is not known
-      to be below `depth`. Innermost loops first: the rings of an inner
-      loop are hoisted above the whole loop nest, so an outer loop does not
-      multiply them again.
+      to be below `depth`. Innermost loops first.
     - The loop is unrolled by `depth` (upstream `scf` unrolling; a trip
       count not known to be a multiple of `depth` gets an epilogue loop that
       uses the first buffer of each ring). Copy j of the body uses buffer j
-      of each ring; the rings are allocated before the outermost `scf`
-      loop or branch around the loop, where they stay live for the whole
-      nest, so `ascend-plan-memory` gives every buffer of a ring its own
-      bytes.
-    - A buffer that would not fit: the pass does not check capacity;
-      `ascend-plan-memory` reports the space, the bytes and the live rings.
+      of each ring; the rings are allocated right before the loop, where
+      they stay live for all its iterations, so `ascend-plan-memory` gives
+      every buffer of a ring its own bytes. An outer loop that allocates
+      buffers of its own is unrolled with its inner loops and their rings.
+    - Capacity: a loop whose rings might not fit is left as it is, with a
+      remark naming the space and the bytes. Counted, as if all were live at
+      once: everything the unrolled body allocates and the buffers
+      allocated in the blocks around the loop (not those of sibling
+      branches or loops, which cannot be live at the same time).
     - `depth` = 1 leaves the function unchanged.
 
     Example (`depth` = 2):

@@ -154,8 +154,7 @@ Value sliceRows(OpBuilder &b, Location loc, Value memref, Value offset,
 }
 
 Value allocUB(OpBuilder &b, Location loc, ArrayRef<int64_t> shape, Type t) {
-  return b.create<aicore::AllocOp>(loc, tileType(shape, t, AddressSpace::ub),
-                                   IntegerAttr());
+  return b.create<aicore::AllocOp>(loc, tileType(shape, t, AddressSpace::ub));
 }
 
 Value loadF32(OpBuilder &b, Location loc, Value gmRows) {

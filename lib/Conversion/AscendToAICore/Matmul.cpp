@@ -135,15 +135,13 @@ public:
                 Value gmA, Value gmB, Value gmC)
       : b(rewriter), loc(loc), p(p), gmA(gmA), gmB(gmB), gmC(gmC) {}
 
+  /// The accumulator lives across K, so it is allocated once; operand
+  /// tiles are allocated where each chunk or step uses them, so
+  /// ascend-multi-buffer can give those loops rings.
   void allocate(Type element) {
-    int64_t tmP = roundUp(p.tm, p.m0), tnP = roundUp(p.tn, p.n0);
-    // Operand chunks as they sit in GM (transposed when the flag says so);
-    // L1 keeps that orientation and the L1 -> L0 load transposes.
-    l1a = alloc(oriented(p.ta, tmP, p.kl1), element, AddressSpace::l1);
-    l1b = alloc(oriented(!p.tb, tnP, p.kl1), element, AddressSpace::l1);
-    l0a = alloc({tmP, p.tk}, element, AddressSpace::l0a);
-    l0b = alloc({p.tk, tnP}, element, AddressSpace::l0b);
-    l0c = alloc({tmP, tnP}, b.getF32Type(), AddressSpace::l0c);
+    this->element = element;
+    l0c = alloc({roundUp(p.tm, p.m0), roundUp(p.tn, p.n0)}, b.getF32Type(),
+                AddressSpace::l0c);
   }
 
   /// The output tile of `matrix` at (row, col): the last tile row and
@@ -160,8 +158,7 @@ public:
 
 private:
   Value alloc(ArrayRef<int64_t> shape, Type t, AddressSpace s) {
-    return b.create<aicore::AllocOp>(loc, tileType(shape, t, s),
-                                     IntegerAttr());
+    return b.create<aicore::AllocOp>(loc, tileType(shape, t, s));
   }
 
   /// [rows, k] in GM order: [k, rows] when `kFirst`.
@@ -240,6 +237,13 @@ private:
   /// columns into L1.
   void loadChunk(Value row, Value col, Value kc, int64_t size, int64_t rows,
                  int64_t cols) {
+    // Operand chunks as they sit in GM (transposed when the flag says so);
+    // L1 keeps that orientation and the L1 -> L0 load transposes.
+    int64_t chunk = roundUp(size, p.k0);
+    l1a = alloc(oriented(p.ta, roundUp(rows, p.m0), chunk), element,
+                AddressSpace::l1);
+    l1b = alloc(oriented(!p.tb, roundUp(cols, p.n0), chunk), element,
+                AddressSpace::l1);
     Value aBlock = p.ta ? view(gmA, kc, row, oriented(true, rows, size))
                         : view(gmA, row, kc, oriented(false, rows, size));
     Value bBlock = p.tb ? view(gmB, col, kc, oriented(false, cols, size))
@@ -259,7 +263,8 @@ private:
                      : view(l1a, zero, kk, oriented(false, rowsP, size));
     Value bL1 = p.tb ? view(l1b, zero, kk, oriented(false, colsP, size))
                      : view(l1b, kk, zero, oriented(true, colsP, size));
-    Value a = corner(l0a, {rowsP, size}), bTile = corner(l0b, {size, colsP});
+    Value a = alloc({rowsP, size}, element, AddressSpace::l0a);
+    Value bTile = alloc({size, colsP}, element, AddressSpace::l0b);
     b.create<mte::CopyOp>(loc, aL1, a, nz, nd, /*transpose=*/p.ta);
     b.create<mte::CopyOp>(loc, bL1, bTile, nz, nd, /*transpose=*/p.tb);
     b.create<cube::MmadOp>(loc, a, bTile, corner(l0c, {rowsP, colsP}), first,
@@ -308,7 +313,8 @@ private:
   Location loc;
   const MatmulPlan &p;
   Value gmA, gmB, gmC;
-  Value l1a, l1b, l0a, l0b, l0c;
+  Type element;
+  Value l1a, l1b, l0c; ///< the current chunk's L1 tiles; the accumulator
   Value matrix;
 };
 

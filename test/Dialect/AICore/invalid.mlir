@@ -258,3 +258,11 @@ module attributes {aicore.target = #aicore.target<"Ascend910B4">} {
     return
   }
 }
+
+// -----
+
+func.func @negative_ring() {
+  // expected-error @+1 {{attribute 'ring' failed to satisfy constraint: 64-bit signless integer attribute whose value is non-negative}}
+  %0 = aicore.alloc {ring = -1 : i64} : memref<16xf16, #aicore.space<ub>>
+  return
+}

@@ -48,6 +48,7 @@ func.func @buffers() {
   // CHECK: aicore.alloc : memref<64x64xf16, #aicore.space<l0b>>
   // CHECK: aicore.alloc : memref<128x128xf32, #aicore.space<l0c>>
   // CHECK: aicore.alloc : memref<196608xi8, #aicore.space<ub>>
+  // CHECK: aicore.alloc {offset = 0 : i64, ring = 3 : i64} : memref<16xf16, #aicore.space<ub>>
   %0 = aicore.alloc : memref<128x128xf16, #aicore.space<ub>>
   %1 = aicore.alloc {offset = 32768 : i64} : memref<128x128xf16, #aicore.space<ub>>
   %2 = aicore.alloc : memref<256x256xf16, #aicore.space<l1>>
@@ -55,6 +56,7 @@ func.func @buffers() {
   %4 = aicore.alloc : memref<64x64xf16, #aicore.space<l0b>>
   %5 = aicore.alloc : memref<128x128xf32, #aicore.space<l0c>>
   %6 = aicore.alloc : memref<196608xi8, #aicore.space<ub>>
+  %7 = aicore.alloc {offset = 0 : i64, ring = 3 : i64} : memref<16xf16, #aicore.space<ub>>
   return
 }
 

@@ -15,3 +15,8 @@ func.func @rms_norm(%x: tensor<96x4096xbf16>, %g: tensor<4096xbf16>) -> tensor<9
   %y = ascend.rms_norm %x, %g {epsilon = 1.0e-6 : f32} : tensor<96x4096xbf16>, tensor<4096xbf16> -> tensor<96x4096xbf16>
   return %y : tensor<96x4096xbf16>
 }
+
+func.func @matmul(%a: tensor<512x1024xf16>, %b: tensor<1024x384xf16>) -> tensor<512x384xf16> {
+  %c = ascend.matmul %a, %b : tensor<512x1024xf16>, tensor<1024x384xf16> -> tensor<512x384xf16>
+  return %c : tensor<512x384xf16>
+}
