@@ -45,19 +45,28 @@ static int64_t bytesOf(const TileRef &t) {
 
 /// Cycles to move `bytes` over `path`; GM paths follow pto-isa's fit
 /// bw(B) = peak * B / (K + B), i.e. (K + B) / peak cycles, with the peak
-/// capped by the core's share of HBM and scaled by GM alignment.
+/// capped by the core's share of HBM for the `fromHBM` bytes and by the
+/// core's L2 read rate for the others, and scaled by GM alignment.
 static double transferCycles(const aicore::PathInfo &path, int64_t bytes,
-                             int64_t gmByteOffset, const TargetInfo &target,
-                             unsigned gmSharers) {
+                             int64_t fromHBM, int64_t gmByteOffset,
+                             const TargetInfo &target, unsigned gmSharers) {
   bool touchesGM = path.src == AddressSpace::gm || path.dst == AddressSpace::gm;
-  double peak = path.bytesPerCycle;
-  if (touchesGM) {
-    peak = std::min(peak, target.gmBytesPerCycle / std::max(1u, gmSharers));
-    if (gmByteOffset % 512 != 0)
-      peak *= gmByteOffset % 32 == 0 ? target.gmAlign32Efficiency
-                                     : target.gmUnalignedEfficiency;
-  }
-  return (path.halfPeakBytes + static_cast<double>(bytes)) / peak;
+  if (!touchesGM)
+    return (path.halfPeakBytes + static_cast<double>(bytes)) /
+           path.bytesPerCycle;
+  double efficiency = 1;
+  if (gmByteOffset % 512 != 0)
+    efficiency = gmByteOffset % 32 == 0 ? target.gmAlign32Efficiency
+                                        : target.gmUnalignedEfficiency;
+  double hbmPeak = efficiency *
+                   std::min(path.bytesPerCycle,
+                            target.gmBytesPerCycle / std::max(1u, gmSharers));
+  double l2Peak =
+      efficiency * std::min(path.bytesPerCycle, target.l2ReadBytesPerCycle);
+  int64_t fromL2 = bytes - fromHBM;
+  // The start-up cost goes with the slower part of the transfer.
+  double startPeak = fromHBM > 0 ? hbmPeak : l2Peak;
+  return path.halfPeakBytes / startPeak + fromHBM / hbmPeak + fromL2 / l2Peak;
 }
 
 static int64_t gmOffsetBytes(const TileRef &t) { return t.offset * t.bits / 8; }
@@ -78,8 +87,14 @@ static double padFillCycles(const TileRef &src, const TileRef &dst) {
 }
 
 std::optional<OpCost> mlir::ascend::runtime::estimateCost(
-    Operation *op, Lookup lookup,
-    const TargetInfo &target, unsigned gmSharers) {
+    Operation *op, Lookup lookup, const TargetInfo &target, unsigned gmSharers,
+    L2Cache *l2) {
+  // HBM bytes an access of GM view `t` causes: the L2 lines a read misses;
+  // writes pass through L2 too (later reads of them hit) and reach HBM.
+  auto hbmBytes = [&](const TileRef &t, bool read) -> int64_t {
+    int64_t missed = l2 ? l2->touch(t) : bytesOf(t);
+    return read ? missed : bytesOf(t);
+  };
   auto tile = [&](Value v) -> const TileRef & {
     return std::get<TileRef>(lookup(v));
   };
@@ -94,10 +109,18 @@ std::optional<OpCost> mlir::ascend::runtime::estimateCost(
     int64_t bytes = bytesOf(src);
     bool fromGM = srcSpace == AddressSpace::gm, toGM = dstSpace == AddressSpace::gm;
     int64_t gmOffset = fromGM ? gmOffsetBytes(src) : toGM ? gmOffsetBytes(dst) : 0;
-    cost.cycles = transferCycles(*path, bytes, gmOffset, target, gmSharers);
+    int64_t hbm = fromGM ? hbmBytes(src, /*read=*/true)
+                  : toGM ? hbmBytes(dst, /*read=*/false)
+                         : 0;
+    // The transfer waits for its missed lines at HBM speed (at most its
+    // own bytes; the rest of a line is traffic the model counts, not time).
+    cost.cycles = transferCycles(*path, bytes,
+                                 fromGM ? std::min<int64_t>(hbm, bytes) : bytes,
+                                 gmOffset, target, gmSharers);
     if (copy.getPad())
       cost.cycles += padFillCycles(src, dst);
     cost.gmBytes = fromGM || toGM ? bytes : 0;
+    cost.hbmBytes = hbm;
     return cost;
   }
   if (auto fixpipe = dyn_cast<mte::FixpipeOp>(op)) {
@@ -107,9 +130,11 @@ std::optional<OpCost> mlir::ascend::runtime::estimateCost(
     if (!path)
       return std::nullopt;
     bool toGM = dstSpace == AddressSpace::gm;
-    cost.cycles = transferCycles(*path, bytesOf(dst),
+    int64_t bytes = bytesOf(dst);
+    cost.cycles = transferCycles(*path, bytes, bytes,
                                  toGM ? gmOffsetBytes(dst) : 0, target, gmSharers);
-    cost.gmBytes = toGM ? bytesOf(dst) : 0;
+    cost.gmBytes = toGM ? bytes : 0;
+    cost.hbmBytes = toGM ? hbmBytes(dst, /*read=*/false) : 0;
     return cost;
   }
   if (auto mmad = dyn_cast<cube::MmadOp>(op)) {

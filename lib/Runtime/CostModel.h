@@ -2,6 +2,7 @@
 #ifndef ASCEND_LIB_RUNTIME_COSTMODEL_H
 #define ASCEND_LIB_RUNTIME_COSTMODEL_H
 
+#include "L2Cache.h"
 #include "Tile.h"
 #include "AscendDialect/Target/TargetInfo.h"
 #include "mlir/IR/Operation.h"
@@ -15,15 +16,18 @@ struct OpCost {
   double cubeFlops = 0;   ///< 2 M N K for cube.mmad
   double vectorFlops = 0; ///< one per element of an arithmetic vec op
   double gmBytes = 0;     ///< bytes read from or written to GM
+  double hbmBytes = 0;    ///< of those, bytes that went to or came from HBM
 };
 
 /// The cost of tile op `op` on `target` (docs/CycleModel.md), or nullopt if
 /// the target data has no cost for it: such ops are reported as unsupported,
 /// never costed as zero. `gmSharers` is the number of cores moving GM data
-/// at the same time, which share the chip's HBM bandwidth.
+/// at the same time, which share the chip's HBM bandwidth. GM reads go
+/// through `l2` (updated): bytes it holds do not take HBM bandwidth. Without
+/// `l2` every GM byte goes to HBM.
 std::optional<OpCost>
-estimateCost(Operation *op, Lookup lookup,
-             const aicore::TargetInfo &target, unsigned gmSharers);
+estimateCost(Operation *op, Lookup lookup, const aicore::TargetInfo &target,
+             unsigned gmSharers, L2Cache *l2 = nullptr);
 
 /// The vector instruction whose latency a vec op has ("" if none).
 llvm::StringRef getVectorInstruction(Operation *op);

@@ -188,6 +188,7 @@ LogicalResult HostExecutor::copy(memref::CopyOp op, unsigned from,
   step.timing.target = target.name.str();
   step.timing.clockMHz = target.clockMHz;
   step.timing.gmBytes = 2.0 * bytes;
+  step.timing.hbmBytes = step.timing.gmBytes;
   step.timing.peakGmBytesPerCycle = target.gmBytesPerCycle;
   step.timing.totalCycles = step.timing.gmBytes / target.gmBytesPerCycle;
   step.stats.operations = 1;

@@ -17,6 +17,7 @@
 #include "AscendDialect/AICore/AICoreDialect.h"
 #include "AscendDialect/AICore/TileAccess.h"
 #include "CostModel.h"
+#include "L2Cache.h"
 #include "Hazards.h"
 #include "ScalarOps.h"
 #include "TileOps.h"
@@ -157,6 +158,8 @@ struct KernelContext {
   ArrayRef<unsigned> argumentStorage;
   /// Per gm entry, the bytes written so far when it is a workspace.
   std::vector<DefinedBytes *> defined;
+  /// What the chip's L2 holds; shared by all blocks of the launch.
+  L2Cache l2;
 };
 
 /// Where a core is in simulated time: the scalar issue point, each pipe's
@@ -438,18 +441,20 @@ LogicalResult CoreExecutor::executeTile(Operation &op) {
   aicore::Pipe pipe = tileOp.getPipe();
   auto get = [&](Value v) -> const RtValue & { return lookup(v); };
   chargeScalar(); // the issue
-  std::optional<OpCost> cost =
-      estimateCost(&op, get, kernel.target, kernel.gmSharers);
   unsigned p = static_cast<unsigned>(pipe);
   double start = std::max(time.issue, time.pipeFree[p]);
   double end = start;
   {
+    // Under the lock: the L2 is shared by every core of the launch.
     std::lock_guard<std::mutex> lock(kernel.statsMutex);
+    std::optional<OpCost> cost = estimateCost(
+        &op, get, kernel.target, kernel.gmSharers, &kernel.l2);
     if (cost) {
       end = start + cost->cycles;
       kernel.report.cubeFlops += cost->cubeFlops;
       kernel.report.vectorFlops += cost->vectorFlops;
       kernel.report.gmBytes += cost->gmBytes;
+      kernel.report.hbmBytes += cost->hbmBytes;
     } else {
       ++kernel.report.unsupported[op.getName().getStringRef().str()];
     }
@@ -933,7 +938,7 @@ LogicalResult mlir::ascend::runtime::runKernel(
 
   KernelContext context{kernel, target, gm, blockDim, options,
                         slotsUsed * static_cast<unsigned>(cores->size()),
-                        {}, {}, {}, {}};
+                        {}, {}, {}, {}, {}, {}, L2Cache(target.l2Bytes)};
   context.argumentStorage = argumentBuffer;
   context.defined = std::move(defined);
   if (options.checkHazards)
@@ -957,10 +962,10 @@ LogicalResult mlir::ascend::runtime::runKernel(
     slotFree[slot] = end;
   }
   context.report.totalCycles = *std::max_element(slotFree.begin(), slotFree.end());
-  // The chip cannot move GM data faster than HBM allows, whatever the
+  // The chip cannot move HBM data faster than HBM allows, whatever the
   // per-core estimates say.
   context.report.totalCycles = std::max(
-      context.report.totalCycles, context.report.gmBytes / target.gmBytesPerCycle);
+      context.report.totalCycles, context.report.hbmBytes / target.gmBytesPerCycle);
   context.stats.blocks = blockDim;
   for (auto [arg, storage] : llvm::zip(arguments, gm))
     arg.bytes = std::move(storage.bytes);

@@ -91,6 +91,11 @@ void printThroughput(llvm::raw_ostream &os, const TimingReport &r) {
                       llvm::format("%.1f", perSecond(r, r.gmBytes) / 1e9),
                       llvm::format("%.0f", peakBytes(r) / 1e9),
                       llvm::format("%.1f", 100 * ratio(perSecond(r, r.gmBytes), peakBytes(r))));
+  os << llvm::formatv("HBM:    {0} bytes, {1} GB/s ({2}% of GM bytes; the "
+                      "other reads hit L2)\n",
+                      llvm::format("%.4g", r.hbmBytes),
+                      llvm::format("%.1f", perSecond(r, r.hbmBytes) / 1e9),
+                      llvm::format("%.1f", 100 * ratio(r.hbmBytes, r.gmBytes)));
   if (!r.unsupported.empty()) {
     os << "unsupported (no cost in " << r.target
        << "'s data; left out of the estimate):";
@@ -128,6 +133,7 @@ llvm::json::Object timingJson(const ReportHeader &h, const TimingReport &r) {
       {"peak_cube_flops_per_second", peakFlops(r)},
       {"gm_bytes", r.gmBytes},
       {"gm_bytes_per_second", perSecond(r, r.gmBytes)},
+      {"hbm_bytes", r.hbmBytes},
       {"peak_gm_bytes_per_second", peakBytes(r)},
       {"unsupported", std::move(unsupported)},
   };
@@ -147,6 +153,7 @@ TimingReport combine(const HostReport &h) {
     total.cubeFlops += l.timing.cubeFlops;
     total.vectorFlops += l.timing.vectorFlops;
     total.gmBytes += l.timing.gmBytes;
+    total.hbmBytes += l.timing.hbmBytes;
     total.peakCubeFlopsPerCycle =
         std::max(total.peakCubeFlopsPerCycle, l.timing.peakCubeFlopsPerCycle);
     total.peakGmBytesPerCycle =

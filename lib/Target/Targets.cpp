@@ -72,6 +72,10 @@ TargetInfo make910B(llvm::StringLiteral name, unsigned blocks, double mhz) {
   t.paths = k910BPaths;
   // [tri] ~1.6 TB/s (other docs: 1.5 and 1.8 TB/s); the middle figure.
   t.gmBytesPerCycle = 1.6e12 / (mhz * 1e6);
+  // [ini] l2_size 192 MB; L2 read rate 110 B/cycle per core. 910B4 keeps the
+  // 910B2 figures (no separate source).
+  t.l2Bytes = 192ll * 1024 * 1024;
+  t.l2ReadBytesPerCycle = 110;
   t.cubeF16 = {16, 16, 16, 1}; // [ini] DtypeMKN, [hc19] 4096 MAC/cycle
   t.cubeI8 = {16, 32, 16, 1};  // [hc19] 8192 MAC/cycle
   t.cubeI4 = {16, 64, 16, 1};  // [ini] DtypeMKN
@@ -137,6 +141,8 @@ TargetInfo make310P() {
   t.buffers[static_cast<unsigned>(AS::ub)] = {256 * 1024, 32};
   t.paths = k310PPaths;
   t.gmBytesPerCycle = 8 * 17; // derived: 8 cores x DDR 17 B/cycle [710]
+  t.l2Bytes = 16ll * 1024 * 1024; // [710] L2 16 MB, 114 B/cycle
+  t.l2ReadBytesPerCycle = 114;
   t.cubeF16 = {16, 16, 16, 1};
   t.cubeI8 = {16, 32, 16, 1};
   t.cubeI4 = {16, 64, 16, 1};

@@ -145,20 +145,69 @@ TEST(CycleModel, MmadCostsFractals) {
 }
 
 TEST(CycleModel, CoresShareHBM) {
-  // 48 vector cores loading at once get 1/48 of HBM each, less than the
-  // 58.6 B/cycle a lone core's path allows.
+  // 48 vector cores loading their own 8 KB at once get 1/48 of HBM each,
+  // less than the 58.6 B/cycle a lone core's path allows.
   Timed t = time(R"(
-    func.func @k(%g: memref<4096xf16, #aicore.space<gm>>)
+    func.func @k(%g: memref<48x4096xf16, #aicore.space<gm>>)
         attributes {aicore.kernel = #aicore.kernel<block_dim = 48>} {
-      %u = aicore.alloc : memref<4096xf16, #aicore.space<ub>>
-      mte.copy %g, %u : memref<4096xf16, #aicore.space<gm>>, memref<4096xf16, #aicore.space<ub>>
+      %b = aicore.block_idx
+      %u = aicore.alloc : memref<1x4096xf16, #aicore.space<ub>>
+      %s = memref.subview %g[%b, 0] [1, 4096] [1, 1] : memref<48x4096xf16, #aicore.space<gm>> to memref<1x4096xf16, strided<[4096, 1], offset: ?>, #aicore.space<gm>>
+      mte.copy %s, %u : memref<1x4096xf16, strided<[4096, 1], offset: ?>, #aicore.space<gm>>, memref<1x4096xf16, #aicore.space<ub>>
       return
     })");
   ASSERT_TRUE(succeeded(t.result));
   double share = 1.6e12 / 1.8e9 / 48;
   EXPECT_LT(share, 58.6);
   EXPECT_EQ(t.report.vectorCores, 48u);
-  EXPECT_NEAR(t.report.totalCycles, 2 + (kGmHalfPeak + 8192) / share, 1e-6);
+  // block_idx, alloc, subview, issue on S.
+  EXPECT_NEAR(t.report.totalCycles, 4 + (kGmHalfPeak + 8192) / share, 1e-6);
+  EXPECT_EQ(t.report.hbmBytes, 48 * 8192);
+}
+
+TEST(CycleModel, L2ServesRereads) {
+  // Every block loads the same 8 KB twice. Only block 0's first load
+  // misses L2 and shares HBM; every other load is served by L2 at the
+  // path's 58.6 B/cycle (below L2's 110 per core). Block 0 is the last.
+  Timed t = time(R"(
+    func.func @k(%g: memref<4096xf16, #aicore.space<gm>>)
+        attributes {aicore.kernel = #aicore.kernel<block_dim = 48>} {
+      %u = aicore.alloc : memref<4096xf16, #aicore.space<ub>>
+      %w = aicore.alloc : memref<4096xf16, #aicore.space<ub>>
+      mte.copy %g, %u : memref<4096xf16, #aicore.space<gm>>, memref<4096xf16, #aicore.space<ub>>
+      mte.copy %g, %w : memref<4096xf16, #aicore.space<gm>>, memref<4096xf16, #aicore.space<ub>>
+      return
+    })");
+  ASSERT_TRUE(succeeded(t.result));
+  double share = 1.6e12 / 1.8e9 / 48;
+  double miss = (kGmHalfPeak + 8192) / share, hit = (kGmHalfPeak + 8192) / 58.6;
+  EXPECT_NEAR(t.report.totalCycles, 3 + miss + hit, 1e-6);
+  EXPECT_EQ(t.report.gmBytes, 48 * 2 * 8192);
+  EXPECT_EQ(t.report.hbmBytes, 8192);
+}
+
+TEST(CycleModel, L2EvictsLeastRecentlyUsed) {
+  // Ascend310P's L2 holds 16 MB: after 8 KB of %x and 16 MB of %y, %x is
+  // the least recently used and is read from HBM again.
+  Timed t = time(R"(
+    module attributes {aicore.target = #aicore.target<"Ascend310P">} {
+    func.func @k(%x: memref<4096xf16, #aicore.space<gm>>, %y: memref<8388608xf16, #aicore.space<gm>>)
+        attributes {aicore.kernel = #aicore.kernel<block_dim = 1>} {
+      %c0 = arith.constant 0 : index
+      %c4096 = arith.constant 4096 : index
+      %c8388608 = arith.constant 8388608 : index
+      %u = aicore.alloc : memref<4096xf16, #aicore.space<ub>>
+      mte.copy %x, %u : memref<4096xf16, #aicore.space<gm>>, memref<4096xf16, #aicore.space<ub>>
+      scf.for %i = %c0 to %c8388608 step %c4096 {
+        %s = memref.subview %y[%i] [4096] [1] : memref<8388608xf16, #aicore.space<gm>> to memref<4096xf16, strided<[1], offset: ?>, #aicore.space<gm>>
+        mte.copy %s, %u : memref<4096xf16, strided<[1], offset: ?>, #aicore.space<gm>>, memref<4096xf16, #aicore.space<ub>>
+      }
+      mte.copy %x, %u : memref<4096xf16, #aicore.space<gm>>, memref<4096xf16, #aicore.space<ub>>
+      return
+    }
+    })");
+  ASSERT_TRUE(succeeded(t.result));
+  EXPECT_EQ(t.report.hbmBytes, 2 * 8192 + 16 * 1024 * 1024);
 }
 
 TEST(CycleModel, BlocksBeyondTheCoresRunInWaves) {

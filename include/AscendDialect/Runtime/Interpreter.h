@@ -86,6 +86,8 @@ struct TimingReport {
   /// Busy cycles summed over all cores, by core type and pipe.
   double busy[2][kNumPipes] = {};
   double cubeFlops = 0, vectorFlops = 0, gmBytes = 0;
+  /// GM bytes that went to or came from HBM (the rest were L2 read hits).
+  double hbmBytes = 0;
   double peakCubeFlopsPerCycle = 0; ///< whole chip, f16
   double peakGmBytesPerCycle = 0;
   /// Tile ops the target data has no cost for, by op name.

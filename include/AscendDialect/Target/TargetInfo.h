@@ -66,6 +66,10 @@ struct TargetInfo {
   BufferInfo buffers[kNumAddressSpaces]; ///< indexed by AddressSpace
   llvm::ArrayRef<PathInfo> paths;
   double gmBytesPerCycle; ///< whole-chip HBM bandwidth in B/cycle
+  /// The chip's L2 in front of HBM: GM reads of bytes it still holds are
+  /// served at up to `l2ReadBytesPerCycle` per core instead of sharing HBM.
+  int64_t l2Bytes;
+  double l2ReadBytesPerCycle;
   CubeRate cubeF16, cubeI8, cubeI4, cubeF32;
   unsigned mmadHeadCycles;
   unsigned vectorBytesPerRepeat;
