@@ -80,12 +80,14 @@ bool tooFewIterations(scf::ForOp loop, unsigned depth) {
   return llvm::divideCeil(std::max<int64_t>(*ub - *lb, 0), *step) < depth;
 }
 
-LogicalResult multiBuffer(scf::ForOp loop, unsigned depth, int64_t &nextRing) {
+LogicalResult multiBuffer(scf::ForOp loop, unsigned depth, bool reportSkipped,
+                          int64_t &nextRing) {
   SmallVector<aicore::AllocOp> buffers = iterationBuffers(loop);
   if (buffers.empty() || tooFewIterations(loop, depth))
     return success();
   if (std::string why = capacityBlocker(loop, depth); !why.empty()) {
-    loop.emitRemark("loop left single-buffered: ") << why;
+    if (reportSkipped)
+      loop.emitRemark("loop left single-buffered: ") << why;
     return success();
   }
   // Unrolling may add an epilogue loop next to `loop`, or replace it.
@@ -183,7 +185,7 @@ struct MultiBufferPass
         nextRing = std::max<int64_t>(nextRing, *ring + 1);
     });
     for (scf::ForOp loop : loops)
-      if (failed(multiBuffer(loop, depth, nextRing)))
+      if (failed(multiBuffer(loop, depth, reportSkipped, nextRing)))
         return signalPassFailure();
   }
 };

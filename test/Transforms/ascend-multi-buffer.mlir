@@ -1,4 +1,4 @@
-// RUN: ascend-opt %s -ascend-multi-buffer -split-input-file -verify-diagnostics | FileCheck %s
+// RUN: ascend-opt %s "-ascend-multi-buffer=report-skipped" -split-input-file -verify-diagnostics | FileCheck %s
 // RUN: ascend-opt %s -ascend-multi-buffer=depth=3 -split-input-file 2>/dev/null | FileCheck %s --check-prefix=DEPTH3
 // RUN: ascend-opt %s -ascend-multi-buffer=depth=1 -split-input-file | FileCheck %s --check-prefix=DEPTH1
 // RUN: not ascend-opt %s -ascend-multi-buffer=depth=0 -split-input-file 2>&1 | FileCheck %s --check-prefix=DEPTH0

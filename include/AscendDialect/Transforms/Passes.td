@@ -154,8 +154,8 @@ def MultiBufferPass : Pass<"ascend-multi-buffer", "func::FuncOp"> {
       they stay live for all its iterations, so `ascend-plan-memory` gives
       every buffer of a ring its own bytes. An outer loop that allocates
       buffers of its own is unrolled with its inner loops and their rings.
-    - Capacity: a loop whose rings might not fit is left as it is, with a
-      remark naming the space and the bytes. Counted, as if all were live at
+    - Capacity: a loop whose rings might not fit is left as it is (with
+      `report-skipped`, a remark names the space and the bytes). Counted, as if all were live at
       once: everything the unrolled body allocates and the buffers
       allocated in the blocks around the loop (not those of sibling
       branches or loops, which cannot be live at the same time).
@@ -188,6 +188,9 @@ def MultiBufferPass : Pass<"ascend-multi-buffer", "func::FuncOp"> {
   let options = [
     Option<"depth", "depth", "unsigned", /*default=*/"2",
            "Buffers in each ring (1: no multi-buffering)">,
+    Option<"reportSkipped", "report-skipped", "bool", /*default=*/"false",
+           "Emit a remark for each tile loop left single-buffered, saying "
+           "which space its rings would overflow">,
   ];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::scf::SCFDialect"];
