@@ -18,6 +18,7 @@ void mlir::ascend::buildLowerToKernelPipeline(
   convert.tileM = options.tileM;
   convert.tileN = options.tileN;
   convert.tileK = options.tileK;
+  convert.fuseEpilogues = options.fuseEpilogues;
   pm.addPass(createConvertAscendToAICorePass(convert));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());

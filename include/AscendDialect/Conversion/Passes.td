@@ -135,6 +135,23 @@ def ConvertAscendToAICorePass : Pass<"convert-ascend-to-aicore", "ModuleOp"> {
       argument); a value returned a second time, a returned argument, or
       a returned reshape of one is copied with `memref.copy` after the
       last launch.
+    Fused cube -> vector kernels (`fuse-epilogues`, on by default): on
+    split targets a matmul or batch_matmul whose only user is a lowered
+    elementwise op keeping its shape (unary, or binary whose other operand
+    has that shape or is a row such as a bias) is launched with it as one
+    kernel `@<function>_<index>_<matmul>_<op>`, where the epilogue stands;
+    the host passes a GM workspace of the matmul's result type (after the
+    other operands, before the results). The kernel holds an
+    `aicore.core <cube>` region (the matmul tiling above, each tile
+    fixpiped into the workspace, rounded as the matmul's own kernel rounds
+    it) and an `aicore.core <vector>` region that walks the same output
+    tiles over the same blocks; the first vector core takes ceil(rows / 2)
+    rows of a tile (`aicore.sub_block_idx`), the second the rest, in chunks
+    that fit a quarter of UB (one row at a time when a row is not whole
+    32-byte blocks), computed as the elementwise op's own kernel computes
+    them: results are bit-identical to the two launches. A function of just
+    the two ops is a host with one launch. `ascend-insert-sync` orders the
+    workspace between the regions.
     Any other op between ascend ops (constants feeding ops, slices, casts,
     control flow) is an error naming it; an op the patterns cannot lower
     reports why from its kernel, as for single-op functions.
@@ -188,6 +205,10 @@ def ConvertAscendToAICorePass : Pass<"convert-ascend-to-aicore", "ModuleOp"> {
     Option<"tileM", "tile-m", "int64_t", /*default=*/"128", "Matmul output tile rows">,
     Option<"tileN", "tile-n", "int64_t", /*default=*/"128", "Matmul output tile columns">,
     Option<"tileK", "tile-k", "int64_t", /*default=*/"64", "Matmul K step">,
+    Option<"fuseEpilogues", "fuse-epilogues", "bool", /*default=*/"true",
+           "On split targets, lower a matmul whose only user is an "
+           "elementwise op as one cube -> vector kernel (false: one launch "
+           "per op)">,
   ];
   let dependentDialects = [
     "::mlir::aicore::AICoreDialect", "::mlir::arith::ArithDialect",

@@ -8,6 +8,114 @@
 
 include "mlir/Pass/PassBase.td"
 
+def FuseAttentionPass : Pass<"ascend-fuse-attention", "func::FuncOp"> {
+  let summary = "Fuse softmax(scale * Q.K^T + mask) . V into ascend.flash_attention";
+  let description = [{
+    Finds unfused scaled dot-product attention in tensor-level `ascend` IR
+    (what `ascend-raise-linalg` makes of torch-mlir's or StableHLO's
+    attention) and replaces it with one `ascend.flash_attention`. Anything
+    that is not exactly attention is left as it is; `report-unmatched`
+    attaches a remark saying why to each softmax that sits between batch
+    matmuls but was left alone.
+
+    Rules (every size static; the match starts at an `ascend.softmax`):
+    - Q.K^T: an `ascend.batch_matmul` of `Q3` `[B*Nq, Sq, D]` (no
+      `transpose_a`) and K, with `transpose_b` (`K3` `[B*Nq, Skv, D]`) or
+      without it when K is a `linalg.transpose` (or copying `linalg.generic`)
+      of the last two dims, seen through `tensor.collapse_shape`s of the
+      batch dims. Its result has Q's element type, f16 or bf16, optionally
+      viewed as `[B, Nq, Sq, Skv]` by a `tensor.expand_shape` (torch-mlir's
+      4-D matmul).
+    - Scale: that product multiplied by a splat constant (either side;
+      `scale` = the constant) or divided by one (`scale` = 1 / constant,
+      e.g. `sqrt(D)`); the constant's value as stored (e.g. rounded to f16)
+      is what the attribute gets, converted to f32. An unscaled
+      softmax(Q.K^T).V is not fused: every attention frontends emit is
+      scaled, so a softmax over raw products is taken to be something else.
+    - Mask (optional): `ascend.add` of the scaled scores and a tensor that
+      does not enlarge them. A constant whose leading dims are 1 and whose
+      last two are `[Sq, Skv]`, -inf exactly where `j > i + Skv - Sq` and
+      (either signed) zero elsewhere, becomes `causal` (bottom-right
+      aligned; only for `Sq <= Skv`). Any other tensor becomes the `mask`
+      operand: kept as it is when its batch dims broadcast (are 1) or are
+      `[B, Nq]`, reshaped when it spells all the batch dims another way. A
+      mask added before the scale, multiplied in, or of another kind is not
+      attention's additive mask.
+    - Softmax: over the last (key) dim only.
+    - P.V: the softmax result (viewed as `[B*Nq, Sq, Skv]` by a
+      `tensor.collapse_shape` when 4-D) is the left operand of an
+      `ascend.batch_matmul` without transpose flags whose right operand is V
+      `[B*Nq, Skv, Dv]` and whose result has Q's element type. Its result,
+      or the `tensor.expand_shape` to `[B, Nq, Sq, Dv]` that is its only
+      user, is replaced.
+    - Heads: K and V traced back through batch-dim collapses to a
+      `[B, Nkv, rep, S, D]` tensor that repeats `[B, Nkv, S, D]` along dim 2
+      (`linalg.broadcast`, or a broadcasting `linalg.generic` of a unit dim
+      after `tensor.expand_shape`: HuggingFace's `repeat_kv`) are
+      grouped-query attention: the fused op reads the `Nkv` heads directly.
+      K and V must both repeat, the same way. Otherwise every head is its
+      own KV head and the batch dim is split into `[B, Nq]` as the scores,
+      Q, K, V or result spell it (any split computes the same), or `[1,
+      B*Nq]` when all are 3-D; operands are reshaped to 4-D with
+      `tensor.collapse_shape` / `tensor.expand_shape`.
+    - No work is duplicated: Q.K^T, its 4-D view, the scaled and masked
+      scores, the softmax and its 3-D view must each have one user. The
+      ops of the chain, and producers left without users (collapses,
+      transposes, repeats, the causal constant), are erased.
+
+    Numerics: the fused op keeps the scores in f32 and rounds once where the
+    unfused chain rounds Q.K^T, the scaled and the masked scores to f16 or
+    bf16, so the result is the same attention up to that rounding, not bit
+    for bit (see ascend.flash_attention).
+
+    Not recognised: scores computed in f32 and cast, the scale applied to Q
+    or K before the product, dynamic shapes. `ascend.paged_attention` is not
+    produced: the ascend dialect has no gather, and no frontend this project
+    takes emits an unfused paged read (vLLM calls its paged attention as a
+    custom op). The form it would need is a gather of whole cache blocks by
+    the block table (`tensor.gather %key_cache[%block_tables]` to
+    `[B, max_blocks, block_size, Nkv, D]`, collapsed to `[B, T, Nkv, D]` and
+    transposed to `[B, Nkv, T, D]`) followed by this attention for `Sq = 1`
+    with a key-padding mask built from `context_lens` (`t < len ? 0 :
+    -inf`); it would be matched on top of this pass once such a form
+    exists.
+
+    Example:
+
+    ```mlir
+    %q3 = tensor.collapse_shape %q [[0, 1], [2], [3]]
+        : tensor<1x8x128x64xf16> into tensor<8x128x64xf16>
+    %k3 = tensor.collapse_shape %k [[0, 1], [2], [3]]
+        : tensor<1x8x128x64xf16> into tensor<8x128x64xf16>
+    %v3 = tensor.collapse_shape %v [[0, 1], [2], [3]]
+        : tensor<1x8x128x64xf16> into tensor<8x128x64xf16>
+    %s = ascend.batch_matmul %q3, %k3 {transpose_b}
+        : tensor<8x128x64xf16>, tensor<8x128x64xf16> -> tensor<8x128x128xf16>
+    %t = ascend.div %s, %sqrt_d
+        : tensor<8x128x128xf16>, tensor<f16> -> tensor<8x128x128xf16>
+    %p = ascend.softmax %t dim 2 : tensor<8x128x128xf16> -> tensor<8x128x128xf16>
+    %o3 = ascend.batch_matmul %p, %v3
+        : tensor<8x128x128xf16>, tensor<8x128x64xf16> -> tensor<8x128x64xf16>
+    %o = tensor.expand_shape %o3 [[0, 1], [2], [3]] output_shape [1, 8, 128, 64]
+        : tensor<8x128x64xf16> into tensor<1x8x128x64xf16>
+    ```
+
+    becomes (`%sqrt_d` = 8.0)
+
+    ```mlir
+    %o = ascend.flash_attention %q, %k, %v scale 1.250000e-01
+        : tensor<1x8x128x64xf16>, tensor<1x8x128x64xf16>,
+          tensor<1x8x128x64xf16> -> tensor<1x8x128x64xf16>
+    ```
+  }];
+  let options = [
+    Option<"reportUnmatched", "report-unmatched", "bool", /*default=*/"false",
+           "Emit a remark at each softmax that sits between batch matmuls "
+           "but is not fused, saying why">,
+  ];
+  let dependentDialects = ["mlir::tensor::TensorDialect"];
+}
+
 def InsertSyncPass : Pass<"ascend-insert-sync", "func::FuncOp"> {
   let summary = "Order the tile ops of a kernel with flags, barriers and cross-core flags";
   let description = [{

@@ -31,6 +31,12 @@ struct LowerToKernelOptions : public PassPipelineOptions<LowerToKernelOptions> {
   PassOptions::Option<int64_t> tileK{*this, "tile-k",
                                      llvm::cl::desc("Matmul K step"),
                                      llvm::cl::init(64)};
+  PassOptions::Option<bool> fuseEpilogues{
+      *this, "fuse-epilogues",
+      llvm::cl::desc("On split targets, lower a matmul and its elementwise "
+                     "epilogue as one cube -> vector kernel (false: one "
+                     "launch per op)"),
+      llvm::cl::init(true)};
   PassOptions::Option<unsigned> multiBuffer{
       *this, "multi-buffer",
       llvm::cl::desc("Buffers per ring in tile loops (ascend-multi-buffer "

@@ -191,33 +191,58 @@ std::string hostBlocker(Operation *op) {
       .str();
 }
 
-/// `@<host>_<index>_<op name>`: a function of `op` alone on GM arguments
-/// (its distinct operands, then its results), bracketed as a single-op
-/// function is, so the patterns lower it unchanged.
-FailureOr<func::FuncOp> outlineKernel(func::FuncOp host, Operation *op,
+/// `@<host>_<index>_<op names>`: a function of `ops` (an op, or a matmul
+/// and its fused epilogue) on GM arguments (their distinct operands from
+/// outside, a workspace for a fused chain, then the last op's results),
+/// bracketed as a single-op function is, so the patterns lower it
+/// unchanged. In a fused kernel the matmul's result is materialized into
+/// the workspace and the epilogue reads it back from there: the form the
+/// cube -> vector pattern recognises.
+FailureOr<func::FuncOp> outlineKernel(func::FuncOp host,
+                                      ArrayRef<Operation *> ops,
                                       unsigned index, ArrayRef<Value> operands,
                                       SymbolTable &symbols,
                                       Block::iterator where) {
   OpBuilder b(host.getContext());
+  Operation *last = ops.back();
+  bool fused = ops.size() > 1;
   SmallVector<Type> inputs;
   for (Value v : operands)
     inputs.push_back(v.getType());
-  std::string name = (host.getName() + "_" + Twine(index) + "_" +
-                      op->getName().stripDialect())
-                         .str();
+  std::string name = (host.getName() + "_" + Twine(index)).str();
+  for (Operation *op : ops)
+    name += "_" + op->getName().stripDialect().str();
+  if (fused)
+    inputs.push_back(ops.front()->getResult(0).getType());
   auto kernel = func::FuncOp::create(
-      op->getLoc(), name, b.getFunctionType(inputs, op->getResultTypes()));
+      last->getLoc(), name, b.getFunctionType(inputs, last->getResultTypes()));
   // Only the host launches it; ascend-run still runs it with --kernel.
   kernel.setPrivate();
   Block *entry = kernel.addEntryBlock();
   IRMapping map;
-  map.map(operands, entry->getArguments());
+  map.map(operands, entry->getArguments().take_front(operands.size()));
   b.setInsertionPointToStart(entry);
-  Operation *clone = b.clone(*op, map);
-  b.create<func::ReturnOp>(op->getLoc(), clone->getResults());
+  Operation *clone = nullptr;
+  for (Operation *op : ops)
+    clone = b.clone(*op, map);
+  b.create<func::ReturnOp>(last->getLoc(), clone->getResults());
   symbols.insert(kernel, where);
   if (failed(makeKernelSignature(kernel)))
     return failure();
+  if (fused) {
+    Operation *matmul = map.lookup(ops.front()->getResult(0)).getDefiningOp();
+    Value workspace = entry->getArgument(operands.size());
+    Operation *readBack = *workspace.getUsers().begin();
+    b.setInsertionPointAfter(matmul);
+    auto write = b.create<bufferization::MaterializeInDestinationOp>(
+        matmul->getLoc(), matmul->getResult(0), workspace);
+    write.setRestrict(true);
+    write.setWritable(true);
+    readBack->moveAfter(write);
+    matmul->getResult(0).replaceUsesWithIf(
+        readBack->getResult(0),
+        [&](OpOperand &use) { return use.getOwner() == clone; });
+  }
   return kernel;
 }
 
@@ -251,7 +276,8 @@ DenseMap<Value, InPlace> placeResults(Block &body) {
 /// kernel per ascend op launched with func.call in program order, a GM
 /// workspace (memref.alloc) per intermediate, reshapes as memref views,
 /// memref.copy for results that no op writes in place.
-LogicalResult lowerToHost(func::FuncOp func, SymbolTable &symbols) {
+LogicalResult lowerToHost(func::FuncOp func, SymbolTable &symbols,
+                          const AscendTilingOptions &tiling, bool fuse) {
   Block &body = func.getBody().front();
   for (Operation &op : body.without_terminator())
     if (std::string why = hostBlocker(&op); !why.empty())
@@ -265,6 +291,16 @@ LogicalResult lowerToHost(func::FuncOp func, SymbolTable &symbols) {
   DenseSet<Operation *> writtenInPlace;
   for (auto &[root, place] : inPlace)
     writtenInPlace.insert(place.materialize);
+  // A fused chain is launched where its epilogue stands: its matmul's
+  // operands are ready by then, and nothing else reads the matmul.
+  DenseMap<Operation *, Operation *> fusedMatmul; // epilogue -> matmul
+  DenseSet<Operation *> fusedAway;
+  if (fuse)
+    for (Operation *op : tensorOps)
+      if (Operation *epilogue = fusableEpilogue(op, tiling)) {
+        fusedMatmul[epilogue] = op;
+        fusedAway.insert(op);
+      }
 
   OpBuilder b(func.getContext());
   DenseMap<Value, Value> buffers; // tensor -> the GM memref holding it
@@ -282,16 +318,31 @@ LogicalResult lowerToHost(func::FuncOp func, SymbolTable &symbols) {
     } else if (auto m = dyn_cast<bufferization::MaterializeInDestinationOp>(op)) {
       if (!writtenInPlace.contains(op))
         b.create<memref::CopyOp>(loc, buffers.lookup(m.getSource()), m.getDest());
-    } else if (isAscendOp(op)) {
-      SetVector<Value> operands(op->operand_begin(), op->operand_end());
+    } else if (isAscendOp(op) && !fusedAway.contains(op)) {
+      SmallVector<Operation *> chain{op};
+      if (Operation *matmul = fusedMatmul.lookup(op))
+        chain.insert(chain.begin(), matmul);
+      SetVector<Value> operands;
+      for (Operation *member : chain)
+        for (Value v : member->getOperands())
+          if (v.getDefiningOp() != chain.front())
+            operands.insert(v);
       FailureOr<func::FuncOp> kernel = outlineKernel(
-          func, op, index++, operands.getArrayRef(), symbols, where);
+          func, chain, index++, operands.getArrayRef(), symbols, where);
       if (failed(kernel))
         return failure();
       where = std::next(Block::iterator(*kernel));
       SmallVector<Value> args;
       for (Value v : operands)
         args.push_back(buffers.lookup(v));
+      if (chain.size() > 1) {
+        FailureOr<MemRefType> type =
+            gmType(chain.front()->getResult(0).getType(), loc);
+        if (failed(type))
+          return failure();
+        workspaces.push_back(b.create<memref::AllocOp>(loc, *type));
+        args.push_back(workspaces.back());
+      }
       for (Value result : op->getResults()) {
         auto it = inPlace.find(result);
         Value buffer;
@@ -338,6 +389,7 @@ struct ConvertAscendToAICorePass
       module->setAttr(aicore::AICoreDialect::getTargetAttrName(),
                       aicore::TargetAttr::get(&getContext(), target));
     }
+    AscendTilingOptions tiling{blockDim, vectorTile, tileM, tileN, tileK};
     SmallVector<func::FuncOp> tensorFuncs;
     module.walk([&](func::FuncOp f) {
       bool hasAscend = false;
@@ -349,11 +401,11 @@ struct ConvertAscendToAICorePass
     });
     SymbolTable symbols(module);
     for (func::FuncOp f : tensorFuncs)
-      if (failed(isSingleKernel(f) ? makeKernelSignature(f)
-                                   : lowerToHost(f, symbols)))
+      if (failed(isSingleKernel(f)
+                     ? makeKernelSignature(f)
+                     : lowerToHost(f, symbols, tiling, fuseEpilogues)))
         return signalPassFailure();
 
-    AscendTilingOptions tiling{blockDim, vectorTile, tileM, tileN, tileK};
     RewritePatternSet patterns(&getContext());
     populateAscendToAICorePatterns(patterns, tiling);
     GreedyRewriteConfig config;
@@ -395,4 +447,5 @@ void mlir::ascend::populateAscendToAICorePatterns(
   lowering::populateRowwisePatterns(patterns, options);
   lowering::populateRopePatterns(patterns, options);
   lowering::populateMatmulPatterns(patterns, options);
+  lowering::populateCubeVectorPatterns(patterns, options);
 }

@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "LoweringUtils.h"
+#include "ElementwiseEmitter.h"
 #include "AscendDialect/MTE/MTEDialect.h"
 #include "AscendDialect/Vec/VecDialect.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -25,15 +25,15 @@ using namespace mlir::ascend;
 using namespace mlir::ascend::lowering;
 using aicore::AddressSpace;
 
-namespace {
-
-bool isLoweredElementwise(Operation *op) {
+bool mlir::ascend::lowering::isLoweredElementwise(Operation *op) {
   return isa<ascend::AddOp, ascend::SubOp, ascend::MulOp, ascend::DivOp,
              ascend::MaxOp, ascend::MinOp, ascend::ExpOp, ascend::LogOp,
              ascend::SqrtOp, ascend::RsqrtOp, ascend::ReciprocalOp,
              ascend::AbsOp, ascend::ReluOp, ascend::NegOp, ascend::SiluOp,
              ascend::GeluOp, ascend::CastOp>(op);
 }
+
+namespace {
 
 Type elementOf(Value v) { return getElementTypeOrSelf(v.getType()); }
 
@@ -55,15 +55,6 @@ int64_t scratchTiles(Operation *op) {
   return isa<ascend::SiluOp, ascend::GeluOp>(op) ? 2 : 0;
 }
 
-/// How an operand covers the result seen as [rows, C].
-enum class Spread {
-  full,   ///< the result's shape
-  row,    ///< [C] or [1, ..., 1, C]: the same row for every result row
-  column, ///< [..., R, 1]: one value per result row
-  scalar, ///< every dim 1
-  other,
-};
-
 Spread classify(ShapedType operand, ShapedType result) {
   ArrayRef<int64_t> r = result.getShape();
   // NumPy alignment: missing leading dims count as 1.
@@ -82,13 +73,17 @@ Spread classify(ShapedType operand, ShapedType result) {
   return Spread::other;
 }
 
-SmallVector<Spread> classifyOperands(Operation *op) {
+} // namespace
+
+SmallVector<Spread> mlir::ascend::lowering::classifyOperands(Operation *op) {
   auto result = cast<ShapedType>(op->getResult(0).getType());
   SmallVector<Spread> spreads;
   for (Value operand : op->getOperands())
     spreads.push_back(classify(cast<ShapedType>(operand.getType()), result));
   return spreads;
 }
+
+namespace {
 
 std::string formatShape(ShapedType type) {
   std::string text;
@@ -173,22 +168,36 @@ int64_t bytesPerElement(Operation *op, ArrayRef<Spread> spreads) {
   return total;
 }
 
+} // namespace
+
+int64_t mlir::ascend::lowering::narrowestBytes(Operation *op) {
+  int64_t minBytes = bytesOf(elementOf(op->getResult(0)));
+  for (Value operand : op->getOperands())
+    minBytes = std::min(minBytes, bytesOf(elementOf(operand)));
+  return minBytes;
+}
+
+int64_t
+mlir::ascend::lowering::elementwiseTileElements(Operation *op,
+                                                const AscendTilingOptions &options) {
+  if (options.vectorTile > 0)
+    return options.vectorTile;
+  // Every tile in a quarter of UB, leaving room for double buffering; a
+  // whole number of 256-byte repeats.
+  const aicore::TargetInfo &target = aicore::getTargetInfo(op);
+  int64_t tile = static_cast<int64_t>(target.buffer(AddressSpace::ub).bytes) /
+                 4 / bytesPerElement(op, classifyOperands(op));
+  return tile - tile % (256 / narrowestBytes(op));
+}
+
+namespace {
+
 TilePlan planTiles(Operation *op, ArrayRef<Spread> spreads,
                    const AscendTilingOptions &options) {
   auto result = cast<RankedTensorType>(op->getResult(0).getType());
   int64_t n = result.getNumElements();
-  int64_t minBytes = bytesOf(result.getElementType());
-  for (Value operand : op->getOperands())
-    minBytes = std::min(minBytes, bytesOf(elementOf(operand)));
-  // Every tile in a quarter of UB, leaving room for double buffering; a
-  // whole number of 256-byte repeats.
-  int64_t tile = options.vectorTile;
-  if (tile <= 0) {
-    const aicore::TargetInfo &target = aicore::getTargetInfo(op);
-    tile = static_cast<int64_t>(target.buffer(AddressSpace::ub).bytes) / 4 /
-           bytesPerElement(op, spreads);
-    tile -= tile % (256 / minBytes);
-  }
+  int64_t minBytes = narrowestBytes(op);
+  int64_t tile = elementwiseTileElements(op, options);
   bool needsRows = llvm::any_of(spreads, [](Spread s) {
     return s == Spread::row || s == Spread::column;
   });
@@ -388,11 +397,7 @@ struct ElementwisePattern : RewritePattern {
       return rewriter.notifyMatchFailure(op, why);
 
     Location loc = op->getLoc();
-    Type element = elementOf(op->getResult(0));
     Type compute = computeType(op);
-    auto mode = aicore::RoundMode::rint;
-    if (auto cast = dyn_cast<ascend::CastOp>(op))
-      mode = cast.getRoundMode();
     SmallVector<Spread> spreads = classifyOperands(op);
     TilePlan plan = planTiles(op, spreads, options);
     int64_t units = plan.tileCols == plan.cols && !plan.flat
@@ -402,16 +407,12 @@ struct ElementwisePattern : RewritePattern {
     requireBlocks(op, blocks);
 
     rewriter.setInsertionPoint(op);
-    auto view = [&](Value memref, Spread spread) {
-      if (spread == Spread::column || (spread == Spread::full && !plan.flat))
-        return asRows(rewriter, loc, memref);
-      Value flat = flatten(rewriter, loc, memref);
-      return plan.flat ? flat : asRows(rewriter, loc, flat);
-    };
     SmallVector<Value> views;
     for (auto [memref, spread] : llvm::zip(gm->inputs, spreads))
-      views.push_back(view(memref, spread));
-    Value outView = view(gm->output(), Spread::full);
+      views.push_back(
+          operandView(rewriter, loc, memref, spread, plan.flat));
+    Value outView =
+        operandView(rewriter, loc, gm->output(), Spread::full, plan.flat);
     Value block =
         rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
 
@@ -432,19 +433,8 @@ struct ElementwisePattern : RewritePattern {
 
     auto emitTile = [&](OpBuilder &b, Value row, Value col, int64_t rows,
                         int64_t cols) -> LogicalResult {
-      SmallVector<int64_t> shape = plan.shape(rows, cols);
-      SmallVector<Value> in;
-      for (auto [v, tile] : llvm::zip(views, fixed))
-        in.push_back(tile ? leading(b, loc, tile, shape)
-                          : loadOperand(b, loc, v, row, col, shape, compute));
-      Value result = emitBody(b, loc, op, in, shape);
-      if (element != compute) {
-        Value narrow = allocUB(b, loc, shape, element);
-        b.create<vec::CastOp>(loc, result, narrow, mode);
-        result = narrow;
-      }
-      b.create<mte::CopyOp>(loc, result,
-                            gmWindow(b, loc, outView, row, col, rows, cols));
+      emitElementwiseTile(b, loc, op, views, fixed, outView, row, col,
+                          plan.shape(rows, cols));
       return success();
     };
     if (failed(distribute(rewriter, loc, block, plan, blocks, emitTile)))
@@ -457,6 +447,41 @@ struct ElementwisePattern : RewritePattern {
 };
 
 } // namespace
+
+Value mlir::ascend::lowering::operandView(OpBuilder &b, Location loc,
+                                          Value memref, Spread spread,
+                                          bool flat) {
+  if (spread == Spread::column || (spread == Spread::full && !flat))
+    return asRows(b, loc, memref);
+  Value flatView = flatten(b, loc, memref);
+  return flat ? flatView : asRows(b, loc, flatView);
+}
+
+void mlir::ascend::lowering::emitElementwiseTile(
+    OpBuilder &b, Location loc, Operation *op, ArrayRef<Value> views,
+    ArrayRef<Value> fixed, Value outView, Value row, Value col,
+    ArrayRef<int64_t> shape) {
+  Type element = elementOf(op->getResult(0));
+  Type compute = computeType(op);
+  auto mode = aicore::RoundMode::rint;
+  if (auto cast = dyn_cast<ascend::CastOp>(op))
+    mode = cast.getRoundMode();
+  SmallVector<Value> in;
+  for (auto [i, v] : llvm::enumerate(views)) {
+    Value tile = fixed.empty() ? Value() : fixed[i];
+    in.push_back(tile ? leading(b, loc, tile, shape)
+                      : loadOperand(b, loc, v, row, col, shape, compute));
+  }
+  Value result = emitBody(b, loc, op, in, shape);
+  if (element != compute) {
+    Value narrow = allocUB(b, loc, shape, element);
+    b.create<vec::CastOp>(loc, result, narrow, mode);
+    result = narrow;
+  }
+  int64_t rows = shape.size() == 2 ? shape[0] : 1;
+  b.create<mte::CopyOp>(
+      loc, result, gmWindow(b, loc, outView, row, col, rows, shape.back()));
+}
 
 void mlir::ascend::lowering::populateElementwisePatterns(
     RewritePatternSet &patterns, const AscendTilingOptions &options) {

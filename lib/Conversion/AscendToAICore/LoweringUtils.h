@@ -120,6 +120,15 @@ void populateMatmulPatterns(RewritePatternSet &patterns,
                             const AscendTilingOptions &options);
 std::string explainMatmul(Operation *op, const AscendTilingOptions &options);
 
+/// Fused cube -> vector kernels (CubeVector.cpp). The elementwise op that
+/// convert-ascend-to-aicore fuses into `matmul`'s kernel on split targets,
+/// or null: the matmul's only user, lowerable, keeping its shape, its other
+/// operand (if any) of that shape or a row.
+Operation *fusableEpilogue(Operation *matmul,
+                           const AscendTilingOptions &options);
+void populateCubeVectorPatterns(RewritePatternSet &patterns,
+                                const AscendTilingOptions &options);
+
 } // namespace mlir::ascend::lowering
 
 #endif

@@ -15,7 +15,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "LoweringUtils.h"
+#include "MatmulEmitter.h"
 #include "AscendDialect/Cube/CubeDialect.h"
 #include "AscendDialect/MTE/MTEDialect.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -29,22 +29,32 @@ using aicore::AddressSpace;
 
 namespace {
 
-int64_t roundUp(int64_t value, int64_t multiple) {
-  return (value + multiple - 1) / multiple * multiple;
+/// What the tiling needs of a matmul or batch_matmul: the operand and
+/// result types and the transpose flags.
+struct MatmulShape {
+  RankedTensorType a, c;
+  bool ta, tb;
+};
+
+MatmulShape shapeOf(Operation *op) {
+  if (auto m = dyn_cast<ascend::MatmulOp>(op))
+    return {cast<RankedTensorType>(m.getA().getType()),
+            cast<RankedTensorType>(m.getType()), m.getTransposeA(),
+            m.getTransposeB()};
+  auto m = cast<ascend::BatchMatmulOp>(op);
+  return {cast<RankedTensorType>(m.getA().getType()),
+          cast<RankedTensorType>(m.getType()), m.getTransposeA(),
+          m.getTransposeB()};
 }
 
-int64_t ceilDiv(int64_t value, int64_t divisor) {
-  return (value + divisor - 1) / divisor;
-}
+} // namespace
 
-//===----------------------------------------------------------------------===//
-
-/// Why `op` (matmul or batch_matmul) cannot be lowered ("" if it can). The
-/// matrix dims are the last two; batch_matmul's leading dim is the batch.
-template <typename MatmulLikeOp>
-std::string matmulBlocker(MatmulLikeOp op, const AscendTilingOptions &options) {
-  auto aType = cast<RankedTensorType>(op.getA().getType());
-  Type element = aType.getElementType();
+/// The matrix dims are the last two; batch_matmul's leading dim is the
+/// batch.
+std::string
+mlir::ascend::lowering::matmulBlocker(Operation *op,
+                                      const AscendTilingOptions &options) {
+  Type element = shapeOf(op).a.getElementType();
   if (!element.isF16() && !element.isBF16())
     return "matmul is lowered for f16 and bf16 operands";
   const aicore::TargetInfo &target = aicore::getTargetInfo(op);
@@ -67,31 +77,17 @@ std::string matmulBlocker(MatmulLikeOp op, const AscendTilingOptions &options) {
   return text;
 }
 
-/// The static tiling of one matmul. Output tiles are tm x tn, except the
-/// last tile row and column (lastM rows, lastN columns). K runs in L1 chunks
-/// of kl1 made of L0 steps of tk (multiples of k0) up to kFull, then one
-/// tail of kTail < tk. On chip every tile is padded to whole fractals.
-struct MatmulPlan {
-  bool ta, tb;
-  int64_t batch, m, n, k;
-  int64_t m0, n0, k0;
-  int64_t tm, tn, tk, kl1;
-  int64_t tilesM, tilesN, lastM, lastN;
-  int64_t kFull, kTail;
-  /// Elements in a 32-byte NZ fractal row: the ND -> NZ padding unit.
-  int64_t c0;
-};
-
-template <typename MatmulLikeOp>
-MatmulPlan planMatmul(MatmulLikeOp op, const AscendTilingOptions &options) {
-  auto aType = cast<RankedTensorType>(op.getA().getType());
-  auto cType = cast<RankedTensorType>(op.getType());
+MatmulPlan
+mlir::ascend::lowering::planMatmul(Operation *op,
+                                   const AscendTilingOptions &options) {
+  MatmulShape shape = shapeOf(op);
+  RankedTensorType aType = shape.a, cType = shape.c;
   Type element = aType.getElementType();
   const aicore::TargetInfo &target = aicore::getTargetInfo(op);
   const aicore::CubeRate *rate = aicore::getCubeRate(target, element);
   MatmulPlan p;
-  p.ta = op.getTransposeA();
-  p.tb = op.getTransposeB();
+  p.ta = shape.ta;
+  p.tb = shape.tb;
   int64_t d = cType.getRank() - 2;
   p.batch = d ? cType.getDimSize(0) : 1;
   p.m = cType.getDimSize(d);
@@ -127,196 +123,205 @@ MatmulPlan planMatmul(MatmulLikeOp op, const AscendTilingOptions &options) {
   return p;
 }
 
-/// Emits one matmul kernel from its plan: on-chip tiles sized for the
-/// largest output tile, smaller tiles using their top-left corners.
-class MatmulEmitter {
-public:
-  MatmulEmitter(PatternRewriter &rewriter, Location loc, const MatmulPlan &p,
-                Value gmA, Value gmB, Value gmC)
-      : b(rewriter), loc(loc), p(p), gmA(gmA), gmB(gmB), gmC(gmC) {}
+int64_t mlir::ascend::lowering::matmulBlocks(
+    Operation *op, const MatmulPlan &p, const AscendTilingOptions &options) {
+  if (options.blockDim > 0)
+    return options.blockDim;
+  const aicore::TargetInfo &target = aicore::getTargetInfo(op);
+  return std::min<int64_t>(p.outputTiles(), target.numBlocks);
+}
 
-  /// The accumulator lives across K, so it is allocated once; operand
-  /// tiles are allocated where each chunk or step uses them, so
-  /// ascend-multi-buffer can give those loops rings.
-  void allocate(Type element) {
-    this->element = element;
-    l0c = alloc({roundUp(p.tm, p.m0), roundUp(p.tn, p.n0)}, b.getF32Type(),
-                AddressSpace::l0c);
-  }
-
-  /// The output tile of `matrix` at (row, col): the last tile row and
-  /// column, when smaller, get their own static code.
-  void emitOutputTile(Value matrixIndex, Value row, Value col) {
-    matrix = matrixIndex;
-    auto rowsOf = [&](int64_t rows) {
-      branchOnLast(col, p.tilesN, p.tn, p.lastN, [&](int64_t cols) {
-        emitTile(row, col, rows, cols);
-      });
-    };
-    branchOnLast(row, p.tilesM, p.tm, p.lastM, rowsOf);
-  }
-
-private:
-  Value alloc(ArrayRef<int64_t> shape, Type t, AddressSpace s) {
-    return b.create<aicore::AllocOp>(loc, tileType(shape, t, s));
-  }
-
-  /// [rows, k] in GM order: [k, rows] when `kFirst`.
-  static SmallVector<int64_t> oriented(bool kFirst, int64_t rows, int64_t k) {
-    return kFirst ? SmallVector<int64_t>{k, rows}
-                  : SmallVector<int64_t>{rows, k};
-  }
-
-  /// emit(size) for tiles of `size`, or, when the last of `tiles` tiles is
-  /// smaller, emit(last) for it under an scf.if on its `offset`.
-  void branchOnLast(Value offset, int64_t tiles, int64_t size, int64_t last,
-                    function_ref<void(int64_t)> emit) {
-    if (last == size) {
-      emit(size);
-      return;
-    }
-    Value isLast = b.create<arith::CmpIOp>(
-        loc, arith::CmpIPredicate::eq, offset,
-        constantIndex(b, loc, (tiles - 1) * size));
-    auto branch = b.create<scf::IfOp>(loc, isLast, /*withElseRegion=*/true);
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(&branch.getThenRegion().front());
-    emit(last);
-    b.setInsertionPointToStart(&branch.getElseRegion().front());
+void mlir::ascend::lowering::branchOnLast(OpBuilder &b, Location loc,
+                                          Value offset, int64_t tiles,
+                                          int64_t size, int64_t last,
+                                          function_ref<void(int64_t)> emit) {
+  if (last == size) {
     emit(size);
+    return;
   }
+  Value isLast =
+      b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, offset,
+                              constantIndex(b, loc, (tiles - 1) * size));
+  auto branch = b.create<scf::IfOp>(loc, isLast, /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&branch.getThenRegion().front());
+  emit(last);
+  b.setInsertionPointToStart(&branch.getElseRegion().front());
+  emit(size);
+}
 
-  /// A 2-D view at (r, c); of a 3-D GM operand, the rank-reduced view of
-  /// the current matrix.
-  Value view(Value source, OpFoldResult r, OpFoldResult c,
-             ArrayRef<int64_t> shape) {
-    auto sourceType = cast<MemRefType>(source.getType());
-    SmallVector<OpFoldResult> offsets{r, c};
-    SmallVector<OpFoldResult> sizes{b.getIndexAttr(shape[0]),
-                                    b.getIndexAttr(shape[1])};
-    if (sourceType.getRank() == 3) {
-      offsets.insert(offsets.begin(), matrix);
-      sizes.insert(sizes.begin(), b.getIndexAttr(1));
-    }
-    SmallVector<OpFoldResult> strides(sourceType.getRank(), b.getIndexAttr(1));
-    auto type = cast<MemRefType>(memref::SubViewOp::inferRankReducedResultType(
-        shape, sourceType, offsets, sizes, strides));
-    return b.create<memref::SubViewOp>(loc, type, source, offsets, sizes,
-                                       strides);
+void mlir::ascend::lowering::forEachOutputTile(OpBuilder &b, Location loc,
+                                               const MatmulPlan &p,
+                                               int64_t blocks,
+                                               OutputTileEmitter emit) {
+  Value block = b.create<aicore::BlockIdxOp>(loc, b.getIndexType());
+  auto outer = b.create<scf::ForOp>(loc, block,
+                                    constantIndex(b, loc, p.outputTiles()),
+                                    constantIndex(b, loc, blocks));
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(outer.getBody());
+  Value t = outer.getInductionVar();
+  Value perMatrix = constantIndex(b, loc, p.tilesM * p.tilesN);
+  Value matrix = b.create<arith::DivUIOp>(loc, t, perMatrix);
+  Value within = b.create<arith::RemUIOp>(loc, t, perMatrix);
+  Value tilesN = constantIndex(b, loc, p.tilesN);
+  Value row = b.create<arith::MulIOp>(
+      loc, b.create<arith::DivUIOp>(loc, within, tilesN),
+      constantIndex(b, loc, p.tm));
+  Value col = b.create<arith::MulIOp>(
+      loc, b.create<arith::RemUIOp>(loc, within, tilesN),
+      constantIndex(b, loc, p.tn));
+  branchOnLast(b, loc, row, p.tilesM, p.tm, p.lastM, [&](int64_t rows) {
+    branchOnLast(b, loc, col, p.tilesN, p.tn, p.lastN, [&](int64_t cols) {
+      emit(b, matrix, row, col, rows, cols);
+    });
+  });
+}
+
+
+void MatmulEmitter::allocate(Type element) {
+  this->element = element;
+  l0c = alloc({roundUp(p.tm, p.m0), roundUp(p.tn, p.n0)}, b.getF32Type(),
+              AddressSpace::l0c);
+}
+
+Value MatmulEmitter::alloc(ArrayRef<int64_t> shape, Type t, AddressSpace s) {
+  return b.create<aicore::AllocOp>(loc, tileType(shape, t, s));
+}
+
+/// [rows, k] in GM order: [k, rows] when `kFirst`.
+static SmallVector<int64_t> oriented(bool kFirst, int64_t rows, int64_t k) {
+  return kFirst ? SmallVector<int64_t>{k, rows}
+                : SmallVector<int64_t>{rows, k};
+}
+
+/// A 2-D view at (r, c); of a 3-D GM operand, the rank-reduced view of
+/// the current matrix.
+Value MatmulEmitter::view(Value source, OpFoldResult r, OpFoldResult c,
+                          ArrayRef<int64_t> shape) {
+  auto sourceType = cast<MemRefType>(source.getType());
+  SmallVector<OpFoldResult> offsets{r, c};
+  SmallVector<OpFoldResult> sizes{b.getIndexAttr(shape[0]),
+                                  b.getIndexAttr(shape[1])};
+  if (sourceType.getRank() == 3) {
+    offsets.insert(offsets.begin(), matrix);
+    sizes.insert(sizes.begin(), b.getIndexAttr(1));
   }
+  SmallVector<OpFoldResult> strides(sourceType.getRank(), b.getIndexAttr(1));
+  auto type = cast<MemRefType>(memref::SubViewOp::inferRankReducedResultType(
+      shape, sourceType, offsets, sizes, strides));
+  return b.create<memref::SubViewOp>(loc, type, source, offsets, sizes,
+                                     strides);
+}
 
-  /// The top-left `shape` of an on-chip tile (the tile itself if it fits).
-  Value corner(Value tile, ArrayRef<int64_t> shape) {
-    if (cast<MemRefType>(tile.getType()).getShape() == shape)
-      return tile;
-    SmallVector<OpFoldResult> zeros(2, b.getIndexAttr(0));
-    SmallVector<OpFoldResult> sizes{b.getIndexAttr(shape[0]),
-                                    b.getIndexAttr(shape[1])};
-    SmallVector<OpFoldResult> ones(2, b.getIndexAttr(1));
-    return b.create<memref::SubViewOp>(loc, tile, zeros, sizes, ones);
+/// The top-left `shape` of an on-chip tile (the tile itself if it fits).
+Value MatmulEmitter::corner(Value tile, ArrayRef<int64_t> shape) {
+  if (cast<MemRefType>(tile.getType()).getShape() == shape)
+    return tile;
+  SmallVector<OpFoldResult> zeros(2, b.getIndexAttr(0));
+  SmallVector<OpFoldResult> sizes{b.getIndexAttr(shape[0]),
+                                  b.getIndexAttr(shape[1])};
+  SmallVector<OpFoldResult> ones(2, b.getIndexAttr(1));
+  return b.create<memref::SubViewOp>(loc, tile, zeros, sizes, ones);
+}
+
+/// GM block -> L1 in NZ. A block that is not whole fractals is padded:
+/// columns to 32 bytes, and rows to 16 when they run along K (`kRows`),
+/// where the padding must be zero.
+void MatmulEmitter::load(Value gmBlock, Value l1, bool kRows) {
+  ArrayRef<int64_t> shape = cast<MemRefType>(gmBlock.getType()).getShape();
+  auto nd = aicore::Layout::nd, nz = aicore::Layout::nz;
+  if (shape[0] % 16 == 0 && shape[1] % p.c0 == 0) {
+    b.create<mte::CopyOp>(loc, gmBlock, corner(l1, shape), nd, nz,
+                          /*transpose=*/false);
+    return;
   }
+  int64_t rows = kRows ? roundUp(shape[0], 16) : shape[0];
+  b.create<mte::CopyOp>(loc, gmBlock,
+                        corner(l1, {rows, roundUp(shape[1], p.c0)}), nd, nz,
+                        /*transpose=*/false, /*pad=*/true);
+}
 
-  /// GM block -> L1 in NZ. A block that is not whole fractals is padded:
-  /// columns to 32 bytes, and rows to 16 when they run along K (`kRows`),
-  /// where the padding must be zero.
-  void load(Value gmBlock, Value l1, bool kRows) {
-    ArrayRef<int64_t> shape = cast<MemRefType>(gmBlock.getType()).getShape();
-    auto nd = aicore::Layout::nd, nz = aicore::Layout::nz;
-    if (shape[0] % 16 == 0 && shape[1] % p.c0 == 0) {
-      b.create<mte::CopyOp>(loc, gmBlock, corner(l1, shape), nd, nz,
-                            /*transpose=*/false);
-      return;
-    }
-    int64_t rows = kRows ? roundUp(shape[0], 16) : shape[0];
-    b.create<mte::CopyOp>(loc, gmBlock,
-                          corner(l1, {rows, roundUp(shape[1], p.c0)}), nd, nz,
-                          /*transpose=*/false, /*pad=*/true);
+/// Loads the `size` K elements from `kc` of the tile's A rows and B
+/// columns into L1.
+void MatmulEmitter::loadChunk(Value row, Value col, Value kc, int64_t size, int64_t rows,
+               int64_t cols) {
+  // Operand chunks as they sit in GM (transposed when the flag says so);
+  // L1 keeps that orientation and the L1 -> L0 load transposes.
+  int64_t chunk = roundUp(size, p.k0);
+  l1a = alloc(oriented(p.ta, roundUp(rows, p.m0), chunk), element,
+              AddressSpace::l1);
+  l1b = alloc(oriented(!p.tb, roundUp(cols, p.n0), chunk), element,
+              AddressSpace::l1);
+  Value aBlock = p.ta ? view(gmA, kc, row, oriented(true, rows, size))
+                      : view(gmA, row, kc, oriented(false, rows, size));
+  Value bBlock = p.tb ? view(gmB, col, kc, oriented(false, cols, size))
+                      : view(gmB, kc, col, oriented(true, cols, size));
+  load(aBlock, l1a, /*kRows=*/p.ta);
+  load(bBlock, l1b, /*kRows=*/!p.tb);
+}
+
+/// One L0 step of `size` (whole fractals) at `kk` of the L1 chunk.
+/// Static offsets stay attributes, so a fully static view keeps its
+/// static type through canonicalization.
+void MatmulEmitter::step(OpFoldResult kk, int64_t size, Value first, int64_t rowsP,
+          int64_t colsP) {
+  OpFoldResult zero = b.getIndexAttr(0);
+  auto nz = aicore::Layout::nz, nd = aicore::Layout::nd;
+  Value aL1 = p.ta ? view(l1a, kk, zero, oriented(true, rowsP, size))
+                   : view(l1a, zero, kk, oriented(false, rowsP, size));
+  Value bL1 = p.tb ? view(l1b, zero, kk, oriented(false, colsP, size))
+                   : view(l1b, kk, zero, oriented(true, colsP, size));
+  Value a = alloc({rowsP, size}, element, AddressSpace::l0a);
+  Value bTile = alloc({size, colsP}, element, AddressSpace::l0b);
+  b.create<mte::CopyOp>(loc, aL1, a, nz, nd, /*transpose=*/p.ta);
+  b.create<mte::CopyOp>(loc, bL1, bTile, nz, nd, /*transpose=*/p.tb);
+  b.create<cube::MmadOp>(loc, a, bTile, corner(l0c, {rowsP, colsP}), first,
+                         /*transpose_a=*/false, /*transpose_b=*/false);
+}
+
+/// A rows x cols output tile at (row, col): whole K chunks, the K tail,
+/// then the valid corner of L0C to GM.
+void MatmulEmitter::emitTile(Value matrixIndex, Value row, Value col,
+                             int64_t rows, int64_t cols) {
+  matrix = matrixIndex;
+  int64_t rowsP = roundUp(rows, p.m0), colsP = roundUp(cols, p.n0);
+  Value zero = constantIndex(b, loc, 0);
+  if (p.kFull > 0) {
+    auto chunkLoop = b.create<scf::ForOp>(loc, zero,
+                                          constantIndex(b, loc, p.kFull),
+                                          constantIndex(b, loc, p.kl1));
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(chunkLoop.getBody());
+    Value kc = chunkLoop.getInductionVar();
+    loadChunk(row, col, kc, p.kl1, rows, cols);
+    auto kLoop = b.create<scf::ForOp>(loc, zero,
+                                      constantIndex(b, loc, p.kl1),
+                                      constantIndex(b, loc, p.tk));
+    b.setInsertionPointToStart(kLoop.getBody());
+    Value kk = kLoop.getInductionVar();
+    Value first = b.create<arith::CmpIOp>(
+        loc, arith::CmpIPredicate::eq, b.create<arith::AddIOp>(loc, kc, kk),
+        zero);
+    step(kk, p.tk, first, rowsP, colsP);
   }
-
-  /// Loads the `size` K elements from `kc` of the tile's A rows and B
-  /// columns into L1.
-  void loadChunk(Value row, Value col, Value kc, int64_t size, int64_t rows,
-                 int64_t cols) {
-    // Operand chunks as they sit in GM (transposed when the flag says so);
-    // L1 keeps that orientation and the L1 -> L0 load transposes.
-    int64_t chunk = roundUp(size, p.k0);
-    l1a = alloc(oriented(p.ta, roundUp(rows, p.m0), chunk), element,
-                AddressSpace::l1);
-    l1b = alloc(oriented(!p.tb, roundUp(cols, p.n0), chunk), element,
-                AddressSpace::l1);
-    Value aBlock = p.ta ? view(gmA, kc, row, oriented(true, rows, size))
-                        : view(gmA, row, kc, oriented(false, rows, size));
-    Value bBlock = p.tb ? view(gmB, col, kc, oriented(false, cols, size))
-                        : view(gmB, kc, col, oriented(true, cols, size));
-    load(aBlock, l1a, /*kRows=*/p.ta);
-    load(bBlock, l1b, /*kRows=*/!p.tb);
+  if (p.kTail > 0) {
+    loadChunk(row, col, constantIndex(b, loc, p.kFull), p.kTail, rows, cols);
+    Value first = b.create<arith::ConstantIntOp>(loc, p.kFull == 0, 1);
+    step(b.getIndexAttr(0), roundUp(p.kTail, p.k0), first, rowsP, colsP);
   }
+  Value cView = view(gmC, row, col, {rows, cols});
+  Type out = cast<MemRefType>(gmC.getType()).getElementType();
+  aicore::QuantMode mode = out.isF16()    ? aicore::QuantMode::f32_to_f16
+                           : out.isBF16() ? aicore::QuantMode::f32_to_bf16
+                                          : aicore::QuantMode::none;
+  b.create<mte::FixpipeOp>(loc, corner(l0c, {rows, cols}), cView,
+                           /*scale=*/Value(), mode, /*offset=*/IntegerAttr(),
+                           /*relu=*/false, aicore::Layout::nd);
+}
 
-  /// One L0 step of `size` (whole fractals) at `kk` of the L1 chunk.
-  /// Static offsets stay attributes, so a fully static view keeps its
-  /// static type through canonicalization.
-  void step(OpFoldResult kk, int64_t size, Value first, int64_t rowsP,
-            int64_t colsP) {
-    OpFoldResult zero = b.getIndexAttr(0);
-    auto nz = aicore::Layout::nz, nd = aicore::Layout::nd;
-    Value aL1 = p.ta ? view(l1a, kk, zero, oriented(true, rowsP, size))
-                     : view(l1a, zero, kk, oriented(false, rowsP, size));
-    Value bL1 = p.tb ? view(l1b, zero, kk, oriented(false, colsP, size))
-                     : view(l1b, kk, zero, oriented(true, colsP, size));
-    Value a = alloc({rowsP, size}, element, AddressSpace::l0a);
-    Value bTile = alloc({size, colsP}, element, AddressSpace::l0b);
-    b.create<mte::CopyOp>(loc, aL1, a, nz, nd, /*transpose=*/p.ta);
-    b.create<mte::CopyOp>(loc, bL1, bTile, nz, nd, /*transpose=*/p.tb);
-    b.create<cube::MmadOp>(loc, a, bTile, corner(l0c, {rowsP, colsP}), first,
-                           /*transpose_a=*/false, /*transpose_b=*/false);
-  }
 
-  /// A rows x cols output tile at (row, col): whole K chunks, the K tail,
-  /// then the valid corner of L0C to GM.
-  void emitTile(Value row, Value col, int64_t rows, int64_t cols) {
-    int64_t rowsP = roundUp(rows, p.m0), colsP = roundUp(cols, p.n0);
-    Value zero = constantIndex(b, loc, 0);
-    if (p.kFull > 0) {
-      auto chunkLoop = b.create<scf::ForOp>(loc, zero,
-                                            constantIndex(b, loc, p.kFull),
-                                            constantIndex(b, loc, p.kl1));
-      OpBuilder::InsertionGuard guard(b);
-      b.setInsertionPointToStart(chunkLoop.getBody());
-      Value kc = chunkLoop.getInductionVar();
-      loadChunk(row, col, kc, p.kl1, rows, cols);
-      auto kLoop = b.create<scf::ForOp>(loc, zero,
-                                        constantIndex(b, loc, p.kl1),
-                                        constantIndex(b, loc, p.tk));
-      b.setInsertionPointToStart(kLoop.getBody());
-      Value kk = kLoop.getInductionVar();
-      Value first = b.create<arith::CmpIOp>(
-          loc, arith::CmpIPredicate::eq, b.create<arith::AddIOp>(loc, kc, kk),
-          zero);
-      step(kk, p.tk, first, rowsP, colsP);
-    }
-    if (p.kTail > 0) {
-      loadChunk(row, col, constantIndex(b, loc, p.kFull), p.kTail, rows, cols);
-      Value first = b.create<arith::ConstantIntOp>(loc, p.kFull == 0, 1);
-      step(b.getIndexAttr(0), roundUp(p.kTail, p.k0), first, rowsP, colsP);
-    }
-    Value cView = view(gmC, row, col, {rows, cols});
-    Type out = cast<MemRefType>(gmC.getType()).getElementType();
-    aicore::QuantMode mode = out.isF16()    ? aicore::QuantMode::f32_to_f16
-                             : out.isBF16() ? aicore::QuantMode::f32_to_bf16
-                                            : aicore::QuantMode::none;
-    b.create<mte::FixpipeOp>(loc, corner(l0c, {rows, cols}), cView,
-                             /*scale=*/Value(), mode, /*offset=*/IntegerAttr(),
-                             /*relu=*/false, aicore::Layout::nd);
-  }
-
-  PatternRewriter &b;
-  Location loc;
-  const MatmulPlan &p;
-  Value gmA, gmB, gmC;
-  Type element;
-  Value l1a, l1b, l0c; ///< the current chunk's L1 tiles; the accumulator
-  Value matrix;
-};
+namespace {
 
 /// matmul and batch_matmul: batch_matmul walks its batch as one more
 /// dimension of output tiles.
@@ -333,11 +338,7 @@ struct MatmulPattern : OpRewritePattern<MatmulLikeOp> {
     if (std::string why = matmulBlocker(op, options); !why.empty())
       return rewriter.notifyMatchFailure(op, why);
     MatmulPlan p = planMatmul(op, options);
-    const aicore::TargetInfo &target = aicore::getTargetInfo(op);
-    int64_t outputTiles = p.batch * p.tilesM * p.tilesN;
-    int64_t blocks = options.blockDim > 0
-                         ? options.blockDim
-                         : std::min<int64_t>(outputTiles, target.numBlocks);
+    int64_t blocks = matmulBlocks(op, p, options);
     requireBlocks(op, blocks);
 
     Location loc = op.getLoc();
@@ -346,26 +347,11 @@ struct MatmulPattern : OpRewritePattern<MatmulLikeOp> {
                           gm->output());
     emitter.allocate(
         cast<RankedTensorType>(op.getA().getType()).getElementType());
-
-    Value block = rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
-    auto outer = rewriter.create<scf::ForOp>(
-        loc, block, constantIndex(rewriter, loc, outputTiles),
-        constantIndex(rewriter, loc, blocks));
-    OpBuilder::InsertionGuard guard(rewriter);
-    rewriter.setInsertionPointToStart(outer.getBody());
-    // Tile t is (batch index, tile row, tile column), row-major.
-    Value t = outer.getInductionVar();
-    Value perMatrix = constantIndex(rewriter, loc, p.tilesM * p.tilesN);
-    Value matrix = rewriter.create<arith::DivUIOp>(loc, t, perMatrix);
-    Value within = rewriter.create<arith::RemUIOp>(loc, t, perMatrix);
-    Value tilesN = constantIndex(rewriter, loc, p.tilesN);
-    Value row = rewriter.create<arith::MulIOp>(
-        loc, rewriter.create<arith::DivUIOp>(loc, within, tilesN),
-        constantIndex(rewriter, loc, p.tm));
-    Value col = rewriter.create<arith::MulIOp>(
-        loc, rewriter.create<arith::RemUIOp>(loc, within, tilesN),
-        constantIndex(rewriter, loc, p.tn));
-    emitter.emitOutputTile(matrix, row, col);
+    forEachOutputTile(rewriter, loc, p, blocks,
+                      [&](OpBuilder &, Value matrix, Value row, Value col,
+                          int64_t rows, int64_t cols) {
+                        emitter.emitTile(matrix, row, col, rows, cols);
+                      });
     gm->erase(rewriter, op);
     return success();
   }
@@ -385,9 +371,7 @@ void mlir::ascend::lowering::populateMatmulPatterns(
 std::string
 mlir::ascend::lowering::explainMatmul(Operation *op,
                                       const AscendTilingOptions &options) {
-  if (auto matmul = dyn_cast<ascend::MatmulOp>(op))
-    return matmulBlocker(matmul, options);
-  if (auto batched = dyn_cast<ascend::BatchMatmulOp>(op))
-    return matmulBlocker(batched, options);
+  if (isa<ascend::MatmulOp, ascend::BatchMatmulOp>(op))
+    return matmulBlocker(op, options);
   return "";
 }

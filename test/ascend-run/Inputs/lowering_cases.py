@@ -7,31 +7,12 @@ accumulate sequentially in k in f32 and round once.
 """
 import sys
 import numpy as np
+from references import (Saver, from_bf16, rms_norm32, rope_half32,
+                        sequential_matmul, softmax32, to_bf16)
 
 out = sys.argv[1]
+save = Saver(out)
 rng = np.random.default_rng(7)
-
-
-def to_bf16(x32):
-    """f32 -> bf16 bits, round to nearest even (finite inputs)."""
-    bits = x32.astype(np.float32).view(np.uint32).astype(np.uint64)
-    rounded = (bits + 0x7FFF + ((bits >> 16) & 1)) >> 16
-    return rounded.astype(np.uint16)
-
-
-def from_bf16(b):
-    return (b.astype(np.uint32) << 16).view(np.float32)
-
-
-def sequential_matmul(a32, b32):
-    acc = np.zeros((a32.shape[0], b32.shape[1]), np.float32)
-    for k in range(a32.shape[1]):
-        acc = acc + a32[:, k:k + 1] * b32[k:k + 1, :]
-    return acc
-
-
-def save(name, array):
-    np.save(f"{out}/{name}.npy", array)
 
 
 # f16 matmul at a prefill shape and at a decode shape (M = 16).
@@ -63,18 +44,7 @@ save("exp_x", e)
 save("exp_y", to_bf16(np.exp(from_bf16(e))))
 
 
-# Softmax and rms_norm: f32 math, one rounding. NumPy's exp and 1/sqrt are
-# not the contract's (docs/Numerics.md), so the test allows a few ulps.
-def softmax32(x32):
-    e = np.exp(x32 - x32.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
-
-
-def rms_norm32(x32, g32, eps):
-    ms = (x32 * x32).mean(axis=-1, keepdims=True, dtype=np.float32)
-    return x32 / np.sqrt(ms + np.float32(eps)) * g32
-
-
+# Softmax and rms_norm: f32 math, one rounding (tolerances in the test).
 s = rng.uniform(-6, 6, (50, 256)).astype(np.float16)
 save("softmax_f16_x", s)
 save("softmax_f16_y", softmax32(s.astype(np.float32)).astype(np.float16))
@@ -110,13 +80,6 @@ save("bmmtb_c", np.matmul(a, np.swapaxes(bt, 1, 2)))
 
 # rope <half>: f32 products and sums, one rounding to f16. cos/sin as f32
 # tables per token, and as f16 tables shared by every batch.
-def rope_half32(x32, c32, s32):
-    h = x32.shape[-1] // 2
-    x1, x2 = x32[..., :h], x32[..., h:]
-    c, s = c32[..., None, :], s32[..., None, :]
-    return np.concatenate([x1 * c - x2 * s, x2 * c + x1 * s], axis=-1)
-
-
 angle = rng.uniform(0, 2 * np.pi, (16, 64)).astype(np.float32)
 x = rng.standard_normal((16, 8, 128)).astype(np.float16)
 c, s = np.cos(angle), np.sin(angle)

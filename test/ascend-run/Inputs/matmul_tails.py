@@ -8,28 +8,10 @@ result type; the zero K padding of the kernel adds +0 and changes nothing.
 """
 import sys
 import numpy as np
+from references import from_bf16, sequential_matmul, to_bf16
 
 out = sys.argv[1]
 rng = np.random.default_rng(11)
-
-
-def to_bf16(x32):
-    """f32 -> bf16 bits, round to nearest even (finite inputs)."""
-    bits = x32.astype(np.float32).view(np.uint32).astype(np.uint64)
-    rounded = (bits + 0x7FFF + ((bits >> 16) & 1)) >> 16
-    return rounded.astype(np.uint16)
-
-
-def from_bf16(b):
-    return (b.astype(np.uint32) << 16).view(np.float32)
-
-
-def sequential_matmul(a32, b32):
-    """[..., M, K] x [..., K, N] in f32, sequential in k."""
-    acc = np.zeros(a32.shape[:-1] + b32.shape[-1:], np.float32)
-    for k in range(a32.shape[-1]):
-        acc = acc + a32[..., :, k:k + 1] * b32[..., k:k + 1, :]
-    return acc
 
 
 def case(name, a_shape, b_shape, dtype, ta=False, tb=False):

@@ -8,24 +8,11 @@ or f32 (rope) and rounded once, the test states the tolerance.
 """
 import sys
 import numpy as np
+from references import Saver, from_bf16, to_bf16
 
 out = sys.argv[1]
+save = Saver(out)
 rng = np.random.default_rng(11)
-
-
-def to_bf16(x32):
-    """f32 -> bf16 bits, round to nearest even (finite inputs)."""
-    bits = x32.astype(np.float32).view(np.uint32).astype(np.uint64)
-    rounded = (bits + 0x7FFF + ((bits >> 16) & 1)) >> 16
-    return rounded.astype(np.uint16)
-
-
-def from_bf16(b):
-    return (b.astype(np.uint32) << 16).view(np.float32)
-
-
-def save(name, array):
-    np.save(f"{out}/{name}.npy", array)
 
 
 def bf16(shape, lo=-4, hi=4):

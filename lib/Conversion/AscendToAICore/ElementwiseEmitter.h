@@ -1,0 +1,54 @@
+//===- ElementwiseEmitter.h - vector code of elementwise ops ----*- C++ -*-===//
+//
+// Private to convert-ascend-to-aicore: the elementwise family's tile code,
+// shared by the elementwise pattern and the vector side of fused cube ->
+// vector kernels (CubeVector.cpp), so an epilogue computes and rounds
+// exactly as the op does in a kernel of its own.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LIB_CONVERSION_ASCENDTOAICORE_ELEMENTWISEEMITTER_H
+#define LIB_CONVERSION_ASCENDTOAICORE_ELEMENTWISEEMITTER_H
+
+#include "LoweringUtils.h"
+
+namespace mlir::ascend::lowering {
+
+/// Whether `op` is one of the elementwise ops the family lowers.
+bool isLoweredElementwise(Operation *op);
+
+/// How an operand covers the result seen as [rows, C].
+enum class Spread {
+  full,   ///< the result's shape
+  row,    ///< [C] or [1, ..., 1, C]: the same row for every result row
+  column, ///< [..., R, 1]: one value per result row
+  scalar, ///< every dim 1
+  other,
+};
+
+SmallVector<Spread> classifyOperands(Operation *op);
+
+/// The smallest element size among the op's operands and result, in bytes.
+int64_t narrowestBytes(Operation *op);
+
+/// Elements per UB tile: `vector-tile` if set, else what a quarter of UB
+/// holds with every operand, copy and scratch tile the op needs.
+int64_t elementwiseTileElements(Operation *op,
+                                const AscendTilingOptions &options);
+
+/// The GM view an operand spreading as `spread` is tiled through: 1-D when
+/// `flat`, else [rows, C] (a row operand as [1, C]).
+Value operandView(OpBuilder &b, Location loc, Value memref, Spread spread,
+                  bool flat);
+
+/// The tile of `shape` ([rows, cols], or [cols] on flat views) at (row,
+/// col): loads each operand's window of its view (or takes the leading part
+/// of its `fixed` UB tile, if given), computes `op` and stores the rounded
+/// result into the window of `outView`.
+void emitElementwiseTile(OpBuilder &b, Location loc, Operation *op,
+                         ArrayRef<Value> views, ArrayRef<Value> fixed,
+                         Value outView, Value row, Value col,
+                         ArrayRef<int64_t> shape);
+
+} // namespace mlir::ascend::lowering
+
+#endif

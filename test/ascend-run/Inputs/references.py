@@ -1,0 +1,55 @@
+"""NumPy references shared by the Inputs/*.py generators.
+
+They follow docs/Numerics.md: bf16 arrays are uint16 bit patterns (as
+ascend-run binds them), matmuls accumulate in f32 sequentially in k, and
+composite ops compute in f32 and round once. NumPy's exp and 1/sqrt are not
+the contract's, so tests that use softmax32 / rms_norm32 state a tolerance.
+"""
+import numpy as np
+
+
+def to_bf16(x32):
+    """f32 -> bf16 bits, round to nearest even (finite inputs)."""
+    bits = x32.astype(np.float32).view(np.uint32).astype(np.uint64)
+    rounded = (bits + 0x7FFF + ((bits >> 16) & 1)) >> 16
+    return rounded.astype(np.uint16)
+
+
+def from_bf16(b):
+    return (b.astype(np.uint32) << 16).view(np.float32)
+
+
+def sequential_matmul(a32, b32):
+    """[..., M, K] x [..., K, N] in f32, sequential in k."""
+    acc = np.zeros(a32.shape[:-1] + b32.shape[-1:], np.float32)
+    for k in range(a32.shape[-1]):
+        acc = acc + a32[..., :, k:k + 1] * b32[..., k:k + 1, :]
+    return acc
+
+
+def softmax32(x32):
+    e = np.exp(x32 - x32.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def rms_norm32(x32, g32, eps):
+    ms = (x32 * x32).mean(axis=-1, keepdims=True, dtype=np.float32)
+    return x32 / np.sqrt(ms + np.float32(eps)) * g32
+
+
+def rope_half32(x32, c32, s32):
+    """Rotate halves; c32/s32 are [..., D/2] per position, broadcast over heads."""
+    h = x32.shape[-1] // 2
+    x1, x2 = x32[..., :h], x32[..., h:]
+    c, s = c32[..., None, :], s32[..., None, :]
+    return np.concatenate([x1 * c - x2 * s, x2 * c + x1 * s], axis=-1)
+
+
+class Saver:
+    """save(name, array) writes OUTDIR/name.npy."""
+
+    def __init__(self, out):
+        self.out = out
+
+    def __call__(self, name, array):
+        np.save(f"{self.out}/{name}.npy", array)
