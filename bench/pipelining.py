@@ -4,7 +4,9 @@
 Usage: /usr/bin/python3 bench/pipelining.py [--build DIR] [--target T]
 
 Each kernel is written at tensor level, lowered twice with ascend-opt
---ascend-lower-to-kernel (multi-buffer=1: no rings; the default: rings of 2)
+--ascend-lower-to-kernel (multi-buffer=1 software-pipeline=false: no rings
+and cube -> vector tiles handed over only all at once; the default: rings of
+2 and tiles handed over one at a time)
 and timed with ascend-run --timing-only --json on the target. Prints the
 estimated microseconds of both, the speed-up (single / pipelined, above 1:
 pipelining helps) and the busy share of the pipes that bound each run.
@@ -68,14 +70,16 @@ def main():
     args = parser.parse_args()
     opt = os.path.join(args.build, "bin", "ascend-opt")
     run = os.path.join(args.build, "bin", "ascend-run")
-    print(f"target {args.target}; single = multi-buffer=1, pipelined = default pipeline")
+    print(f"target {args.target}; single = multi-buffer=1 software-pipeline=false, "
+          "pipelined = default pipeline")
     print(f"{'kernel':26} {'single us':>10} {'pipelined us':>12} {'speed-up':>8}  bound (single -> pipelined)")
     with tempfile.TemporaryDirectory() as tmp:
         for name, source in KERNELS:
             src = os.path.join(tmp, "k.mlir")
             with open(src, "w") as f:
                 f.write(source)
-            single = timed(opt, run, src, f"target={args.target} multi-buffer=1", tmp)
+            single = timed(opt, run, src,
+                           f"target={args.target} multi-buffer=1 software-pipeline=false", tmp)
             piped = timed(opt, run, src, f"target={args.target}", tmp)
             print(f"{name:26} {single['total_us']:10.1f} {piped['total_us']:12.1f} "
                   f"{single['total_us'] / piped['total_us']:8.2f}  {bound(single)} -> {bound(piped)}")

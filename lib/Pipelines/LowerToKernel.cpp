@@ -22,6 +22,8 @@ void mlir::ascend::buildLowerToKernelPipeline(
   pm.addPass(createConvertAscendToAICorePass(convert));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  if (options.softwarePipeline)
+    pm.addNestedPass<func::FuncOp>(createSoftwarePipelinePass());
   if (options.multiBuffer > 1) {
     pm.addNestedPass<func::FuncOp>(
         createMultiBufferPass(MultiBufferPassOptions{options.multiBuffer}));
@@ -39,7 +41,7 @@ void mlir::ascend::registerPipelines() {
   PassPipelineRegistration<LowerToKernelOptions>(
       "ascend-lower-to-kernel",
       "Lower tensor-level ascend (or linalg) IR to kernels ascend-run "
-      "executes: raising, tiling and placement, memory planning, sync "
-      "insertion",
+      "executes: raising, tiling and placement, software pipelining, memory "
+      "planning, sync insertion",
       buildLowerToKernelPipeline);
 }

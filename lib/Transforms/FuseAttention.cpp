@@ -491,7 +491,9 @@ LogicalResult AttentionMatcher::matchMask(std::string &whyNot) {
   }
   if (llvm::all_of(lead, [](int64_t d) { return d == 1; }))
     return success();
-  if (batchDims == 2 && lead[0] == a.batch && lead[1] == a.heads)
+  // The scores' add already checked the broadcast against their dims.
+  if (ArrayRef<int64_t>(leadingDims(scores)) ==
+      ArrayRef<int64_t>{a.batch, a.heads})
     return success();
   // Every batch dim present: the mask is reshaped like Q.
   if (rank == scoresRank && leadingDims(scores) == lead) {

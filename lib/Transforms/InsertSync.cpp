@@ -236,6 +236,46 @@ SyncInserter::firstUncovered(ArrayRef<ReplayResult> results) const {
   return best;
 }
 
+/// The cross-core flag ids set after `op` in its loop body (`set`), or
+/// waited for before it (`!set`), in each enclosing scf.for body up to its
+/// aicore.core region.
+static SmallVector<std::pair<scf::ForOp, int64_t>> loopFlags(Operation *op,
+                                                             bool set) {
+  SmallVector<std::pair<scf::ForOp, int64_t>> flags; // (loop, flag id)
+  for (Operation *inner = op; !isa<aicore::CoreOp>(inner->getParentOp());
+       inner = inner->getParentOp()) {
+    auto loop = dyn_cast<scf::ForOp>(inner->getParentOp());
+    if (!loop)
+      continue;
+    Block *body = loop.getBody();
+    auto range = set ? llvm::make_range(std::next(Block::iterator(inner)),
+                                        body->end())
+                     : llvm::make_range(body->begin(), Block::iterator(inner));
+    for (Operation &candidate : range) {
+      if (auto s = dyn_cast<aicore::CrossCoreSetFlagOp>(candidate); s && set)
+        flags.push_back({loop, s.getFlagId()});
+      if (auto w = dyn_cast<aicore::CrossCoreWaitFlagOp>(candidate); w && !set)
+        flags.push_back({loop, w.getFlagId()});
+    }
+  }
+  return flags;
+}
+
+/// Whether a cross-core flag inside the regions' tile loops orders
+/// `earlier` before `later`: a loop body around `earlier` sets a flag after
+/// it that a loop body around `later` waits for before it. Flags are
+/// counters taken in order, so when the two loops walk the same tiles (as
+/// ascend-software-pipeline makes them) tile i's wait takes tile i's set.
+/// That pairing is the kernel's promise, not proved here: ascend-run's
+/// hazard checker verifies it at run time.
+static bool orderedByLoopFlags(Operation *earlier, Operation *later) {
+  for (auto [setLoop, setId] : loopFlags(earlier, /*set=*/true))
+    for (auto [waitLoop, waitId] : loopFlags(later, /*set=*/false))
+      if (setId == waitId)
+        return true;
+  return false;
+}
+
 void SyncInserter::findCrossCoreGaps(ArrayRef<ReplayResult> results,
                                      const CrossCoreTokens &cross,
                                      Findings &findings) const {
@@ -251,7 +291,8 @@ void SyncInserter::findCrossCoreGaps(ArrayRef<ReplayResult> results,
         continue;
       }
       // The writing region goes first: `earlier` must write into `later`.
-      if (!aWrites || crossCovered(earlier, later, results, cross))
+      if (!aWrites || crossCovered(earlier, later, results, cross) ||
+          orderedByLoopFlags(a.op, b.op))
         continue;
       findings.crossFlag = CrossDependency{earlier, later};
       return;

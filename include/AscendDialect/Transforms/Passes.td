@@ -188,7 +188,12 @@ def InsertSyncPass : Pass<"ascend-insert-sync", "func::FuncOp"> {
       region that holds it, the wait on the reading op's pipe right before
       the top-level op holding the read, so whole loops are ordered (correct,
       not pipelined); cross-core flags already at the regions' top level are
-      followed. Ids are the target's cross-core flags (16 on 910B) minus
+      followed. A write in a tile loop body that sets a cross-core flag
+      after it, read in a tile loop body that waits for that flag before
+      it, is taken as ordered tile by tile (what
+      `ascend-software-pipeline` produces; the pairing of tile i's set
+      with tile i's wait is the kernel's promise, which ascend-run's hazard
+      checker verifies at run time). Ids are the target's cross-core flags (16 on 910B) minus
       those the function uses; pairs in one direction between the same two
       pipes whose sets and waits come in the same order share one. Errors:
       GM bytes written by both regions without flags ordering them (the
@@ -372,6 +377,96 @@ def PlanMemoryPass : Pass<"ascend-plan-memory", "func::FuncOp"> {
            "Let buffers whose live ranges do not overlap share bytes; false "
            "gives every buffer of a function its own bytes (for kernels "
            "synchronised by hand, and for debugging)">,
+  ];
+  let dependentDialects = ["aicore::AICoreDialect"];
+}
+
+def SoftwarePipelinePass : Pass<"ascend-software-pipeline", "func::FuncOp"> {
+  let summary = "Hand cube tiles to the vector cores one at a time";
+  let description = [{
+    In a split kernel whose cube region computes tiles into a GM buffer that
+    its vector region then reads (a matmul with an elementwise epilogue, as
+    `convert-ascend-to-aicore` fuses them), `ascend-insert-sync` alone
+    orders the regions as wholes: the vector cores wait until the cube core
+    has finished every tile. This pass puts the hand-over into the tile
+    loops, so the vector cores work on tile i while the cube core computes
+    tile i + 1 (cube-vector pipelining across cores).
+
+    Rules:
+    - The kernel has an `aicore.core <cube>` and an `aicore.core <vector>`
+      region, each with exactly one top-level `scf.for` tile loop; the two
+      loops walk the same tiles (bounds and step computed the same way) and
+      the vector loop reads a GM argument the cube loop writes. Otherwise
+      the function is left alone (`report-skipped` says why).
+    - Two free cross-core flag ids are used: `ready` (cube -> vector) is
+      set on FIX at the end of each cube iteration and waited for on MTE2 at
+      the start of each vector iteration; `consumed` (vector -> cube) is set
+      on MTE2 at the end of each vector iteration, once the tile's loads are
+      done, and waited for on FIX at the start of each cube iteration. The
+      vector region gives `depth` credits before its loop and the cube
+      region takes the unused ones after its loop, so every set has its
+      wait and the cube core runs at most `depth` tiles ahead (cross-core
+      flags are counters; the hardware's are 4 bits deep).
+    - Run it after `convert-ascend-to-aicore` and before
+      `ascend-multi-buffer` (unrolled loops keep one flag pair per tile) and
+      `ascend-insert-sync`, which takes such in-loop cross-core flags as
+      ordering the cube's writes before the vector's reads tile by tile and
+      adds no region-wide flag (ascend-run's hazard checker verifies the
+      pairing at run time).
+    - Preload of the single-core pipes (issuing tile i + 1's loads before
+      tile i's compute) is not done: in the cycle model the scalar pipe
+      issues into unbounded per-pipe queues, so `ascend-multi-buffer`'s
+      rings already let each pipe run ahead (docs/CycleModel.md).
+
+    Example (`depth` = 2):
+
+    ```mlir
+    aicore.core <cube> {
+      scf.for %t = %b to %n step %s {
+        ...
+        mte.fixpipe %acc, %ws_t : ...
+      }
+    }
+    aicore.core <vector> {
+      scf.for %t = %b to %n step %s {
+        mte.copy %ws_t, %ub : ...
+        vec.relu %ub, %ub : ...
+        mte.copy %ub, %out_t : ...
+      }
+    }
+    ```
+
+    becomes
+
+    ```mlir
+    aicore.core <cube> {
+      scf.for %t = %b to %n step %s {
+        aicore.cross_core_wait_flag <fix> flag 1
+        ...
+        mte.fixpipe %acc, %ws_t : ...
+        aicore.cross_core_set_flag <fix> flag 0
+      }
+      aicore.cross_core_wait_flag <fix> flag 1
+      aicore.cross_core_wait_flag <fix> flag 1
+    }
+    aicore.core <vector> {
+      aicore.cross_core_set_flag <mte2> flag 1
+      aicore.cross_core_set_flag <mte2> flag 1
+      scf.for %t = %b to %n step %s {
+        aicore.cross_core_wait_flag <mte2> flag 0
+        mte.copy %ws_t, %ub : ...
+        vec.relu %ub, %ub : ...
+        mte.copy %ub, %out_t : ...
+        aicore.cross_core_set_flag <mte2> flag 1
+      }
+    }
+    ```
+  }];
+  let options = [
+    Option<"depth", "depth", "unsigned", /*default=*/"2",
+           "Tiles the cube core may run ahead of the vector cores">,
+    Option<"reportSkipped", "report-skipped", "bool", /*default=*/"false",
+           "Emit a remark saying why a split kernel was not pipelined">,
   ];
   let dependentDialects = ["aicore::AICoreDialect"];
 }

@@ -42,14 +42,19 @@ struct LowerToKernelOptions : public PassPipelineOptions<LowerToKernelOptions> {
       llvm::cl::desc("Buffers per ring in tile loops (ascend-multi-buffer "
                      "depth; 1: off)"),
       llvm::cl::init(2)};
+  PassOptions::Option<bool> softwarePipeline{
+      *this, "software-pipeline",
+      llvm::cl::desc("Hand cube tiles to the vector cores one at a time in "
+                     "split kernels (ascend-software-pipeline)"),
+      llvm::cl::init(true)};
 };
 
 /// Tensor-level ascend (or linalg) IR -> kernel-level IR that ascend-run
 /// executes: ascend-raise-linalg, convert-ascend-to-aicore, cleanup,
-/// ascend-multi-buffer, ascend-plan-memory, ascend-insert-sync (in that
-/// order: rings need their own bytes, and reused bytes are dependences sync
-/// insertion must order). ascend-run calls this for
-/// tensor-level input.
+/// ascend-software-pipeline, ascend-multi-buffer, ascend-plan-memory,
+/// ascend-insert-sync (in that order: unrolling keeps the per-tile flags,
+/// rings need their own bytes, and reused bytes are dependences sync
+/// insertion must order). ascend-run calls this for tensor-level input.
 void buildLowerToKernelPipeline(OpPassManager &pm,
                                 const LowerToKernelOptions &options);
 

@@ -20,3 +20,10 @@ func.func @matmul(%a: tensor<512x1024xf16>, %b: tensor<1024x384xf16>) -> tensor<
   %c = ascend.matmul %a, %b : tensor<512x1024xf16>, tensor<1024x384xf16> -> tensor<512x384xf16>
   return %c : tensor<512x384xf16>
 }
+
+// A cube -> vector chain: one split kernel (fuse-epilogues).
+func.func @relu_mm(%a: tensor<256x128xf16>, %b: tensor<128x256xf16>) -> tensor<256x256xf16> {
+  %c = ascend.matmul %a, %b : tensor<256x128xf16>, tensor<128x256xf16> -> tensor<256x256xf16>
+  %r = ascend.relu %c : tensor<256x256xf16> -> tensor<256x256xf16>
+  return %r : tensor<256x256xf16>
+}
