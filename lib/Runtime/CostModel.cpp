@@ -43,30 +43,35 @@ static int64_t bytesOf(const TileRef &t) {
   return (t.numElements() * t.bits + 7) / 8;
 }
 
-/// Cycles to move `bytes` over `path`; GM paths follow pto-isa's fit
-/// bw(B) = peak * B / (K + B), i.e. (K + B) / peak cycles, with the peak
-/// capped by the core's share of HBM for the `fromHBM` bytes and by the
-/// core's L2 read rate for the others, and scaled by GM alignment.
-static double transferCycles(const aicore::PathInfo &path, int64_t bytes,
-                             int64_t fromHBM, int64_t gmByteOffset,
-                             const TargetInfo &target, unsigned gmSharers) {
+/// The cost of moving `bytes` over `path`, `fromHBM` of them to or from
+/// HBM. GM paths follow pto-isa's fit bw(B) = peak * B / (K + B), read as a
+/// start-up of K / peak cycles plus B / peak, with the peak scaled by GM
+/// alignment; bytes served by L2 run at most at the core's L2 read rate,
+/// HBM bytes at the path's rate when HBM has room (HbmTimeline).
+static OpCost transferCost(const aicore::PathInfo &path, int64_t bytes,
+                           int64_t fromHBM, int64_t gmByteOffset,
+                           const TargetInfo &target) {
+  OpCost cost;
   bool touchesGM = path.src == AddressSpace::gm || path.dst == AddressSpace::gm;
-  if (!touchesGM)
-    return (path.halfPeakBytes + static_cast<double>(bytes)) /
-           path.bytesPerCycle;
+  if (!touchesGM) {
+    cost.cycles =
+        (path.halfPeakBytes + static_cast<double>(bytes)) / path.bytesPerCycle;
+    return cost;
+  }
   double efficiency = 1;
   if (gmByteOffset % 512 != 0)
     efficiency = gmByteOffset % 32 == 0 ? target.gmAlign32Efficiency
                                         : target.gmUnalignedEfficiency;
-  double hbmPeak = efficiency *
-                   std::min(path.bytesPerCycle,
-                            target.gmBytesPerCycle / std::max(1u, gmSharers));
+  double peak = efficiency * path.bytesPerCycle;
   double l2Peak =
       efficiency * std::min(path.bytesPerCycle, target.l2ReadBytesPerCycle);
   int64_t fromL2 = bytes - fromHBM;
   // The start-up cost goes with the slower part of the transfer.
-  double startPeak = fromHBM > 0 ? hbmPeak : l2Peak;
-  return path.halfPeakBytes / startPeak + fromHBM / hbmPeak + fromL2 / l2Peak;
+  double startPeak = fromHBM > 0 ? peak : l2Peak;
+  cost.cycles = path.halfPeakBytes / startPeak + fromL2 / l2Peak;
+  cost.hbmTimedBytes = fromHBM;
+  cost.hbmPeak = peak;
+  return cost;
 }
 
 static int64_t gmOffsetBytes(const TileRef &t) { return t.offset * t.bits / 8; }
@@ -87,8 +92,7 @@ static double padFillCycles(const TileRef &src, const TileRef &dst) {
 }
 
 std::optional<OpCost> mlir::ascend::runtime::estimateCost(
-    Operation *op, Lookup lookup, const TargetInfo &target, unsigned gmSharers,
-    L2Cache *l2) {
+    Operation *op, Lookup lookup, const TargetInfo &target, L2Cache *l2) {
   // HBM bytes an access of GM view `t` causes: the L2 lines a read misses;
   // writes pass through L2 too (later reads of them hit) and reach HBM.
   auto hbmBytes = [&](const TileRef &t, bool read) -> int64_t {
@@ -114,9 +118,9 @@ std::optional<OpCost> mlir::ascend::runtime::estimateCost(
                          : 0;
     // The transfer waits for its missed lines at HBM speed (at most its
     // own bytes; the rest of a line is traffic the model counts, not time).
-    cost.cycles = transferCycles(*path, bytes,
-                                 fromGM ? std::min<int64_t>(hbm, bytes) : bytes,
-                                 gmOffset, target, gmSharers);
+    cost = transferCost(*path, bytes,
+                        fromGM ? std::min<int64_t>(hbm, bytes) : bytes,
+                        gmOffset, target);
     if (copy.getPad())
       cost.cycles += padFillCycles(src, dst);
     cost.gmBytes = fromGM || toGM ? bytes : 0;
@@ -131,8 +135,8 @@ std::optional<OpCost> mlir::ascend::runtime::estimateCost(
       return std::nullopt;
     bool toGM = dstSpace == AddressSpace::gm;
     int64_t bytes = bytesOf(dst);
-    cost.cycles = transferCycles(*path, bytes, bytes,
-                                 toGM ? gmOffsetBytes(dst) : 0, target, gmSharers);
+    cost = transferCost(*path, bytes, bytes, toGM ? gmOffsetBytes(dst) : 0,
+                        target);
     cost.gmBytes = toGM ? bytes : 0;
     cost.hbmBytes = toGM ? hbmBytes(dst, /*read=*/false) : 0;
     return cost;

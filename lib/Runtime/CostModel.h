@@ -12,7 +12,12 @@
 namespace mlir::ascend::runtime {
 
 struct OpCost {
+  /// Cycles the op takes, apart from moving `hbmTimedBytes` through HBM.
   double cycles = 0;
+  /// Bytes of a transfer that go to or come from HBM, at up to `hbmPeak`
+  /// bytes per cycle; how long they take depends on what else uses HBM at
+  /// the time (HbmTimeline).
+  double hbmTimedBytes = 0, hbmPeak = 0;
   double cubeFlops = 0;   ///< 2 M N K for cube.mmad
   double vectorFlops = 0; ///< one per element of an arithmetic vec op
   double gmBytes = 0;     ///< bytes read from or written to GM
@@ -21,13 +26,11 @@ struct OpCost {
 
 /// The cost of tile op `op` on `target` (docs/CycleModel.md), or nullopt if
 /// the target data has no cost for it: such ops are reported as unsupported,
-/// never costed as zero. `gmSharers` is the number of cores moving GM data
-/// at the same time, which share the chip's HBM bandwidth. GM reads go
-/// through `l2` (updated): bytes it holds do not take HBM bandwidth. Without
-/// `l2` every GM byte goes to HBM.
+/// never costed as zero. GM reads go through `l2` (updated): bytes it holds
+/// do not take HBM bandwidth. Without `l2` every GM byte goes to HBM.
 std::optional<OpCost>
 estimateCost(Operation *op, Lookup lookup, const aicore::TargetInfo &target,
-             unsigned gmSharers, L2Cache *l2 = nullptr);
+             L2Cache *l2 = nullptr);
 
 /// The vector instruction whose latency a vec op has ("" if none).
 llvm::StringRef getVectorInstruction(Operation *op);

@@ -17,6 +17,7 @@
 #include "AscendDialect/AICore/AICoreDialect.h"
 #include "AscendDialect/AICore/TileAccess.h"
 #include "CostModel.h"
+#include "HbmTimeline.h"
 #include "L2Cache.h"
 #include "Hazards.h"
 #include "ScalarOps.h"
@@ -148,7 +149,6 @@ struct KernelContext {
   std::vector<Storage> &gm;
   int64_t blockDim;
   const RunOptions &options;
-  unsigned gmSharers; ///< cores moving GM data at once
   /// GM accesses of all blocks, when checking hazards.
   std::optional<GlobalMemoryTracker> gmAccesses;
   std::mutex statsMutex;
@@ -160,6 +160,8 @@ struct KernelContext {
   std::vector<DefinedBytes *> defined;
   /// What the chip's L2 holds; shared by all blocks of the launch.
   L2Cache l2;
+  /// HBM bandwidth booked so far by the launch's transfers.
+  HbmTimeline hbm;
 };
 
 /// Where a core is in simulated time: the scalar issue point, each pipe's
@@ -447,10 +449,11 @@ LogicalResult CoreExecutor::executeTile(Operation &op) {
   {
     // Under the lock: the L2 is shared by every core of the launch.
     std::lock_guard<std::mutex> lock(kernel.statsMutex);
-    std::optional<OpCost> cost = estimateCost(
-        &op, get, kernel.target, kernel.gmSharers, &kernel.l2);
+    std::optional<OpCost> cost =
+        estimateCost(&op, get, kernel.target, &kernel.l2);
     if (cost) {
-      end = start + cost->cycles;
+      end = start + cost->cycles +
+            kernel.hbm.transfer(start, cost->hbmTimedBytes, cost->hbmPeak);
       kernel.report.cubeFlops += cost->cubeFlops;
       kernel.report.vectorFlops += cost->vectorFlops;
       kernel.report.gmBytes += cost->gmBytes;
@@ -936,9 +939,19 @@ LogicalResult mlir::ascend::runtime::runKernel(
     slots = target.numBlocks * target.vectorCoresPerBlock;
   unsigned slotsUsed = static_cast<unsigned>(std::min<int64_t>(blockDim, slots));
 
-  KernelContext context{kernel, target, gm, blockDim, options,
-                        slotsUsed * static_cast<unsigned>(cores->size()),
-                        {}, {}, {}, {}, {}, {}, L2Cache(target.l2Bytes)};
+  KernelContext context{kernel,
+                        target,
+                        gm,
+                        blockDim,
+                        options,
+                        {},
+                        {},
+                        {},
+                        {},
+                        {},
+                        {},
+                        L2Cache(target.l2Bytes),
+                        HbmTimeline(target.gmBytesPerCycle)};
   context.argumentStorage = argumentBuffer;
   context.defined = std::move(defined);
   if (options.checkHazards)
