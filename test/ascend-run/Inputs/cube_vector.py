@@ -11,32 +11,12 @@ NumPy's), so it is compared with a tolerance.
 """
 import sys
 import numpy as np
+from references import Saver, from_bf16, to_bf16
+from references import sequential_matmul as matmul32
 
 out = sys.argv[1]
+save = Saver(out)
 rng = np.random.default_rng(5)
-
-
-def to_bf16(x32):
-    """f32 -> bf16 bits, round to nearest even (finite inputs)."""
-    bits = x32.astype(np.float32).view(np.uint32).astype(np.uint64)
-    rounded = (bits + 0x7FFF + ((bits >> 16) & 1)) >> 16
-    return rounded.astype(np.uint16)
-
-
-def from_bf16(b):
-    return (b.astype(np.uint32) << 16).view(np.float32)
-
-
-def matmul32(a32, b32):
-    """f32 accumulation, sequential in k (the contract's order)."""
-    acc = np.zeros(a32.shape[:-1] + b32.shape[-1:], np.float32)
-    for k in range(a32.shape[-1]):
-        acc = acc + a32[..., :, k:k + 1] * b32[..., k:k + 1, :]
-    return acc
-
-
-def save(name, array):
-    np.save(f"{out}/{name}.npy", array)
 
 
 def f16(shape, scale):

@@ -9,53 +9,17 @@ rounded to their tensor's type, as the workspaces between kernels hold them.
 """
 import sys
 import numpy as np
+from references import (Saver, from_bf16, rms_norm32, rope_half32, softmax32,
+                        to_bf16)
+from references import sequential_matmul as matmul32
 
 out = sys.argv[1]
+save = Saver(out)
 rng = np.random.default_rng(11)
-
-
-def to_bf16(x32):
-    """f32 -> bf16 bits, round to nearest even (finite inputs)."""
-    bits = x32.astype(np.float32).view(np.uint32).astype(np.uint64)
-    rounded = (bits + 0x7FFF + ((bits >> 16) & 1)) >> 16
-    return rounded.astype(np.uint16)
-
-
-def from_bf16(b):
-    return (b.astype(np.uint32) << 16).view(np.float32)
-
-
-def matmul32(a32, b32):
-    """f32 accumulation, sequential in k (the contract's order)."""
-    acc = np.zeros((a32.shape[0], b32.shape[1]), np.float32)
-    for k in range(a32.shape[1]):
-        acc = acc + a32[:, k:k + 1] * b32[k:k + 1, :]
-    return acc
 
 
 def matmul16(a, b):
     return matmul32(a.astype(np.float32), b.astype(np.float32)).astype(np.float16)
-
-
-def softmax32(x32):
-    e = np.exp(x32 - x32.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
-
-
-def rms_norm32(x32, g32, eps):
-    ms = (x32 * x32).mean(axis=-1, keepdims=True, dtype=np.float32)
-    return x32 / np.sqrt(ms + np.float32(eps)) * g32
-
-
-def rope_half32(x32, c32, s32):
-    h = x32.shape[-1] // 2
-    x1, x2 = x32[..., :h], x32[..., h:]
-    c, s = c32[..., None, :], s32[..., None, :]
-    return np.concatenate([x1 * c - x2 * s, x2 * c + x1 * s], axis=-1)
-
-
-def save(name, array):
-    np.save(f"{out}/{name}.npy", array)
 
 
 # scores: softmax(q @ k^T); the scores are scaled so softmax is not one-hot.
