@@ -133,6 +133,20 @@ struct SoftwarePipelinePass
       return skip("expected one tile loop in each of the cube and vector "
                   "regions");
     scf::ForOp producer = producers.front(), consumer = consumers.front();
+    auto hasCrossCoreFlags = [](scf::ForOp loop) {
+      return loop
+          ->walk([](Operation *op) {
+            return isa<aicore::CrossCoreSetFlagOp, aicore::CrossCoreWaitFlagOp>(op)
+                       ? WalkResult::interrupt()
+                       : WalkResult::advance();
+          })
+          .wasInterrupted();
+    };
+    // A kernel that already hands data over inside its loops (e.g. a
+    // FlashAttention ping-pong) orders itself; another hand-over around it
+    // could wait for a whole iteration the other region cannot finish alone.
+    if (hasCrossCoreFlags(producer) || hasCrossCoreFlags(consumer))
+      return skip("the tile loops already hold cross-core flags");
     if (!sameIterations(producer, consumer))
       return skip("the cube and vector tile loops do not walk the same tiles");
     auto written = gmArguments(producer, /*writes=*/true);

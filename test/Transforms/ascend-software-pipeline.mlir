@@ -134,3 +134,38 @@ func.func @vector_only(%x: memref<1024xf16, #aicore.space<gm>>)
   mte.copy %x, %ub : memref<1024xf16, #aicore.space<gm>>, memref<1024xf16, #aicore.space<ub>>
   return
 }
+
+// -----
+
+// The loops already hand data over with cross-core flags (a ping-pong such
+// as FlashAttention's): left alone.
+// CHECK-LABEL: func.func @already_synchronised
+// CHECK-COUNT-2: cross_core
+// CHECK-NOT:   cross_core
+// expected-remark @+1 {{not pipelined: the tile loops already hold cross-core flags}}
+func.func @already_synchronised(%ws: memref<64x16xf32, #aicore.space<gm>>)
+    attributes {aicore.kernel = #aicore.kernel<block_dim = 1>} {
+  aicore.core <cube> {
+    %c0 = arith.constant 0 : index
+    %c4 = arith.constant 4 : index
+    %c1 = arith.constant 1 : index
+    %acc = aicore.alloc : memref<16x16xf32, #aicore.space<l0c>>
+    scf.for %t = %c0 to %c4 step %c1 {
+      %tile = memref.subview %ws[%t, 0] [16, 16] [1, 1] : memref<64x16xf32, #aicore.space<gm>> to memref<16x16xf32, strided<[16, 1], offset: ?>, #aicore.space<gm>>
+      mte.fixpipe %acc, %tile : memref<16x16xf32, #aicore.space<l0c>>, memref<16x16xf32, strided<[16, 1], offset: ?>, #aicore.space<gm>>
+      aicore.cross_core_set_flag <fix> flag 0
+    }
+  }
+  aicore.core <vector> {
+    %c0 = arith.constant 0 : index
+    %c4 = arith.constant 4 : index
+    %c1 = arith.constant 1 : index
+    %ub = aicore.alloc : memref<16x16xf32, #aicore.space<ub>>
+    scf.for %t = %c0 to %c4 step %c1 {
+      aicore.cross_core_wait_flag <mte2> flag 0
+      %tile = memref.subview %ws[%t, 0] [16, 16] [1, 1] : memref<64x16xf32, #aicore.space<gm>> to memref<16x16xf32, strided<[16, 1], offset: ?>, #aicore.space<gm>>
+      mte.copy %tile, %ub : memref<16x16xf32, strided<[16, 1], offset: ?>, #aicore.space<gm>>, memref<16x16xf32, #aicore.space<ub>>
+    }
+  }
+  return
+}

@@ -152,6 +152,16 @@ def ConvertAscendToAICorePass : Pass<"convert-ascend-to-aicore", "ModuleOp"> {
     them: results are bit-identical to the two launches. A function of just
     the two ops is a host with one launch. `ascend-insert-sync` orders the
     workspace between the regions.
+    `ascend.flash_attention` (split targets; f16 / bf16; MHA, GQA, MQA;
+    `causal`; Sq and Skv multiples of 64, head dims multiples of 16 up to
+    256; no explicit mask yet) is always launched from a host, which passes
+    three GM workspaces after its operands: per block one 64-row slot for
+    S and the PV partial (f32) and for P (the input type). Work items
+    (batch, head, 64 query rows) go round-robin over blocks; per KV tile
+    the cube computes S = Q K^T and P V, the vector cores (32 rows each)
+    keep the online softmax in f32, and cross-core flags inside the KV
+    loops hand S, P and PV over; causal tiles above the diagonal are
+    skipped (FlashAttention.cpp).
     Any other op between ascend ops (constants feeding ops, slices, casts,
     control flow) is an error naming it; an op the patterns cannot lower
     reports why from its kernel, as for single-op functions.

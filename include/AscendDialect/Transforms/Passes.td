@@ -396,8 +396,11 @@ def SoftwarePipelinePass : Pass<"ascend-software-pipeline", "func::FuncOp"> {
     - The kernel has an `aicore.core <cube>` and an `aicore.core <vector>`
       region, each with exactly one top-level `scf.for` tile loop; the two
       loops walk the same tiles (bounds and step computed the same way) and
-      the vector loop reads a GM argument the cube loop writes. Otherwise
-      the function is left alone (`report-skipped` says why).
+      the vector loop reads a GM argument the cube loop writes, and neither
+      loop holds cross-core flags already (a kernel that hands data over
+      inside its loops, such as the FlashAttention ping-pong, orders
+      itself). Otherwise the function is left alone (`report-skipped` says
+      why).
     - Two free cross-core flag ids are used: `ready` (cube -> vector) is
       set on FIX at the end of each cube iteration and waited for on MTE2 at
       the start of each vector iteration; `consumed` (vector -> cube) is set

@@ -100,11 +100,12 @@ bool isAscendOp(Operation *op) {
 }
 
 /// Whether `func` is one kernel as it stands: one ascend op on its
-/// arguments, whose results are what it returns.
-bool isSingleKernel(func::FuncOp func) {
+/// arguments, whose results are what it returns, needing no workspace.
+bool isSingleKernel(func::FuncOp func, const AscendTilingOptions &tiling) {
   Block &body = func.getBody().front();
   Operation &op = body.front();
-  if (body.getOperations().size() != 2 || !isAscendOp(&op))
+  if (body.getOperations().size() != 2 || !isAscendOp(&op) ||
+      !flashAttentionWorkspaces(&op, tiling).empty())
     return false;
   return llvm::all_of(op.getOperands(),
                       [](Value v) { return isa<BlockArgument>(v); }) &&
@@ -197,10 +198,12 @@ std::string hostBlocker(Operation *op) {
 /// bracketed as a single-op function is, so the patterns lower it
 /// unchanged. In a fused kernel the matmul's result is materialized into
 /// the workspace and the epilogue reads it back from there: the form the
-/// cube -> vector pattern recognises.
+/// cube -> vector pattern recognises. `scratch` are GM workspaces the op's
+/// pattern needs, passed after the operands (flash_attention's slots).
 FailureOr<func::FuncOp> outlineKernel(func::FuncOp host,
                                       ArrayRef<Operation *> ops,
                                       unsigned index, ArrayRef<Value> operands,
+                                      ArrayRef<MemRefType> scratch,
                                       SymbolTable &symbols,
                                       Block::iterator where) {
   OpBuilder b(host.getContext());
@@ -229,6 +232,8 @@ FailureOr<func::FuncOp> outlineKernel(func::FuncOp host,
   symbols.insert(kernel, where);
   if (failed(makeKernelSignature(kernel)))
     return failure();
+  for (auto [i, type] : llvm::enumerate(scratch))
+    kernel.insertArgument(operands.size() + i, type, {}, kernel.getLoc());
   if (fused) {
     Operation *matmul = map.lookup(ops.front()->getResult(0)).getDefiningOp();
     Value workspace = entry->getArgument(operands.size());
@@ -327,8 +332,10 @@ LogicalResult lowerToHost(func::FuncOp func, SymbolTable &symbols,
         for (Value v : member->getOperands())
           if (v.getDefiningOp() != chain.front())
             operands.insert(v);
-      FailureOr<func::FuncOp> kernel = outlineKernel(
-          func, chain, index++, operands.getArrayRef(), symbols, where);
+      SmallVector<MemRefType> scratch = flashAttentionWorkspaces(op, tiling);
+      FailureOr<func::FuncOp> kernel =
+          outlineKernel(func, chain, index++, operands.getArrayRef(), scratch,
+                        symbols, where);
       if (failed(kernel))
         return failure();
       where = std::next(Block::iterator(*kernel));
@@ -341,6 +348,10 @@ LogicalResult lowerToHost(func::FuncOp func, SymbolTable &symbols,
         if (failed(type))
           return failure();
         workspaces.push_back(b.create<memref::AllocOp>(loc, *type));
+        args.push_back(workspaces.back());
+      }
+      for (MemRefType type : scratch) {
+        workspaces.push_back(b.create<memref::AllocOp>(loc, type));
         args.push_back(workspaces.back());
       }
       for (Value result : op->getResults()) {
@@ -401,7 +412,7 @@ struct ConvertAscendToAICorePass
     });
     SymbolTable symbols(module);
     for (func::FuncOp f : tensorFuncs)
-      if (failed(isSingleKernel(f)
+      if (failed(isSingleKernel(f, tiling)
                      ? makeKernelSignature(f)
                      : lowerToHost(f, symbols, tiling, fuseEpilogues)))
         return signalPassFailure();
@@ -419,7 +430,8 @@ struct ConvertAscendToAICorePass
         return WalkResult::advance();
       std::string why;
       for (auto explain :
-           {explainMatmul, explainElementwise, explainRowwise, explainRope})
+           {explainMatmul, explainElementwise, explainRowwise, explainRope,
+            explainFlashAttention})
         if (why.empty())
           why = explain(op, tiling);
       if (why.empty())
@@ -448,4 +460,5 @@ void mlir::ascend::populateAscendToAICorePatterns(
   lowering::populateRopePatterns(patterns, options);
   lowering::populateMatmulPatterns(patterns, options);
   lowering::populateCubeVectorPatterns(patterns, options);
+  lowering::populateFlashAttentionPatterns(patterns, options);
 }

@@ -129,6 +129,16 @@ Operation *fusableEpilogue(Operation *matmul,
 void populateCubeVectorPatterns(RewritePatternSet &patterns,
                                 const AscendTilingOptions &options);
 
+/// flash_attention as one split kernel (FlashAttention.cpp). The GM
+/// workspaces its kernel takes after its operands, which the host allocates
+/// (empty for other ops and for one it cannot lower).
+SmallVector<MemRefType>
+flashAttentionWorkspaces(Operation *op, const AscendTilingOptions &options);
+void populateFlashAttentionPatterns(RewritePatternSet &patterns,
+                                    const AscendTilingOptions &options);
+std::string explainFlashAttention(Operation *op,
+                                  const AscendTilingOptions &options);
+
 } // namespace mlir::ascend::lowering
 
 #endif

@@ -1,0 +1,102 @@
+// RUN: ascend-opt %s -convert-ascend-to-aicore -split-input-file -verify-diagnostics | FileCheck %s
+
+// One split kernel: the host allocates the S, PV and P slots (one 64-row
+// slot per block) and passes them after the operands; both regions walk
+// the block's work items and, per item, its KV tiles, handing each tile
+// over with cross-core flags inside the KV loops (S ready, P ready, PV
+// ready).
+
+// CHECK-LABEL: func.func @causal(
+// CHECK-DAG: %[[S:.*]] = memref.alloc() : memref<128x64xf32, #aicore.space<gm>>
+// CHECK-DAG: %[[PV:.*]] = memref.alloc() : memref<128x64xf32, #aicore.space<gm>>
+// CHECK-DAG: %[[P:.*]] = memref.alloc() : memref<128x64xf16, #aicore.space<gm>>
+// CHECK: call @causal_0_flash_attention(%{{.*}}, %{{.*}}, %{{.*}}, %[[S]], %[[PV]], %[[P]], %{{.*}})
+// CHECK: func.func private @causal_0_flash_attention({{.*}}) attributes {aicore.kernel = #aicore.kernel<block_dim = 2>}
+// CHECK: aicore.core <cube>
+// CHECK: scf.for
+// KV tiles up to and including the diagonal one: 2 of 2 here.
+// CHECK: scf.for %{{.*}} = %c0 to %c2 step %c1
+// CHECK: cube.mmad
+// CHECK: mte.fixpipe
+// CHECK-NEXT: aicore.cross_core_set_flag <fix> flag 0
+// CHECK-NEXT: aicore.cross_core_wait_flag <mte2> flag 1
+// CHECK: cube.mmad
+// CHECK: mte.fixpipe
+// CHECK-NEXT: aicore.cross_core_set_flag <fix> flag 2
+// CHECK: aicore.core <vector>
+// CHECK: aicore.sub_block_idx
+// The diagonal tile's triangle, built once.
+// CHECK: vec.fill
+// CHECK: scf.for
+// CHECK: scf.for
+// CHECK-NEXT: aicore.cross_core_wait_flag <mte2> flag 0
+// CHECK: vec.muls
+// CHECK: scf.if
+// CHECK: vec.add
+// CHECK: vec.reduce_rows <max>
+// CHECK: vec.exp
+// CHECK: vec.reduce_rows <sum>
+// CHECK: vec.cast
+// CHECK: mte.copy
+// CHECK-NEXT: aicore.cross_core_set_flag <mte3> flag 1
+// CHECK-NEXT: aicore.cross_core_wait_flag <mte2> flag 2
+// CHECK: vec.mul
+// CHECK: vec.add
+// CHECK: }
+// CHECK: vec.div
+// CHECK: vec.cast
+// CHECK: mte.copy
+func.func @causal(%q: tensor<1x2x64x64xf16>, %k: tensor<1x1x128x64xf16>,
+                  %v: tensor<1x1x128x64xf16>) -> tensor<1x2x64x64xf16> {
+  %o = ascend.flash_attention %q, %k, %v scale 0.125 causal
+      : tensor<1x2x64x64xf16>, tensor<1x1x128x64xf16>,
+        tensor<1x1x128x64xf16> -> tensor<1x2x64x64xf16>
+  return %o : tensor<1x2x64x64xf16>
+}
+
+// -----
+
+func.func @mask(%q: tensor<1x1x64x64xf16>, %k: tensor<1x1x64x64xf16>,
+                %v: tensor<1x1x64x64xf16>, %m: tensor<64x64xf16>)
+    -> tensor<1x1x64x64xf16> {
+  // expected-error @+1 {{flash_attention with an explicit mask is not lowered yet (causal is)}}
+  %o = ascend.flash_attention %q, %k, %v mask %m scale 0.125
+      : tensor<1x1x64x64xf16>, tensor<1x1x64x64xf16>, tensor<1x1x64x64xf16>,
+        tensor<64x64xf16> -> tensor<1x1x64x64xf16>
+  return %o : tensor<1x1x64x64xf16>
+}
+
+// -----
+
+func.func @head_dim(%q: tensor<1x1x64x72xf16>, %k: tensor<1x1x64x72xf16>,
+                    %v: tensor<1x1x64x64xf16>) -> tensor<1x1x64x64xf16> {
+  // expected-error @+1 {{flash_attention head dims must be multiples of 16 up to 256 (whole cube fractals), got D = 72, Dv = 64}}
+  %o = ascend.flash_attention %q, %k, %v scale 0.125
+      : tensor<1x1x64x72xf16>, tensor<1x1x64x72xf16>, tensor<1x1x64x64xf16>
+        -> tensor<1x1x64x64xf16>
+  return %o : tensor<1x1x64x64xf16>
+}
+
+// -----
+
+func.func @tail(%q: tensor<1x1x100x64xbf16>, %k: tensor<1x1x128x64xbf16>,
+                %v: tensor<1x1x128x64xbf16>) -> tensor<1x1x100x64xbf16> {
+  // expected-error @+1 {{flash_attention sequence lengths must be multiples of the 64-row tile (tails are not lowered yet), got Sq = 100, Skv = 128}}
+  %o = ascend.flash_attention %q, %k, %v scale 0.125
+      : tensor<1x1x100x64xbf16>, tensor<1x1x128x64xbf16>,
+        tensor<1x1x128x64xbf16> -> tensor<1x1x100x64xbf16>
+  return %o : tensor<1x1x100x64xbf16>
+}
+
+// -----
+
+module attributes {aicore.target = #aicore.target<"Ascend310P">} {
+  func.func @coupled(%q: tensor<1x1x64x64xf16>, %k: tensor<1x1x64x64xf16>,
+                     %v: tensor<1x1x64x64xf16>) -> tensor<1x1x64x64xf16> {
+    // expected-error @+1 {{flash_attention is lowered for split targets (cube results reach the vector cores through GM); Ascend310P is not one}}
+    %o = ascend.flash_attention %q, %k, %v scale 0.125
+        : tensor<1x1x64x64xf16>, tensor<1x1x64x64xf16>, tensor<1x1x64x64xf16>
+          -> tensor<1x1x64x64xf16>
+    return %o : tensor<1x1x64x64xf16>
+  }
+}

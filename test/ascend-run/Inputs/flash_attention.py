@@ -1,0 +1,54 @@
+"""Inputs and NumPy references for lower-flash-attention.test.
+
+The reference is unfused attention in f32 (docs: the op's numerics): scores
+q.k in f32 times scale, causal -inf aligned bottom right, softmax in f32,
+p.v in f32, one rounding to the element type. The kernel rounds exp(s - m)
+to the element type before P.V and divides by l at the end, so it differs
+from this by about one rounding of p (see the test's tolerances).
+"""
+import sys
+
+import numpy as np
+
+from references import Saver, from_bf16, softmax32, to_bf16
+
+out = sys.argv[1]
+save = Saver(out)
+rng = np.random.default_rng(7)
+
+
+def attention32(q, k, v, scale, causal):
+    group = q.shape[1] // k.shape[1]
+    k = np.repeat(k, group, axis=1)
+    v = np.repeat(v, group, axis=1)
+    s = np.matmul(q, np.swapaxes(k, -1, -2)) * np.float32(scale)
+    if causal:
+        sq, skv = q.shape[2], k.shape[2]
+        hidden = np.arange(skv)[None, :] > np.arange(sq)[:, None] + skv - sq
+        s = np.where(hidden, np.float32(-np.inf), s)
+    return np.matmul(softmax32(s), v)
+
+
+def case(name, q_shape, k_shape, dv, scale, causal, bf16):
+    v_shape = k_shape[:3] + (dv,)
+    arrays = [rng.standard_normal(shape).astype(np.float32)
+              for shape in (q_shape, k_shape, v_shape)]
+    if bf16:
+        stored = [to_bf16(a) for a in arrays]
+        exact = [from_bf16(a) for a in stored]
+    else:
+        stored = [a.astype(np.float16) for a in arrays]
+        exact = [a.astype(np.float32) for a in stored]
+    for tag, array in zip("qkv", stored):
+        save(f"{name}_{tag}", array)
+    o = attention32(*exact, scale, causal)
+    save(f"{name}_o", to_bf16(o) if bf16 else o.astype(np.float16))
+
+
+case("mha_f16", (2, 2, 128, 64), (2, 2, 192, 64), 64, 0.125, False, False)
+case("gqa_causal_bf16", (1, 4, 128, 128), (1, 2, 192, 128), 128,
+     0.0883883461, True, True)
+case("mqa_causal_f16", (1, 2, 256, 64), (1, 1, 256, 64), 32, 0.125, True,
+     False)
+case("mha_bf16", (1, 2, 64, 128), (1, 2, 256, 128), 128, 0.0883883461, False,
+     True)
