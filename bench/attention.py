@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""FlashAttention prefill on Ascend910B2 under the cycle model (issue 6).
+
+Usage: /usr/bin/python3 bench/attention.py [--build DIR] [--lengths 1024,2048,...]
+
+For batch 1, one head, head_dim 128, f16, Sq = Skv = L: the fused kernel
+(`ascend.flash_attention`, lowered by --ascend-lower-to-kernel) and the
+unfused pipeline (matmul Q.K^T, scale, softmax, matmul with V: one kernel
+per op through GM, `fuse-epilogues=false`), each timed with
+`ascend-run --timing-only --no-hazard-check --json`. Prints microseconds,
+TFLOP/s (4 * L^2 * D FLOP, halved when causal) and cube utilisation, and the
+unfused / fused time ratio. Simulated time: deterministic.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+D = 128
+
+
+def fused(length, causal):
+    t = f"tensor<1x1x{length}x{D}xf16>"
+    attr = " causal" if causal else ""
+    return (f"func.func @attn(%q: {t}, %k: {t}, %v: {t}) -> {t} {{\n"
+            f"  %o = ascend.flash_attention %q, %k, %v scale 0.0883883461{attr} : {t}, {t}, {t} -> {t}\n"
+            f"  return %o : {t}\n}}\n")
+
+
+def unfused(length):
+    x = f"tensor<{length}x{D}xf16>"
+    s = f"tensor<{length}x{length}xf16>"
+    # The scale comes in as an argument: hosts take no constant tensors.
+    return (f"func.func @attn(%q: {x}, %k: {x}, %v: {x}, %c: tensor<1xf16>) -> {x} {{\n"
+            f"  %s = ascend.matmul %q, %k {{transpose_b}} : {x}, {x} -> {s}\n"
+            f"  %t = ascend.mul %s, %c : {s}, tensor<1xf16> -> {s}\n"
+            f"  %p = ascend.softmax %t dim 1 : {s} -> {s}\n"
+            f"  %o = ascend.matmul %p, %v : {s}, {x} -> {x}\n"
+            f"  return %o : {x}\n}}\n")
+
+
+def run(opt, run_bin, source, options, tmp):
+    src, low = os.path.join(tmp, "a.mlir"), os.path.join(tmp, "a.kernel.mlir")
+    with open(src, "w") as f:
+        f.write(source)
+    subprocess.run([opt, src, f"--ascend-lower-to-kernel={options}", "-o", low], check=True)
+    out = subprocess.run([run_bin, low, "--timing-only", "--no-hazard-check", "--seed", "1",
+                          "--json"], check=True, capture_output=True, text=True).stdout
+    r = json.loads(out)
+    launches = r.get("launches", [r])
+    cube_busy = sum(p["busy_cycles"] for l in launches for p in l["pipes"]
+                    if p["core"] == "cube" and p["pipe"] == "m")
+    cube_cores = max(l.get("cube_cores", 0) for l in launches) or 1
+    cycles = r["total_cycles"]
+    return r["total_us"], cube_busy / (cube_cores * cycles) if cycles else 0.0
+
+
+def main():
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--build", default=os.path.join(root, "build"))
+    parser.add_argument("--lengths", default="1024,2048,4096,8192")
+    args = parser.parse_args()
+    opt = os.path.join(args.build, "bin", "ascend-opt")
+    run_bin = os.path.join(args.build, "bin", "ascend-run")
+    print(f"{'L':>6} {'causal':>6} {'fused us':>9} {'TFLOP/s':>8} {'cube %':>6} "
+          f"{'unfused us':>10} {'TFLOP/s':>8} {'unfused/fused':>13}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for length in map(int, args.lengths.split(",")):
+            flops = 4.0 * length * length * D
+            u_us, _ = run(opt, run_bin, unfused(length), "fuse-epilogues=false", tmp)
+            for causal in (False, True):
+                f_us, f_cube = run(opt, run_bin, fused(length, causal), "", tmp)
+                useful = flops / 2 if causal else flops
+                line = (f"{length:6} {str(causal):>6} {f_us:9.1f} {useful / f_us / 1e6:8.2f} "
+                        f"{100 * f_cube:6.1f}")
+                if not causal:
+                    line += f" {u_us:10.1f} {flops / u_us / 1e6:8.2f} {u_us / f_us:13.2f}"
+                print(line, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
