@@ -23,9 +23,7 @@ using namespace mlir;
 using namespace mlir::ascend::runtime;
 
 bool mlir::ascend::runtime::isHostFunction(func::FuncOp function) {
-  return !function.isExternal() &&
-         !function->hasAttr(aicore::AICoreDialect::getKernelAttrName()) &&
-         !function.getOps<func::CallOp>().empty();
+  return aicore::isHostFunction(function);
 }
 
 namespace {
@@ -53,6 +51,8 @@ private:
   HostReport &report;
   const aicore::TargetInfo &target;
   DenseMap<unsigned, Operation *> freedBy;
+  /// The buffers memref.alloc made: the only ones a host may free.
+  DenseSet<unsigned> allocated;
   SmallVector<func::FuncOp> running; ///< the host call stack
 };
 
@@ -109,6 +109,11 @@ LogicalResult HostExecutor::execute(Operation &op,
     return allocate(alloc, views);
   // Views of whole buffers: the bytes stay where they are.
   if (isa<memref::CollapseShapeOp, memref::ExpandShapeOp, memref::CastOp>(op)) {
+    auto type = dyn_cast<MemRefType>(op.getResult(0).getType());
+    if (!type || !type.hasStaticShape())
+      return op.emitError() << "a host views GM buffers with static shapes "
+                               "only, got "
+                            << op.getResult(0).getType();
     FailureOr<unsigned> b = bufferOf(&op, op.getOperand(0), views);
     if (failed(b))
       return failure();
@@ -119,6 +124,9 @@ LogicalResult HostExecutor::execute(Operation &op,
   if (failed(operands))
     return failure();
   if (auto dealloc = dyn_cast<memref::DeallocOp>(op)) {
+    if (!allocated.contains(operands->front()))
+      return op.emitError() << "a host frees only the workspaces it "
+                               "allocated, not its arguments";
     freedBy[operands->front()] = &op;
     buffers[operands->front()].bytes = {};
     return success();
@@ -154,6 +162,7 @@ LogicalResult HostExecutor::allocate(memref::AllocOp alloc,
   if (options.checkHazards)
     workspace.defined.emplace(alloc);
   views[alloc.getResult()] = buffers.size();
+  allocated.insert(buffers.size());
   buffers.push_back(std::move(workspace));
   return success();
 }

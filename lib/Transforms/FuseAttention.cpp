@@ -362,9 +362,8 @@ LogicalResult AttentionMatcher::matchScores(std::string &whyNot) {
                                          : ""));
   if (scoresMatmul.getTransposeA())
     return fail(whyNot, "Q.K^T reads Q transposed");
-  if (scoresMatmul.getType() != product3.getType() ||
-      getElementTypeOrSelf(scoresMatmul.getA().getType()) !=
-          getElementTypeOrSelf(product3.getType()))
+  if (getElementTypeOrSelf(scoresMatmul.getA().getType()) !=
+      getElementTypeOrSelf(product3.getType()))
     return fail(whyNot, "Q.K^T returns another type than Q's");
   a.chain.push_back(scoresMatmul);
   scores = x;

@@ -239,9 +239,11 @@ SyncInserter::firstUncovered(ArrayRef<ReplayResult> results) const {
 /// The cross-core flag ids set after `op` in its loop body (`set`), or
 /// waited for before it (`!set`), in each enclosing scf.for body up to its
 /// aicore.core region.
-static SmallVector<std::pair<scf::ForOp, int64_t>> loopFlags(Operation *op,
-                                                             bool set) {
-  SmallVector<std::pair<scf::ForOp, int64_t>> flags; // (loop, flag id)
+static SmallVector<std::pair<int64_t, aicore::Pipe>> loopFlags(Operation *op,
+                                                               bool set) {
+  SmallVector<std::pair<int64_t, aicore::Pipe>> flags; // (flag id, its pipe)
+  if (!op->getParentOfType<aicore::CoreOp>())
+    return flags; // outside the core regions: no tile loops of theirs
   for (Operation *inner = op; !isa<aicore::CoreOp>(inner->getParentOp());
        inner = inner->getParentOp()) {
     auto loop = dyn_cast<scf::ForOp>(inner->getParentOp());
@@ -253,25 +255,27 @@ static SmallVector<std::pair<scf::ForOp, int64_t>> loopFlags(Operation *op,
                      : llvm::make_range(body->begin(), Block::iterator(inner));
     for (Operation &candidate : range) {
       if (auto s = dyn_cast<aicore::CrossCoreSetFlagOp>(candidate); s && set)
-        flags.push_back({loop, s.getFlagId()});
+        flags.push_back({s.getFlagId(), s.getPipe()});
       if (auto w = dyn_cast<aicore::CrossCoreWaitFlagOp>(candidate); w && !set)
-        flags.push_back({loop, w.getFlagId()});
+        flags.push_back({w.getFlagId(), w.getPipe()});
     }
   }
   return flags;
 }
 
 /// Whether a cross-core flag inside the regions' tile loops orders
-/// `earlier` before `later`: a loop body around `earlier` sets a flag after
-/// it that a loop body around `later` waits for before it. Flags are
-/// counters taken in order, so when the two loops walk the same tiles (as
-/// ascend-software-pipeline makes them) tile i's wait takes tile i's set.
-/// That pairing is the kernel's promise, not proved here: ascend-run's
-/// hazard checker verifies it at run time.
-static bool orderedByLoopFlags(Operation *earlier, Operation *later) {
-  for (auto [setLoop, setId] : loopFlags(earlier, /*set=*/true))
-    for (auto [waitLoop, waitId] : loopFlags(later, /*set=*/false))
-      if (setId == waitId)
+/// `earlier` (on pipe `from`) before `later` (on pipe `to`): a loop body
+/// around `earlier` sets a flag on `from` after it (the set fires once
+/// `from` has drained) that a loop body around `later` waits for on `to`
+/// before it. Flags are counters taken in order, so when the two loops
+/// walk the same tiles (as ascend-software-pipeline makes them) tile i's
+/// wait takes tile i's set. That pairing is the kernel's promise, not
+/// proved here: ascend-run's hazard checker verifies it at run time.
+static bool orderedByLoopFlags(Operation *earlier, aicore::Pipe from,
+                               Operation *later, aicore::Pipe to) {
+  for (auto [setId, setPipe] : loopFlags(earlier, /*set=*/true))
+    for (auto [waitId, waitPipe] : loopFlags(later, /*set=*/false))
+      if (setId == waitId && setPipe == from && waitPipe == to)
         return true;
   return false;
 }
@@ -292,7 +296,7 @@ void SyncInserter::findCrossCoreGaps(ArrayRef<ReplayResult> results,
       }
       // The writing region goes first: `earlier` must write into `later`.
       if (!aWrites || crossCovered(earlier, later, results, cross) ||
-          orderedByLoopFlags(a.op, b.op))
+          orderedByLoopFlags(a.op, a.pipe, b.op, b.pipe))
         continue;
       findings.crossFlag = CrossDependency{earlier, later};
       return;
@@ -776,7 +780,7 @@ struct InsertSyncPass : ascend::impl::InsertSyncPassBase<InsertSyncPass> {
     // A host function (convert-ascend-to-aicore's multi-op output) only
     // launches kernels, one after another; each kernel is synchronised on
     // its own, and the host has no pipes to order.
-    if (func.isExternal() || !func.getOps<func::CallOp>().empty())
+    if (func.isExternal() || aicore::isHostFunction(func))
       return;
     FailureOr<KernelModel> model = buildKernelModel(func);
     if (failed(model))

@@ -57,7 +57,10 @@ std::string capacityBlocker(scf::ForOp loop, unsigned depth) {
   for (Operation *scope = loop; !isa<func::FuncOp>(scope);
        scope = scope->getParentOp())
     for (auto alloc : scope->getBlock()->getOps<aicore::AllocOp>())
-      add(alloc, 1);
+      // Rings here belong to loops already made (inner loops come first):
+      // siblings, dead before this loop runs.
+      if (!alloc.getRingAttr())
+        add(alloc, 1);
   const aicore::TargetInfo &target = aicore::getTargetInfo(loop);
   for (auto [space, needed] : bytes) {
     int64_t available = target.buffer(space).bytes;

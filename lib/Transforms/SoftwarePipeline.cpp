@@ -37,9 +37,13 @@ BlockArgument rootArgument(Value memref) {
   return dyn_cast<BlockArgument>(memref);
 }
 
-/// GM arguments the tile ops under `loop` write (`writes`) or read.
-llvm::SmallDenseSet<BlockArgument> gmArguments(scf::ForOp loop, bool writes) {
+/// GM arguments the tile ops under `loop` write (`writes`) or read, and
+/// whether all those accesses run on `pipe` (the pipe the flag drains).
+llvm::SmallDenseSet<BlockArgument> gmArguments(scf::ForOp loop, bool writes,
+                                               aicore::Pipe pipe,
+                                               bool &allOnPipe) {
   llvm::SmallDenseSet<BlockArgument> args;
+  allOnPipe = true;
   loop->walk([&](Operation *op) {
     auto effects = dyn_cast<MemoryEffectOpInterface>(op);
     if (!effects || !isa<aicore::TileOpInterface>(op))
@@ -53,8 +57,10 @@ llvm::SmallDenseSet<BlockArgument> gmArguments(scf::ForOp loop, bool writes) {
       if (aicore::getAddressSpace(effect.getValue().getType()) !=
           aicore::AddressSpace::gm)
         continue;
-      if (BlockArgument arg = rootArgument(effect.getValue()))
+      if (BlockArgument arg = rootArgument(effect.getValue())) {
         args.insert(arg);
+        allOnPipe &= cast<aicore::TileOpInterface>(op).getPipe() == pipe;
+      }
     }
   });
   return args;
@@ -67,7 +73,10 @@ bool sameValue(Value a, Value b, int depth = 8) {
   if (a == b)
     return true;
   Operation *da = a.getDefiningOp(), *db = b.getDefiningOp();
+  // A sub-block index differs between the cube and the vector cores.
   if (!da || !db || depth == 0 || da->getName() != db->getName() ||
+      isa<aicore::SubBlockIdxOp>(da) ||
+      cast<OpResult>(a).getResultNumber() != cast<OpResult>(b).getResultNumber() ||
       da->getAttrDictionary() != db->getAttrDictionary() ||
       da->getNumOperands() != db->getNumOperands() || da->getNumRegions() ||
       !isPure(da))
@@ -114,8 +123,11 @@ struct SoftwarePipelinePass
 
   void runOnOperation() override {
     func::FuncOp func = getOperation();
-    if (depth < 1) {
-      func.emitError("ascend-software-pipeline: depth must be at least 1");
+    // Ascend C: a cross-core flag counts at most 15 pending sets.
+    if (depth < 1 || depth > 15) {
+      func.emitError("ascend-software-pipeline: depth must be in [1, 15] "
+                     "(a cross-core flag holds at most 15 pending sets), got ")
+          << static_cast<unsigned>(depth);
       return signalPassFailure();
     }
     aicore::CoreOp cube, vector;
@@ -149,12 +161,19 @@ struct SoftwarePipelinePass
       return skip("the tile loops already hold cross-core flags");
     if (!sameIterations(producer, consumer))
       return skip("the cube and vector tile loops do not walk the same tiles");
-    auto written = gmArguments(producer, /*writes=*/true);
-    bool handsOver = llvm::any_of(gmArguments(consumer, /*writes=*/false),
-                                  [&](BlockArgument a) { return written.contains(a); });
-    if (!handsOver)
+    bool writesOnFix, readsOnMte2;
+    auto written = gmArguments(producer, /*writes=*/true, aicore::Pipe::fix,
+                               writesOnFix);
+    auto read = gmArguments(consumer, /*writes=*/false, aicore::Pipe::mte2,
+                            readsOnMte2);
+    if (!llvm::any_of(read, [&](BlockArgument a) { return written.contains(a); }))
       return skip("the vector tile loop reads no GM buffer the cube tile "
                   "loop writes");
+    // The flags drain FIX (cube) and MTE2 (vector): other pipes' accesses
+    // would not be ordered by them.
+    if (!writesOnFix || !readsOnMte2)
+      return skip("the cube loop writes GM other than by fixpipe, or the "
+                  "vector loop reads it other than on MTE2");
     FailureOr<std::pair<int64_t, int64_t>> ids = freeFlags(func);
     if (failed(ids)) {
       func.emitError("ascend-software-pipeline needs two free cross-core "

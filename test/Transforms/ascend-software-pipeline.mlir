@@ -1,7 +1,9 @@
 // RUN: ascend-opt %s "-ascend-software-pipeline=report-skipped" -split-input-file -verify-diagnostics | FileCheck %s
 // RUN: ascend-opt %s -ascend-software-pipeline=depth=3 -split-input-file 2>/dev/null | FileCheck %s --check-prefix=DEPTH3
 // RUN: not ascend-opt %s -ascend-software-pipeline=depth=0 -split-input-file 2>&1 | FileCheck %s --check-prefix=DEPTH0
-// DEPTH0: error: ascend-software-pipeline: depth must be at least 1
+// RUN: not ascend-opt %s -ascend-software-pipeline=depth=16 -split-input-file 2>&1 | FileCheck %s --check-prefix=DEPTH16
+// DEPTH0: error: ascend-software-pipeline: depth must be in [1, 15] (a cross-core flag holds at most 15 pending sets), got 0
+// DEPTH16: error: ascend-software-pipeline: depth must be in [1, 15] (a cross-core flag holds at most 15 pending sets), got 16
 
 // The cube loop fixpipes tile %t into the workspace, the vector loop reads
 // it back: tiles are handed over one at a time with flag 0 (ready) and
@@ -165,6 +167,38 @@ func.func @already_synchronised(%ws: memref<64x16xf32, #aicore.space<gm>>)
       aicore.cross_core_wait_flag <mte2> flag 0
       %tile = memref.subview %ws[%t, 0] [16, 16] [1, 1] : memref<64x16xf32, #aicore.space<gm>> to memref<16x16xf32, strided<[16, 1], offset: ?>, #aicore.space<gm>>
       mte.copy %tile, %ub : memref<16x16xf32, strided<[16, 1], offset: ?>, #aicore.space<gm>>, memref<16x16xf32, #aicore.space<ub>>
+    }
+  }
+  return
+}
+
+// -----
+
+// The cube loop writes the shared buffer from L1 on MTE3, which a flag set
+// on FIX would not order: left alone.
+// CHECK-LABEL: func.func @not_fixpipe
+// CHECK-NOT:   cross_core
+// expected-remark @+1 {{not pipelined: the cube loop writes GM other than by fixpipe, or the vector loop reads it other than on MTE2}}
+func.func @not_fixpipe(%ws: memref<64x16xf16, #aicore.space<gm>>)
+    attributes {aicore.kernel = #aicore.kernel<block_dim = 1>} {
+  aicore.core <cube> {
+    %c0 = arith.constant 0 : index
+    %c4 = arith.constant 4 : index
+    %c1 = arith.constant 1 : index
+    %l1 = aicore.alloc : memref<16x16xf16, #aicore.space<l1>>
+    scf.for %t = %c0 to %c4 step %c1 {
+      %tile = memref.subview %ws[%t, 0] [16, 16] [1, 1] : memref<64x16xf16, #aicore.space<gm>> to memref<16x16xf16, strided<[16, 1], offset: ?>, #aicore.space<gm>>
+      mte.copy %l1, %tile : memref<16x16xf16, #aicore.space<l1>>, memref<16x16xf16, strided<[16, 1], offset: ?>, #aicore.space<gm>>
+    }
+  }
+  aicore.core <vector> {
+    %c0 = arith.constant 0 : index
+    %c4 = arith.constant 4 : index
+    %c1 = arith.constant 1 : index
+    %ub = aicore.alloc : memref<16x16xf16, #aicore.space<ub>>
+    scf.for %t = %c0 to %c4 step %c1 {
+      %tile = memref.subview %ws[%t, 0] [16, 16] [1, 1] : memref<64x16xf16, #aicore.space<gm>> to memref<16x16xf16, strided<[16, 1], offset: ?>, #aicore.space<gm>>
+      mte.copy %tile, %ub : memref<16x16xf16, strided<[16, 1], offset: ?>, #aicore.space<gm>>, memref<16x16xf16, #aicore.space<ub>>
     }
   }
   return

@@ -45,6 +45,12 @@ std::optional<CoreType> getOwningCoreType(Pipe pipe);
 /// Bytes a statically shaped memref occupies (i1 and i4 are packed).
 int64_t getTileBytes(MemRefType type);
 
+/// Whether `func` (a func.func) is a host function: defined, no
+/// `aicore.kernel` attribute, launching kernels with func.call. Hosts have
+/// no pipes; passes over kernels leave them alone and ascend-run runs their
+/// launches in order.
+bool isHostFunction(Operation *func);
+
 /// Verifies that `value` is a tile `op` may use as `name`: a memref in one of
 /// `allowed` spaces, statically shaped, with a static layout offset aligned to
 /// the space's alignment, fitting the space's capacity on the target.

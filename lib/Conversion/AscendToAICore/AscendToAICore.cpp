@@ -124,13 +124,7 @@ bool isReshape(Operation *op) {
 /// `memref` (contiguous, static) viewed with `shape`, through one dimension.
 Value reshapeView(OpBuilder &b, Location loc, Value memref,
                   ArrayRef<int64_t> shape) {
-  auto type = cast<MemRefType>(memref.getType());
-  Value flat = memref;
-  if (type.getRank() == 0)
-    flat = b.create<memref::ExpandShapeOp>(loc, ArrayRef<int64_t>{1}, memref,
-                                           ArrayRef<ReassociationIndices>{});
-  else if (type.getRank() > 1)
-    flat = flatten(b, loc, memref);
+  Value flat = flatten(b, loc, memref);
   if (shape.size() == 1)
     return flat;
   if (shape.empty())

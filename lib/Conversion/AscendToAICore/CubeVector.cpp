@@ -7,8 +7,10 @@
 // tiles over the same blocks, each vector core taking half of a tile's rows
 // (aicore.sub_block_idx), and applies the epilogue with the elementwise
 // family's tile code. The result is bit-identical to the two launches of
-// the unfused host. Ordering the workspace between the regions is left to
-// ascend-insert-sync; ascend-software-pipeline then overlaps them.
+// the unfused host. The pattern emits no flags: ascend-software-pipeline
+// then hands the tiles over one at a time with cross-core flags in the tile
+// loops, and ascend-insert-sync orders the rest (and, with pipelining off,
+// the two regions as wholes).
 //
 // The host's outliner (AscendToAICore.cpp) writes the fused kernel as the
 // two ops with the matmul's result materialized into the workspace argument
@@ -50,8 +52,6 @@ Operation *mlir::ascend::lowering::fusableEpilogue(
                      : spread != Spread::full && spread != Spread::row)
       return nullptr;
   }
-  if (llvm::count(user->getOperands(), c) != 1)
-    return nullptr;
   return user;
 }
 

@@ -199,11 +199,11 @@ struct RopePattern : OpRewritePattern<ascend::RopeOp> {
                                                  constantIndex(b, loc, table));
       Value x = loadF32(b, loc, sliceRows(b, loc, xRows, first, heads));
       // <half> broadcasts the rows; <interleaved> first spreads them per pair.
-      auto table = [&](Value gm) {
+      auto loadRow = [&](Value gm) {
         Value r = loadF32(b, loc, sliceRows(b, loc, gm, row, 1));
         return interleaved ? r : broadcastRows(b, loc, r, heads);
       };
-      Value c = table(gmCos), s = table(gmSin);
+      Value c = loadRow(gmCos), s = loadRow(gmSin);
       Value y = allocUB(b, loc, {heads, d}, f32);
       if (interleaved)
         emitRopePairs(b, loc, x, y, c, s, idx);

@@ -63,4 +63,9 @@ module attributes {aicore.target = #aicore.target<"Ascend910B2">} {
     memref.dealloc %ws : memref<1024xf16, #aicore.space<gm>>
     return
   }
+  func.func @frees_argument(%x: memref<1024xf16, #aicore.space<gm>>, %y: memref<1024xf16, #aicore.space<gm>>) {
+    call @copy(%x, %y) : (memref<1024xf16, #aicore.space<gm>>, memref<1024xf16, #aicore.space<gm>>) -> ()
+    memref.dealloc %y : memref<1024xf16, #aicore.space<gm>>
+    return
+  }
 }

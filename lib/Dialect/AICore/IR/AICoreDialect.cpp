@@ -75,3 +75,10 @@ LogicalResult AICoreDialect::verifyOperationAttribute(Operation *op,
   return op->emitError() << "unknown aicore attribute '" << attr.getName().getValue()
                          << "'";
 }
+
+bool mlir::aicore::isHostFunction(Operation *op) {
+  auto function = dyn_cast<func::FuncOp>(op);
+  return function && !function.isExternal() &&
+         !function->hasAttr(AICoreDialect::getKernelAttrName()) &&
+         !function.getOps<func::CallOp>().empty();
+}
