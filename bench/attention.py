@@ -12,11 +12,11 @@ TFLOP/s (4 * L^2 * D FLOP, halved when causal) and cube utilisation, and the
 unfused / fused time ratio. Simulated time: deterministic.
 """
 import argparse
-import json
 import os
-import subprocess
 import sys
 import tempfile
+
+from timing import lower_and_time
 
 D = 128
 
@@ -41,14 +41,9 @@ def unfused(length):
             f"  return %o : {x}\n}}\n")
 
 
-def run(opt, run_bin, source, options, tmp):
-    src, low = os.path.join(tmp, "a.mlir"), os.path.join(tmp, "a.kernel.mlir")
-    with open(src, "w") as f:
-        f.write(source)
-    subprocess.run([opt, src, f"--ascend-lower-to-kernel={options}", "-o", low], check=True)
-    out = subprocess.run([run_bin, low, "--timing-only", "--no-hazard-check", "--seed", "1",
-                          "--json"], check=True, capture_output=True, text=True).stdout
-    r = json.loads(out)
+def run(build, source, options, tmp):
+    """Microseconds and cube (M pipe) utilisation over all launches."""
+    r = lower_and_time(build, source, options, tmp)
     launches = r.get("launches", [r])
     cube_busy = sum(p["busy_cycles"] for l in launches for p in l["pipes"]
                     if p["core"] == "cube" and p["pipe"] == "m")
@@ -63,16 +58,14 @@ def main():
     parser.add_argument("--build", default=os.path.join(root, "build"))
     parser.add_argument("--lengths", default="1024,2048,4096,8192")
     args = parser.parse_args()
-    opt = os.path.join(args.build, "bin", "ascend-opt")
-    run_bin = os.path.join(args.build, "bin", "ascend-run")
     print(f"{'L':>6} {'causal':>6} {'fused us':>9} {'TFLOP/s':>8} {'cube %':>6} "
           f"{'unfused us':>10} {'TFLOP/s':>8} {'unfused/fused':>13}")
     with tempfile.TemporaryDirectory() as tmp:
         for length in map(int, args.lengths.split(",")):
             flops = 4.0 * length * length * D
-            u_us, _ = run(opt, run_bin, unfused(length), "fuse-epilogues=false", tmp)
+            u_us, _ = run(args.build, unfused(length), "fuse-epilogues=false", tmp)
             for causal in (False, True):
-                f_us, f_cube = run(opt, run_bin, fused(length, causal), "", tmp)
+                f_us, f_cube = run(args.build, fused(length, causal), "", tmp)
                 useful = flops / 2 if causal else flops
                 line = (f"{length:6} {str(causal):>6} {f_us:9.1f} {useful / f_us / 1e6:8.2f} "
                         f"{100 * f_cube:6.1f}")

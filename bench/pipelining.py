@@ -14,11 +14,11 @@ Simulated time, so the numbers are deterministic; results being identical
 with and without rings is checked by test/ascend-run/multi-buffer.test.
 """
 import argparse
-import json
 import os
-import subprocess
 import sys
 import tempfile
+
+from timing import lower_and_time
 
 KERNELS = [
     ("softmax 4096x4096 f16",
@@ -45,16 +45,6 @@ KERNELS = [
 ]
 
 
-def timed(opt, run, src, options, tmp):
-    low = os.path.join(tmp, "k.kernel.mlir")
-    subprocess.run([opt, src, f"--ascend-lower-to-kernel={options}", "-o", low],
-                   check=True, stderr=subprocess.DEVNULL)
-    out = subprocess.run([run, low, "--timing-only", "--no-hazard-check", "--seed", "1",
-                          "--json"],
-                         check=True, capture_output=True, text=True).stdout
-    return json.loads(out)
-
-
 def bound(report):
     # A fused chain is a host of one launch: its pipes are the launch's.
     pipes = report.get("pipes") or [p for launch in report["launches"] for p in launch["pipes"]]
@@ -68,19 +58,15 @@ def main():
     parser.add_argument("--build", default=os.path.join(root, "build"))
     parser.add_argument("--target", default="Ascend910B2")
     args = parser.parse_args()
-    opt = os.path.join(args.build, "bin", "ascend-opt")
-    run = os.path.join(args.build, "bin", "ascend-run")
     print(f"target {args.target}; single = multi-buffer=1 software-pipeline=false, "
           "pipelined = default pipeline")
     print(f"{'kernel':26} {'single us':>10} {'pipelined us':>12} {'speed-up':>8}  bound (single -> pipelined)")
     with tempfile.TemporaryDirectory() as tmp:
         for name, source in KERNELS:
-            src = os.path.join(tmp, "k.mlir")
-            with open(src, "w") as f:
-                f.write(source)
-            single = timed(opt, run, src,
-                           f"target={args.target} multi-buffer=1 software-pipeline=false", tmp)
-            piped = timed(opt, run, src, f"target={args.target}", tmp)
+            single = lower_and_time(
+                args.build, source,
+                f"target={args.target} multi-buffer=1 software-pipeline=false", tmp)
+            piped = lower_and_time(args.build, source, f"target={args.target}", tmp)
             print(f"{name:26} {single['total_us']:10.1f} {piped['total_us']:12.1f} "
                   f"{single['total_us'] / piped['total_us']:8.2f}  {bound(single)} -> {bound(piped)}")
     return 0
