@@ -14,6 +14,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Utils/Utils.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 
 namespace mlir::ascend {
 #define GEN_PASS_DEF_MULTIBUFFERPASS
@@ -75,12 +76,9 @@ std::string capacityBlocker(scf::ForOp loop, unsigned depth) {
 }
 
 bool tooFewIterations(scf::ForOp loop, unsigned depth) {
-  std::optional<int64_t> lb = getConstantIntValue(loop.getLowerBound());
-  std::optional<int64_t> ub = getConstantIntValue(loop.getUpperBound());
-  std::optional<int64_t> step = getConstantIntValue(loop.getStep());
-  if (!lb || !ub || !step || *step <= 0)
-    return false;
-  return llvm::divideCeil(std::max<int64_t>(*ub - *lb, 0), *step) < depth;
+  std::optional<int64_t> trips = constantTripCount(
+      loop.getLowerBound(), loop.getUpperBound(), loop.getStep());
+  return trips && *trips < depth;
 }
 
 LogicalResult multiBuffer(scf::ForOp loop, unsigned depth, bool reportSkipped,
