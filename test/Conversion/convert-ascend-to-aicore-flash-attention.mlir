@@ -1,24 +1,40 @@
 // RUN: ascend-opt %s -convert-ascend-to-aicore -split-input-file -verify-diagnostics | FileCheck %s
 
-// One split kernel: the host allocates the S, PV and P slots (one 64-row
-// slot per block) and passes them after the operands; both regions walk
-// the block's work items and, per item, its KV tiles, handing each tile
-// over with cross-core flags inside the KV loops (S ready, P ready, PV
-// ready).
+// One split kernel: the host allocates the S, PV and P slots (two 64-row
+// slots of each per block, tile kv in slot kv mod 2) and passes them after
+// the operands; both regions walk the block's work items and, per item,
+// its KV tiles, handing each tile over with cross-core flags inside the KV
+// loops (S ready, P ready, PV ready). Both regions run one tile ahead: the
+// cube computes S of the first tile before its loop, then per tile S of
+// the next one before P V of this one; the vector cores run the softmax
+// of the first tile before theirs, then per tile the softmax of the next
+// one before rescaling O with this one's P V. The last tile is peeled.
 
 // CHECK-LABEL: func.func @causal(
-// CHECK-DAG: %[[S:.*]] = memref.alloc() : memref<128x64xf32, #aicore.space<gm>>
-// CHECK-DAG: %[[PV:.*]] = memref.alloc() : memref<128x64xf32, #aicore.space<gm>>
-// CHECK-DAG: %[[P:.*]] = memref.alloc() : memref<128x64xf16, #aicore.space<gm>>
+// CHECK-DAG: %[[S:.*]] = memref.alloc() : memref<256x64xf32, #aicore.space<gm>>
+// CHECK-DAG: %[[PV:.*]] = memref.alloc() : memref<256x64xf32, #aicore.space<gm>>
+// CHECK-DAG: %[[P:.*]] = memref.alloc() : memref<256x64xf16, #aicore.space<gm>>
 // CHECK: call @causal_0_flash_attention(%{{.*}}, %{{.*}}, %{{.*}}, %[[S]], %[[PV]], %[[P]], %{{.*}})
 // CHECK: func.func private @causal_0_flash_attention({{.*}}) attributes {aicore.kernel = #aicore.kernel<block_dim = 2>}
 // CHECK: aicore.core <cube>
 // CHECK: scf.for
-// KV tiles up to and including the diagonal one: 2 of 2 here.
-// CHECK: scf.for %{{.*}} = %c0 to %c2 step %c1
+// S of the first KV tile, ahead of the loop.
 // CHECK: cube.mmad
 // CHECK: mte.fixpipe
 // CHECK-NEXT: aicore.cross_core_set_flag <fix> flag 0
+// KV tiles up to and including the diagonal one, 2 of 2 here: the first
+// in the loop (computing S of the second), the last one peeled.
+// CHECK: scf.for %[[KV:.*]] = %c0 to %c1 step %c1
+// CHECK-NEXT: %[[NEXT:.*]] = arith.addi %[[KV]], %c1
+// CHECK-NEXT: arith.remui %[[NEXT]], %c2
+// CHECK: cube.mmad
+// CHECK: mte.fixpipe
+// CHECK-NEXT: aicore.cross_core_set_flag <fix> flag 0
+// CHECK-NEXT: aicore.cross_core_wait_flag <mte2> flag 1
+// CHECK: cube.mmad
+// CHECK: mte.fixpipe
+// CHECK-NEXT: aicore.cross_core_set_flag <fix> flag 2
+// CHECK-NEXT: }
 // CHECK-NEXT: aicore.cross_core_wait_flag <mte2> flag 1
 // CHECK: cube.mmad
 // CHECK: mte.fixpipe
@@ -28,8 +44,23 @@
 // The diagonal tile's triangle, built once.
 // CHECK: vec.fill
 // CHECK: scf.for
-// CHECK: scf.for
-// CHECK-NEXT: aicore.cross_core_wait_flag <mte2> flag 0
+// The softmax of the first KV tile, ahead of the loop.
+// CHECK: aicore.cross_core_wait_flag <mte2> flag 0
+// CHECK: vec.muls
+// CHECK: vec.reduce_rows <max>
+// CHECK: vec.exp
+// CHECK: vec.reduce_rows <sum>
+// CHECK: vec.cast
+// CHECK: mte.copy
+// CHECK-NEXT: aicore.cross_core_set_flag <mte3> flag 1
+// Its alpha waits for P V.
+// CHECK-NEXT: vec.copy
+// Per tile: the softmax of the next one (S, P in slot kv + 1 mod 2), then
+// the rescale of this one; the last rescale peeled.
+// CHECK: scf.for %[[VKV:.*]] = %c0 to %c1 step %c1
+// CHECK-NEXT: %[[VNEXT:.*]] = arith.addi %[[VKV]], %c1
+// CHECK-NEXT: arith.remui %[[VNEXT]], %c2
+// CHECK: aicore.cross_core_wait_flag <mte2> flag 0
 // CHECK: vec.muls
 // CHECK: scf.if
 // CHECK: vec.add
@@ -39,10 +70,15 @@
 // CHECK: vec.cast
 // CHECK: mte.copy
 // CHECK-NEXT: aicore.cross_core_set_flag <mte3> flag 1
-// CHECK-NEXT: aicore.cross_core_wait_flag <mte2> flag 2
+// CHECK: arith.remui %[[VKV]], %c2
+// CHECK: aicore.cross_core_wait_flag <mte2> flag 2
 // CHECK: vec.mul
 // CHECK: vec.add
-// CHECK: }
+// CHECK: vec.copy
+// CHECK-NEXT: }
+// CHECK: aicore.cross_core_wait_flag <mte2> flag 2
+// CHECK: vec.mul
+// CHECK: vec.add
 // CHECK: vec.div
 // CHECK: vec.cast
 // CHECK: mte.copy

@@ -4,24 +4,32 @@
 // query tile of kTile rows), round-robin over blocks; for each item both
 // regions walk the same KV tiles of kTile keys:
 //
-//   cube:   S = Q K^T (f32, L0C) -> fixpipe to the block's S slot    set S
-//           wait P; PV = P V (f32) -> fixpipe to the block's PV slot  set PV
-//   vector: wait S; s = scale * S (+ causal -inf on the diagonal tile);
-//           m_new = max(m, rowmax s); alpha = exp(m - m_new);
-//           p = exp(s - m_new); l = l * alpha + rowsum p;
-//           p rounded to the input type -> the P slot                set P
-//           wait PV; O = O * alpha + PV
+//   cube:   S_0 = Q K_0^T (f32, L0C) -> fixpipe to S slot 0           set S
+//           per tile j: S_{j+1} -> its S slot (if any)                 set S
+//             wait P; PV = P_j V_j (f32) -> its PV slot              set PV
+//   vector: softmax of tile 0; per tile j: softmax of tile j+1 (if any),
+//           then wait PV; O = O * alpha_j + PV_j. The softmax of tile i:
+//           wait S; s = scale * S_i (+ causal -inf on the diagonal tile);
+//           m_new = max(m, rowmax s); alpha_i = exp(m - m_new);
+//           p = exp(s - m_new); l = l * alpha_i + rowsum p;
+//           p rounded to the input type -> its P slot                set P
 //   and at the end O / l, rounded once, is stored.
 //
-// Each vector core takes half of the tile's rows. The slots live in GM
-// workspaces the host passes after the operands (flashAttentionWorkspaces,
-// one buffer per kind); one slot of each per block is reused tile after
-// tile. The flags in
-// the loops order each write before the other region's read
-// (ascend-insert-sync takes such in-loop pairs as ordering the tiles), and
-// reuse is ordered by the chain itself: the cube writes slot S of tile i+1
-// only after waiting for P of tile i, which the vector cores set after
-// reading S of tile i; and so on around the cycle.
+// So both regions run one tile ahead: the cube computes S_{j+1} while the
+// vector cores run the softmax of tile j, and the vector cores run the
+// softmax of tile j+1 while the cube computes P_j V_j. The arithmetic and
+// its order per tile are unchanged. Each vector core takes half of the
+// tile's rows. The slots live in GM workspaces the host passes after the
+// operands (flashAttentionWorkspaces, one buffer per kind), two slots of
+// each per block: tile j uses slot j mod 2. The flags in the loops order
+// each write before the other region's read (ascend-insert-sync takes such
+// in-loop pairs as ordering the tiles; the last tile is peeled rather than
+// guarded so that every flag stays a direct child of a loop body), and
+// reuse is ordered by the chain itself: the cube writes S_{j+2} only after
+// waiting for P_j, which the vector cores set after reading S_j; the
+// vector cores write P_{j+2} only after waiting for PV_j, which the cube
+// sets after its product read P_j; the cube writes PV_{j+2} only after
+// waiting for P_{j+2}, which the vector cores set after reading PV_j.
 //
 // Causal tiles above the diagonal are skipped: the KV loop of query tile t
 // ends at the diagonal tile, the only one that is partly masked (Sq and Skv
@@ -173,9 +181,13 @@ public:
 private:
   /// Walks this block's work items.
   void forEachItem(function_ref<void(const Item &)> body);
-  /// Walks the item's KV tiles; `kv` is the tile index.
-  void forEachKVTile(const Item &item, function_ref<void(Value kv)> body);
-  Value slotRow() { return mul(b, loc, block, kTile); }
+  /// First row of the block's slot for KV tile `kv` in any workspace (two
+  /// slots per block, tile kv in slot kv mod 2), plus `offset` rows.
+  Value slotRow(Value kv, Value offset) {
+    Value parity = b.create<arith::RemUIOp>(loc, kv, constantIndex(b, loc, 2));
+    Value slot = add(b, loc, mul(b, loc, block, 2), parity);
+    return add(b, loc, mul(b, loc, slot, kTile), offset);
+  }
   Value buildCausalMask(Value sub, int64_t rows);
 
   OpBuilder &b;
@@ -214,39 +226,52 @@ void Emitter::forEachItem(function_ref<void(const Item &)> body) {
   body(item);
 }
 
-void Emitter::forEachKVTile(const Item &item, function_ref<void(Value)> body) {
-  auto loop = b.create<scf::ForOp>(loc, constantIndex(b, loc, 0), item.kvTiles,
-                                   constantIndex(b, loc, 1));
-  OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPointToStart(loop.getBody());
-  body(loop.getInductionVar());
-}
-
 void Emitter::emitCube() {
   Value zero = constantIndex(b, loc, 0);
+  Value one = constantIndex(b, loc, 1);
   MatmulPlan qk = planProduct(op, s.element, /*tb=*/true, kTile, s.d);
   MatmulPlan pv = planProduct(op, s.element, /*tb=*/false, s.dv, kTile);
   forEachItem([&](const Item &item) {
-    Value slot = slotRow();
-    Value sSlot = view2D(b, loc, wsS, slot, zero, kTile, kTile);
-    Value pvSlot = view2D(b, loc, wsPV, slot, zero, kTile, s.dv);
-    Value pSlot = view2D(b, loc, wsP, slot, zero, kTile, kTile);
     Value qTile = view2D(b, loc, q, item.qRow, zero, kTile, s.d);
-    forEachKVTile(item, [&](Value kv) {
-      Value kvRow = add(b, loc, item.kvRow, mul(b, loc, kv, kTile));
-      MatmulEmitter scores(b, loc, qk, qTile,
-                           view2D(b, loc, k, kvRow, zero, kTile, s.d), sSlot);
-      scores.allocate(s.element);
-      scores.emitTile(zero, zero, zero, kTile, kTile);
+    auto kvRowOf = [&](Value kv) {
+      return add(b, loc, item.kvRow, mul(b, loc, kv, kTile));
+    };
+    // S of tile kv into its slot (kv mod 2), then hand it over.
+    auto scores = [&](Value kv) {
+      MatmulEmitter product(
+          b, loc, qk, qTile,
+          view2D(b, loc, k, kvRowOf(kv), zero, kTile, s.d),
+          view2D(b, loc, wsS, slotRow(kv, zero), zero, kTile, kTile));
+      product.allocate(s.element);
+      product.emitTile(zero, zero, zero, kTile, kTile);
       b.create<aicore::CrossCoreSetFlagOp>(loc, aicore::Pipe::fix, kFlagS);
+    };
+    // Wait for P of tile kv, PV = P V into the PV slot, hand it over.
+    auto values = [&](Value kv) {
       b.create<aicore::CrossCoreWaitFlagOp>(loc, aicore::Pipe::mte2, kFlagP);
-      MatmulEmitter values(b, loc, pv, pSlot,
-                           view2D(b, loc, v, kvRow, zero, kTile, s.dv),
-                           pvSlot);
-      values.allocate(s.element);
-      values.emitTile(zero, zero, zero, kTile, s.dv);
+      MatmulEmitter product(
+          b, loc, pv,
+          view2D(b, loc, wsP, slotRow(kv, zero), zero, kTile, kTile),
+          view2D(b, loc, v, kvRowOf(kv), zero, kTile, s.dv),
+          view2D(b, loc, wsPV, slotRow(kv, zero), zero, kTile, s.dv));
+      product.allocate(s.element);
+      product.emitTile(zero, zero, zero, kTile, s.dv);
       b.create<aicore::CrossCoreSetFlagOp>(loc, aicore::Pipe::fix, kFlagPV);
-    });
+    };
+    // S_0 ahead; tile j computes S_{j+1} while the vector cores run the
+    // softmax of tile j, then P_j V_j. The last tile (every item has one)
+    // is peeled so that every flag stays a direct child of a loop body.
+    scores(zero);
+    Value last = b.create<arith::SubIOp>(loc, item.kvTiles, one);
+    {
+      auto loop = b.create<scf::ForOp>(loc, zero, last, one);
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(loop.getBody());
+      Value kv = loop.getInductionVar();
+      scores(add(b, loc, kv, one));
+      values(kv);
+    }
+    values(last);
   });
 }
 
@@ -283,26 +308,29 @@ void Emitter::emitVector() {
   Type f32 = b.getF32Type();
   int64_t rows = kTile / 2;
   Value zero = constantIndex(b, loc, 0);
+  Value one = constantIndex(b, loc, 1);
   Value sub = b.create<aicore::SubBlockIdxOp>(loc, b.getIndexType());
   Value myRows = mul(b, loc, sub, rows);
   auto scalar = [&](float x) {
     return b.create<arith::ConstantOp>(loc, f32, b.getF32FloatAttr(x));
   };
   Value mask = s.causal ? buildCausalMask(sub, rows) : Value();
-  // Running state of the item's rows, in f32 for the whole KV walk.
+  // Running state of the item's rows, in f32 for the whole KV walk, and
+  // the rescale factor of the tile whose P V is still on the cube.
   Value m = allocUB(b, loc, {rows, 1}, f32);
   Value l = allocUB(b, loc, {rows, 1}, f32);
   Value o = allocUB(b, loc, {rows, s.dv}, f32);
+  Value pending = allocUB(b, loc, {rows, 1}, f32);
   forEachItem([&](const Item &item) {
-    Value slot = add(b, loc, slotRow(), myRows);
-    Value sRows = view2D(b, loc, wsS, slot, zero, rows, kTile);
-    Value pvRows = view2D(b, loc, wsPV, slot, zero, rows, s.dv);
-    Value pRows = view2D(b, loc, wsP, slot, zero, rows, kTile);
     b.create<vec::FillOp>(loc, scalar(-std::numeric_limits<float>::infinity()),
                           m);
     b.create<vec::FillOp>(loc, scalar(0.0f), l);
     b.create<vec::FillOp>(loc, scalar(0.0f), o);
-    forEachKVTile(item, [&](Value kv) {
+    // The online softmax of tile kv: P_kv to its slot, hand it over; its
+    // alpha, left in `pending` for the rescale once P_kv V_kv is back.
+    auto softmax = [&](Value kv) {
+      Value sRows = view2D(b, loc, wsS, slotRow(kv, myRows), zero, rows, kTile);
+      Value pRows = view2D(b, loc, wsP, slotRow(kv, myRows), zero, rows, kTile);
       b.create<aicore::CrossCoreWaitFlagOp>(loc, aicore::Pipe::mte2, kFlagS);
       Value raw = loadF32(b, loc, sRows);
       Value x = allocUB(b, loc, {rows, kTile}, f32);
@@ -339,6 +367,12 @@ void Emitter::emitVector() {
       b.create<vec::AddOp>(loc, scaled, rowSum, l);
       storeRounded(b, loc, p, pRows);
       b.create<aicore::CrossCoreSetFlagOp>(loc, aicore::Pipe::mte3, kFlagP);
+      return alpha;
+    };
+    // O = O * alpha_kv + P_kv V_kv once the cube hands it over.
+    auto rescale = [&](Value kv, Value alpha) {
+      Value pvRows =
+          view2D(b, loc, wsPV, slotRow(kv, myRows), zero, rows, s.dv);
       b.create<aicore::CrossCoreWaitFlagOp>(loc, aicore::Pipe::mte2, kFlagPV);
       Value partial = loadF32(b, loc, pvRows);
       Value alphaWide = allocUB(b, loc, {rows, s.dv}, f32);
@@ -346,7 +380,22 @@ void Emitter::emitVector() {
       b.create<vec::BroadcastOp>(loc, alpha, alphaWide);
       b.create<vec::MulOp>(loc, o, alphaWide, kept);
       b.create<vec::AddOp>(loc, kept, partial, o);
-    });
+    };
+    // Softmax of tile 0 ahead; tile j runs the softmax of tile j + 1 while
+    // the cube computes P_j V_j, then rescales O with tile j's alpha. The
+    // last tile is peeled, as on the cube.
+    b.create<vec::CopyOp>(loc, softmax(zero), pending);
+    Value last = b.create<arith::SubIOp>(loc, item.kvTiles, one);
+    {
+      auto loop = b.create<scf::ForOp>(loc, zero, last, one);
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(loop.getBody());
+      Value kv = loop.getInductionVar();
+      Value alpha = softmax(add(b, loc, kv, one));
+      rescale(kv, pending);
+      b.create<vec::CopyOp>(loc, alpha, pending);
+    }
+    rescale(last, pending);
     Value lWide = allocUB(b, loc, {rows, s.dv}, f32);
     Value result = allocUB(b, loc, {rows, s.dv}, f32);
     b.create<vec::BroadcastOp>(loc, l, lWide);
@@ -418,12 +467,13 @@ SmallVector<MemRefType> mlir::ascend::lowering::flashAttentionWorkspaces(
     return {};
   Shape s = shapeOf(fa);
   int64_t rows = blocksFor(fa, options) * kTile;
-  // Per block, one slot each: S and the PV partial in f32, P in the input
-  // type. Separate buffers keep each hand-over on its own flag.
+  // Per block, two slots each (tile j in slot j mod 2: each region works
+  // one tile ahead of the other): S and the PV partial in f32, P in the
+  // input type. Separate buffers keep each hand-over on its own flag.
   Type f32 = Float32Type::get(op->getContext());
-  return {tileType({rows, kTile}, f32, AddressSpace::gm),
-          tileType({rows, s.dv}, f32, AddressSpace::gm),
-          tileType({rows, kTile}, s.element, AddressSpace::gm)};
+  return {tileType({2 * rows, kTile}, f32, AddressSpace::gm),
+          tileType({2 * rows, s.dv}, f32, AddressSpace::gm),
+          tileType({2 * rows, kTile}, s.element, AddressSpace::gm)};
 }
 
 void mlir::ascend::lowering::populateFlashAttentionPatterns(
