@@ -12,11 +12,10 @@ TFLOP/s (4 * L^2 * D FLOP, halved when causal) and cube utilisation, and the
 unfused / fused time ratio. Simulated time: deterministic.
 """
 import argparse
-import os
 import sys
 import tempfile
 
-from timing import lower_and_time
+from timing import DEFAULT_BUILD, lower_and_time, pipes
 
 D = 128
 
@@ -45,7 +44,7 @@ def run(build, source, options, tmp):
     """Microseconds and cube (M pipe) utilisation over all launches."""
     r = lower_and_time(build, source, options, tmp)
     launches = r.get("launches", [r])
-    cube_busy = sum(p["busy_cycles"] for l in launches for p in l["pipes"]
+    cube_busy = sum(p["busy_cycles"] for p in pipes(r)
                     if p["core"] == "cube" and p["pipe"] == "m")
     cube_cores = max(l.get("cube_cores", 0) for l in launches) or 1
     cycles = r["total_cycles"]
@@ -53,9 +52,8 @@ def run(build, source, options, tmp):
 
 
 def main():
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parser = argparse.ArgumentParser()
-    parser.add_argument("--build", default=os.path.join(root, "build"))
+    parser.add_argument("--build", default=DEFAULT_BUILD)
     parser.add_argument("--lengths", default="1024,2048,4096,8192")
     args = parser.parse_args()
     print(f"{'L':>6} {'causal':>6} {'fused us':>9} {'TFLOP/s':>8} {'cube %':>6} "

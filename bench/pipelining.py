@@ -14,11 +14,10 @@ Simulated time, so the numbers are deterministic; results being identical
 with and without rings is checked by test/ascend-run/multi-buffer.test.
 """
 import argparse
-import os
 import sys
 import tempfile
 
-from timing import lower_and_time
+from timing import DEFAULT_BUILD, lower_and_time, pipes
 
 KERNELS = [
     ("softmax 4096x4096 f16",
@@ -46,16 +45,13 @@ KERNELS = [
 
 
 def bound(report):
-    # A fused chain is a host of one launch: its pipes are the launch's.
-    pipes = report.get("pipes") or [p for launch in report["launches"] for p in launch["pipes"]]
-    busiest = max(pipes, key=lambda p: p["utilization"])
+    busiest = max(pipes(report), key=lambda p: p["utilization"])
     return f"{busiest['core']} {busiest['pipe']} {100 * busiest['utilization']:.0f}%"
 
 
 def main():
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parser = argparse.ArgumentParser()
-    parser.add_argument("--build", default=os.path.join(root, "build"))
+    parser.add_argument("--build", default=DEFAULT_BUILD)
     parser.add_argument("--target", default="Ascend910B2")
     args = parser.parse_args()
     print(f"target {args.target}; single = multi-buffer=1 software-pipeline=false, "

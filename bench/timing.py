@@ -9,6 +9,8 @@ import json
 import os
 import subprocess
 
+DEFAULT_BUILD = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "build")
+
 
 def lower_and_time(build, source, options, tmp):
     src, low = os.path.join(tmp, "k.mlir"), os.path.join(tmp, "k.kernel.mlir")
@@ -21,3 +23,8 @@ def lower_and_time(build, source, options, tmp):
                           "--no-hazard-check", "--seed", "1", "--json"],
                          check=True, capture_output=True, text=True).stdout
     return json.loads(out)
+
+
+def pipes(report):
+    """Per-pipe rows of a report: a kernel's own, or every launch's of a host."""
+    return report.get("pipes") or [p for launch in report["launches"] for p in launch["pipes"]]

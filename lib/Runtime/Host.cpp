@@ -22,10 +22,6 @@
 using namespace mlir;
 using namespace mlir::ascend::runtime;
 
-bool mlir::ascend::runtime::isHostFunction(func::FuncOp function) {
-  return aicore::isHostFunction(function);
-}
-
 namespace {
 
 class HostExecutor {
@@ -217,7 +213,7 @@ LogicalResult HostExecutor::launch(func::CallOp call,
     return call.emitError() << "recursion: @" << callee.getName()
                             << " is already running; a host launches kernels "
                                "and other host functions, never itself";
-  if (isHostFunction(callee))
+  if (aicore::isHostFunction(callee))
     return run(callee, operands);
   if (!callee->hasAttr(aicore::AICoreDialect::getKernelAttrName())) {
     InFlightDiagnostic diag =

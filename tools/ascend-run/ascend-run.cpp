@@ -166,7 +166,7 @@ func::FuncOp findKernel(ModuleOp module) {
   SmallVector<func::FuncOp> kernels;
   bool anyHost = false;
   module.walk([&](func::FuncOp f) {
-    bool host = isHostFunction(f);
+    bool host = aicore::isHostFunction(f);
     if ((host || f->hasAttr(aicore::AICoreDialect::getKernelAttrName())) &&
         !launched.contains(f.getName()))
       kernels.push_back(f);
@@ -367,7 +367,7 @@ int run() {
   // With a machine-readable report on stdout, everything else goes to stderr.
   llvm::raw_ostream &log = jsonReport || csvReport ? llvm::errs() : llvm::outs();
   std::function<void(llvm::raw_ostream &)> writeTrace;
-  if (isHostFunction(kernel)) {
+  if (aicore::isHostFunction(kernel)) {
     auto report = std::make_shared<HostReport>();
     if (failed(runHost(kernel, buffers, options, *report)))
       return 1;

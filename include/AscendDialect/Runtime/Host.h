@@ -14,10 +14,6 @@
 
 namespace mlir::ascend::runtime {
 
-/// A function ascend-run runs as a host: it has a body, launches kernels
-/// (func.call) and is not itself marked aicore.kernel.
-bool isHostFunction(func::FuncOp function);
-
 /// One step of a host on the device timeline.
 struct LaunchReport {
   std::string name;    ///< the kernel, or "memref.copy"
