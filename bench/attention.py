@@ -57,18 +57,20 @@ def main():
     parser.add_argument("--lengths", default="1024,2048,4096,8192")
     args = parser.parse_args()
     print(f"{'L':>6} {'causal':>6} {'fused us':>9} {'TFLOP/s':>8} {'cube %':>6} "
-          f"{'unfused us':>10} {'TFLOP/s':>8} {'unfused/fused':>13}")
+          f"{'unfused us':>10} {'TFLOP/s':>8} {'cube %':>6} {'unfused/fused':>13}")
     with tempfile.TemporaryDirectory() as tmp:
         for length in map(int, args.lengths.split(",")):
             flops = 4.0 * length * length * D
-            u_us, _ = run(args.build, unfused(length), "fuse-epilogues=false", tmp)
+            u_us, u_cube = run(args.build, unfused(length),
+                               "fuse-attention=false fuse-epilogues=false", tmp)
             for causal in (False, True):
                 f_us, f_cube = run(args.build, fused(length, causal), "", tmp)
                 useful = flops / 2 if causal else flops
                 line = (f"{length:6} {str(causal):>6} {f_us:9.1f} {useful / f_us / 1e6:8.2f} "
                         f"{100 * f_cube:6.1f}")
                 if not causal:
-                    line += f" {u_us:10.1f} {flops / u_us / 1e6:8.2f} {u_us / f_us:13.2f}"
+                    line += (f" {u_us:10.1f} {flops / u_us / 1e6:8.2f} {100 * u_cube:6.1f}"
+                             f" {u_us / f_us:13.2f}")
                 print(line, flush=True)
     return 0
 

@@ -11,6 +11,10 @@ void mlir::ascend::buildLowerToKernelPipeline(
     OpPassManager &pm, const LowerToKernelOptions &options) {
   // linalg from torch-mlir or StableHLO first becomes ascend ops.
   pm.addPass(createRaiseLinalgToAscendPass());
+  // Before the conversion, which would otherwise lower the chain's ops one
+  // kernel each (and the scores through GM).
+  if (options.fuseAttention)
+    pm.addNestedPass<func::FuncOp>(createFuseAttentionPass());
   ConvertAscendToAICorePassOptions convert;
   convert.target = options.target;
   convert.blockDim = options.blockDim;
@@ -41,7 +45,7 @@ void mlir::ascend::registerPipelines() {
   PassPipelineRegistration<LowerToKernelOptions>(
       "ascend-lower-to-kernel",
       "Lower tensor-level ascend (or linalg) IR to kernels ascend-run "
-      "executes: raising, tiling and placement, software pipelining, memory "
+      "executes: raising, attention fusion, tiling and placement, software pipelining, memory "
       "planning, sync insertion",
       buildLowerToKernelPipeline);
 }

@@ -31,6 +31,12 @@ struct LowerToKernelOptions : public PassPipelineOptions<LowerToKernelOptions> {
   PassOptions::Option<int64_t> tileK{*this, "tile-k",
                                      llvm::cl::desc("Matmul K step"),
                                      llvm::cl::init(64)};
+  PassOptions::Option<bool> fuseAttention{
+      *this, "fuse-attention",
+      llvm::cl::desc("Replace softmax(scale * Q.K^T [+ mask]).V chains by "
+                     "ascend.flash_attention before lowering "
+                     "(ascend-fuse-attention; false: one kernel per op)"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> fuseEpilogues{
       *this, "fuse-epilogues",
       llvm::cl::desc("On split targets, lower a matmul and its elementwise "
@@ -50,7 +56,8 @@ struct LowerToKernelOptions : public PassPipelineOptions<LowerToKernelOptions> {
 };
 
 /// Tensor-level ascend (or linalg) IR -> kernel-level IR that ascend-run
-/// executes: ascend-raise-linalg, convert-ascend-to-aicore, cleanup,
+/// executes: ascend-raise-linalg, ascend-fuse-attention,
+/// convert-ascend-to-aicore, cleanup,
 /// ascend-software-pipeline, ascend-multi-buffer, ascend-plan-memory,
 /// ascend-insert-sync (in that order: unrolling keeps the per-tile flags,
 /// rings need their own bytes, and reused bytes are dependences sync

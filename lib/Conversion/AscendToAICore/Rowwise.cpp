@@ -1,7 +1,11 @@
 //===- Rowwise.cpp - softmax and rms_norm rows on the vector cores --------===//
 //
 // Rows go through UB a tile of rows at a time, computed in f32 and rounded
-// once on the way out.
+// once on the way out. A softmax row too long for UB goes through in column
+// chunks, three times (max, sum, result), with the same bits as a whole row:
+// max is exact in any order, and the sum carries its running value into the
+// first column of each chunk's reduction, so the additions happen in the
+// sequential order docs/Numerics.md fixes.
 //
 //===----------------------------------------------------------------------===//
 
@@ -9,6 +13,10 @@
 #include "AscendDialect/MTE/MTEDialect.h"
 #include "AscendDialect/Vec/VecDialect.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+
+#include <limits>
 
 using namespace mlir;
 using namespace mlir::ascend;
@@ -22,11 +30,18 @@ bool isLoweredRowwise(Operation *op) {
 }
 
 /// How a row-wise op is cut: `rows` rows of `cols` elements, `tileRows` rows
-/// per UB tile (0 if even one row does not fit UB).
+/// per UB tile (0 if even one row does not fit UB). A softmax row that does
+/// not fit goes through one row at a time in chunks of `chunk` columns
+/// (0: whole rows).
 struct RowPlan {
   int64_t rows, cols, tileRows;
   int64_t rowBytes, fixedBytes;
+  int64_t chunk = 0;
 };
+
+/// Columns ahead of each chunk in the sum pass's reduction: the running sum
+/// and zeros, one 32-byte block of f32.
+constexpr int64_t kCarryColumns = 8;
 
 RowPlan planRows(Operation *op, const AscendTilingOptions &options) {
   auto xType = cast<RankedTensorType>(op->getOperand(0).getType());
@@ -60,6 +75,21 @@ RowPlan planRows(Operation *op, const AscendTilingOptions &options) {
   if (r > 8)
     r -= r % 8;
   plan.tileRows = std::clamp<int64_t>(r, 0, plan.rows);
+  // A softmax row longer than a vector tile, or than UB holds, goes in
+  // chunks of whole 32-byte blocks in every type involved (64 columns),
+  // evened out so that the last one is not a sliver.
+  bool chunked = options.vectorTile > 0 ? options.vectorTile < plan.cols
+                                        : plan.tileRows < 1;
+  if (chunked && isa<ascend::SoftmaxOp>(op)) {
+    int64_t perColumn = plan.rowBytes / plan.cols;
+    int64_t most =
+        options.vectorTile > 0
+            ? std::max<int64_t>(64, options.vectorTile / 64 * 64)
+            : (ub / 4 - kCarryColumns * 4) / perColumn / 64 * 64;
+    int64_t chunks = llvm::divideCeil(plan.cols, most);
+    plan.chunk = llvm::alignTo(llvm::divideCeil(plan.cols, chunks), 64);
+    plan.tileRows = 1;
+  }
   return plan;
 }
 
@@ -90,7 +120,8 @@ std::string rowwiseBlocker(Operation *op, const AscendTilingOptions &options) {
     os << "a row of " << plan.cols << " elements needs "
        << plan.rowBytes + plan.fixedBytes << " bytes of UB, more than the "
        << aicore::getTargetInfo(op).buffer(AddressSpace::ub).bytes
-       << " bytes UB has; rows this long are not lowered yet";
+       << " bytes UB has; " << op->getName()
+       << " rows this long are not lowered yet (softmax rows go in chunks)";
   }
   return text;
 }
@@ -137,6 +168,84 @@ void emitRmsNormRows(OpBuilder &b, Location loc, Value x, Value wide,
   b.create<vec::MulOp>(loc, wide, gamma, x);
 }
 
+/// Calls `body(column, size)` for the chunks of `cols` columns: a loop over
+/// the whole ones, then the shorter last one.
+void forEachChunk(OpBuilder &b, Location loc, int64_t cols, int64_t chunk,
+                  function_ref<void(Value, int64_t)> body) {
+  int64_t whole = cols / chunk, rest = cols % chunk;
+  if (whole > 0) {
+    auto loop = b.create<scf::ForOp>(loc, constantIndex(b, loc, 0),
+                                     constantIndex(b, loc, whole * chunk),
+                                     constantIndex(b, loc, chunk));
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(loop.getBody());
+    body(loop.getInductionVar(), chunk);
+  }
+  if (rest > 0)
+    body(constantIndex(b, loc, whole * chunk), rest);
+}
+
+/// Softmax of `rows` rows of `gmIn` (already [rows, C] views) into `gmOut`,
+/// chunk by chunk: pass 1 takes the max, pass 2 the sum of exp(x - max),
+/// pass 3 writes exp(x - max) / sum.
+void emitChunkedSoftmax(OpBuilder &b, Location loc, Value gmIn, Value gmOut,
+                        int64_t rows, int64_t cols, int64_t chunk) {
+  Type f32 = b.getF32Type();
+  auto scalar = [&](float v) {
+    return b.create<arith::ConstantOp>(loc, f32, b.getF32FloatAttr(v));
+  };
+  auto chunkOf = [&](Value gm, Value column, int64_t size) -> Value {
+    SmallVector<OpFoldResult> offsets{b.getIndexAttr(0), column},
+        sizes{b.getIndexAttr(rows), b.getIndexAttr(size)},
+        strides(2, b.getIndexAttr(1));
+    return b.create<memref::SubViewOp>(loc, gm, offsets, sizes, strides);
+  };
+  // exp(x - max) of a chunk into `out`.
+  Value max = allocUB(b, loc, {rows, 1}, f32);
+  auto expChunk = [&](Value column, int64_t size, Value out) {
+    Value x = loadF32(b, loc, chunkOf(gmIn, column, size));
+    Value wide = allocUB(b, loc, {rows, size}, f32);
+    Value shifted = allocUB(b, loc, {rows, size}, f32);
+    b.create<vec::BroadcastOp>(loc, max, wide);
+    b.create<vec::SubOp>(loc, x, wide, shifted);
+    b.create<vec::ExpOp>(loc, shifted, out);
+  };
+
+  b.create<vec::FillOp>(loc, scalar(-std::numeric_limits<float>::infinity()),
+                        max);
+  forEachChunk(b, loc, cols, chunk, [&](Value column, int64_t size) {
+    Value x = loadF32(b, loc, chunkOf(gmIn, column, size));
+    Value chunkMax = allocUB(b, loc, {rows, 1}, f32);
+    Value merged = allocUB(b, loc, {rows, 1}, f32);
+    b.create<vec::ReduceRowsOp>(loc, vec::ReductionKind::max, x, chunkMax);
+    b.create<vec::MaxOp>(loc, max, chunkMax, merged);
+    b.create<vec::CopyOp>(loc, merged, max);
+  });
+
+  // [sum, 0, ..., 0, exp chunk]: reducing it adds the chunk to the running
+  // sum element by element (adding +0 to a sum of exps changes nothing).
+  Value sum = allocUB(b, loc, {rows, 1}, f32);
+  b.create<vec::FillOp>(loc, scalar(0.0f), sum);
+  forEachChunk(b, loc, cols, chunk, [&](Value column, int64_t size) {
+    Value carried = allocUB(b, loc, {rows, kCarryColumns + size}, f32);
+    b.create<vec::FillOp>(loc, scalar(0.0f),
+                          columns(b, loc, carried, 0, kCarryColumns));
+    b.create<vec::CopyOp>(loc, sum, columns(b, loc, carried, 0, 1));
+    expChunk(column, size, columns(b, loc, carried, kCarryColumns, size));
+    b.create<vec::ReduceRowsOp>(loc, vec::ReductionKind::sum, carried, sum);
+  });
+
+  forEachChunk(b, loc, cols, chunk, [&](Value column, int64_t size) {
+    Value e = allocUB(b, loc, {rows, size}, f32);
+    Value wide = allocUB(b, loc, {rows, size}, f32);
+    Value y = allocUB(b, loc, {rows, size}, f32);
+    expChunk(column, size, e);
+    b.create<vec::BroadcastOp>(loc, sum, wide);
+    b.create<vec::DivOp>(loc, e, wide, y);
+    storeRounded(b, loc, y, chunkOf(gmOut, column, size));
+  });
+}
+
 struct RowwisePattern : RewritePattern {
   RowwisePattern(MLIRContext *ctx, const AscendTilingOptions &options)
       : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx),
@@ -168,6 +277,12 @@ struct RowwisePattern : RewritePattern {
     Value block = rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
     Type f32 = rewriter.getF32Type();
     auto emitTile = [&](OpBuilder &b, Value offset, int64_t rows) -> LogicalResult {
+      if (plan.chunk) {
+        emitChunkedSoftmax(b, loc, sliceRows(b, loc, xRows, offset, rows),
+                           sliceRows(b, loc, yRows, offset, rows), rows,
+                           plan.cols, plan.chunk);
+        return success();
+      }
       Value x = loadF32(b, loc, sliceRows(b, loc, xRows, offset, rows));
       Value wide = allocUB(b, loc, {rows, plan.cols}, f32);
       Value scratch = allocUB(b, loc, {rows, plan.cols}, f32);

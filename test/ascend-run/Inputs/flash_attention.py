@@ -10,23 +10,11 @@ import sys
 
 import numpy as np
 
-from references import Saver, from_bf16, softmax32, to_bf16
+from references import Saver, attention32, from_bf16, to_bf16
 
 out = sys.argv[1]
 save = Saver(out)
 rng = np.random.default_rng(7)
-
-
-def attention32(q, k, v, scale, causal):
-    group = q.shape[1] // k.shape[1]
-    k = np.repeat(k, group, axis=1)
-    v = np.repeat(v, group, axis=1)
-    s = np.matmul(q, np.swapaxes(k, -1, -2)) * np.float32(scale)
-    if causal:
-        sq, skv = q.shape[2], k.shape[2]
-        hidden = np.arange(skv)[None, :] > np.arange(sq)[:, None] + skv - sq
-        s = np.where(hidden, np.float32(-np.inf), s)
-    return np.matmul(softmax32(s), v)
 
 
 def case(name, q_shape, k_shape, dv, scale, causal, bf16):

@@ -32,6 +32,22 @@ def softmax32(x32):
     return e / e.sum(axis=-1, keepdims=True)
 
 
+def attention32(q, k, v, scale, causal, mask=None):
+    """Unfused attention in f32: [B, Nq, Sq, D] x [B, Nkv, Skv, D] (GQA when
+    Nkv < Nq), optional additive mask, causal -inf aligned bottom right."""
+    group = q.shape[1] // k.shape[1]
+    k = np.repeat(k, group, axis=1)
+    v = np.repeat(v, group, axis=1)
+    s = np.matmul(q, np.swapaxes(k, -1, -2)) * np.float32(scale)
+    if mask is not None:
+        s = s + mask.astype(np.float32)
+    if causal:
+        sq, skv = q.shape[2], k.shape[2]
+        hidden = np.arange(skv)[None, :] > np.arange(sq)[:, None] + skv - sq
+        s = np.where(hidden, np.float32(-np.inf), s)
+    return np.matmul(softmax32(s), v)
+
+
 def rms_norm32(x32, g32, eps):
     ms = (x32 * x32).mean(axis=-1, keepdims=True, dtype=np.float32)
     return x32 / np.sqrt(ms + np.float32(eps)) * g32
