@@ -1,7 +1,7 @@
 // RUN: ascend-opt %s --convert-ascend-to-aicore="vector-tile=1024" | FileCheck %s
 // RUN: ascend-opt %s --convert-ascend-to-aicore | FileCheck %s --check-prefix=UB
 
-// A softmax row longer than the vector tile goes one row at a time in
+// A row longer than the vector tile goes one row at a time in
 // chunks of whole 64-column groups (4160 = 5 x 832), three passes: the max,
 // the sum of exp(x - max) carried into column 0 of each chunk's reduction
 // (columns 1..7 zero, the chunk from column 8), the result.
@@ -47,4 +47,29 @@ func.func @softmax_long(%x: tensor<2x4160xf16>) -> tensor<2x4160xf16> {
 func.func @softmax_beyond_ub(%x: tensor<3x20000xf16>) -> tensor<3x20000xf16> {
   %y = ascend.softmax %x dim 1 : tensor<3x20000xf16> -> tensor<3x20000xf16>
   return %y : tensor<3x20000xf16>
+}
+
+// rms_norm: the sum of squares carried the same way, then the result with
+// gamma's chunk loaded next to x's.
+// CHECK-LABEL: func.func @rms_norm_long
+// CHECK: vec.fill %{{.*}}, %[[SUM:.*]] : f32, memref<1x1xf32
+// CHECK: scf.for %{{.*}} = %c0 to %c4160 step %c832
+// CHECK:   %[[CARRIED:.*]] = aicore.alloc : memref<1x840xf32
+// CHECK:   vec.copy %[[SUM]], %{{.*}} : memref<1x1xf32, #aicore.space<ub>>, memref<1x1xf32, strided<[840, 1]>
+// CHECK:   %[[SQUARES:.*]] = memref.subview %[[CARRIED]][0, 8] [1, 832]
+// CHECK:   vec.mul %[[X:.*]], %[[X]], %[[SQUARES]]
+// CHECK:   vec.reduce_rows <sum> %[[CARRIED]], %[[SUM]]
+// CHECK: vec.muls %[[SUM]]
+// CHECK: vec.adds
+// CHECK: vec.rsqrt
+// CHECK: scf.for %{{.*}} = %c0 to %c4160 step %c832
+// CHECK:   vec.broadcast
+// CHECK:   vec.mul
+// CHECK:   memref.subview %expand_shape[0, %{{.*}}] [1, 832] {{.*}} : memref<1x4160xf16, #aicore.space<gm>>
+// CHECK:   vec.mul
+// UB-LABEL: func.func @rms_norm_long
+// UB-NOT: step %c832
+func.func @rms_norm_long(%x: tensor<2x4160xf16>, %g: tensor<4160xf16>) -> tensor<2x4160xf16> {
+  %y = ascend.rms_norm %x, %g : tensor<2x4160xf16>, tensor<4160xf16> -> tensor<2x4160xf16>
+  return %y : tensor<2x4160xf16>
 }

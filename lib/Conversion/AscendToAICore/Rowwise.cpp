@@ -1,11 +1,12 @@
 //===- Rowwise.cpp - softmax and rms_norm rows on the vector cores --------===//
 //
 // Rows go through UB a tile of rows at a time, computed in f32 and rounded
-// once on the way out. A softmax row too long for UB goes through in column
-// chunks, three times (max, sum, result), with the same bits as a whole row:
-// max is exact in any order, and the sum carries its running value into the
-// first column of each chunk's reduction, so the additions happen in the
-// sequential order docs/Numerics.md fixes.
+// once on the way out. A row too long for UB goes through in column chunks,
+// softmax three times (max, sum, result), rms_norm twice (sum of squares,
+// result), with the same bits as a whole row: max is exact in any order,
+// and sums carry their running value into the first column of each chunk's
+// reduction, so the additions happen in the sequential order
+// docs/Numerics.md fixes.
 //
 //===----------------------------------------------------------------------===//
 
@@ -30,9 +31,8 @@ bool isLoweredRowwise(Operation *op) {
 }
 
 /// How a row-wise op is cut: `rows` rows of `cols` elements, `tileRows` rows
-/// per UB tile (0 if even one row does not fit UB). A softmax row that does
-/// not fit goes through one row at a time in chunks of `chunk` columns
-/// (0: whole rows).
+/// per UB tile. A row that does not fit UB (or a vector tile) goes through
+/// one row at a time in chunks of `chunk` columns (0: whole rows).
 struct RowPlan {
   int64_t rows, cols, tileRows;
   int64_t rowBytes, fixedBytes;
@@ -75,13 +75,13 @@ RowPlan planRows(Operation *op, const AscendTilingOptions &options) {
   if (r > 8)
     r -= r % 8;
   plan.tileRows = std::clamp<int64_t>(r, 0, plan.rows);
-  // A softmax row longer than a vector tile, or than UB holds, goes in
-  // chunks of whole 32-byte blocks in every type involved (64 columns),
-  // evened out so that the last one is not a sliver.
+  // A row longer than a vector tile, or than UB holds, goes in chunks of
+  // whole 32-byte blocks in every type involved (64 columns), evened out so
+  // that the last one is not a sliver; rms_norm then loads gamma per chunk.
   bool chunked = options.vectorTile > 0 ? options.vectorTile < plan.cols
                                         : plan.tileRows < 1;
-  if (chunked && isa<ascend::SoftmaxOp>(op)) {
-    int64_t perColumn = plan.rowBytes / plan.cols;
+  if (chunked) {
+    int64_t perColumn = (plan.rowBytes + plan.fixedBytes) / plan.cols;
     int64_t most =
         options.vectorTile > 0
             ? std::max<int64_t>(64, options.vectorTile / 64 * 64)
@@ -115,13 +115,6 @@ std::string rowwiseBlocker(Operation *op, const AscendTilingOptions &options) {
        << bytes << " bytes, expected a multiple of 32 bytes (UB tiles hold "
        << "whole 32-byte blocks per row)";
     return text;
-  }
-  if (plan.tileRows < 1) {
-    os << "a row of " << plan.cols << " elements needs "
-       << plan.rowBytes + plan.fixedBytes << " bytes of UB, more than the "
-       << aicore::getTargetInfo(op).buffer(AddressSpace::ub).bytes
-       << " bytes UB has; " << op->getName()
-       << " rows this long are not lowered yet (softmax rows go in chunks)";
   }
   return text;
 }
@@ -168,81 +161,140 @@ void emitRmsNormRows(OpBuilder &b, Location loc, Value x, Value wide,
   b.create<vec::MulOp>(loc, wide, gamma, x);
 }
 
-/// Calls `body(column, size)` for the chunks of `cols` columns: a loop over
-/// the whole ones, then the shorter last one.
-void forEachChunk(OpBuilder &b, Location loc, int64_t cols, int64_t chunk,
-                  function_ref<void(Value, int64_t)> body) {
-  int64_t whole = cols / chunk, rest = cols % chunk;
-  if (whole > 0) {
-    auto loop = b.create<scf::ForOp>(loc, constantIndex(b, loc, 0),
-                                     constantIndex(b, loc, whole * chunk),
-                                     constantIndex(b, loc, chunk));
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(loop.getBody());
-    body(loop.getInductionVar(), chunk);
-  }
-  if (rest > 0)
-    body(constantIndex(b, loc, whole * chunk), rest);
-}
+/// One row tile of a row-wise op whose rows go through UB in column chunks.
+class ChunkedRows {
+public:
+  ChunkedRows(OpBuilder &b, Location loc, Value gmIn, Value gmOut,
+              int64_t rows, int64_t cols, int64_t chunk)
+      : b(b), loc(loc), gmIn(gmIn), gmOut(gmOut), rows(rows), cols(cols),
+        chunk(chunk) {}
 
-/// Softmax of `rows` rows of `gmIn` (already [rows, C] views) into `gmOut`,
-/// chunk by chunk: pass 1 takes the max, pass 2 the sum of exp(x - max),
-/// pass 3 writes exp(x - max) / sum.
-void emitChunkedSoftmax(OpBuilder &b, Location loc, Value gmIn, Value gmOut,
-                        int64_t rows, int64_t cols, int64_t chunk) {
-  Type f32 = b.getF32Type();
-  auto scalar = [&](float v) {
-    return b.create<arith::ConstantOp>(loc, f32, b.getF32FloatAttr(v));
-  };
-  auto chunkOf = [&](Value gm, Value column, int64_t size) -> Value {
+  /// Calls `body(column, size)` for every chunk: a loop over the whole
+  /// ones, then the shorter last one.
+  void forEach(function_ref<void(Value, int64_t)> body) {
+    int64_t whole = cols / chunk, rest = cols % chunk;
+    if (whole > 0) {
+      auto loop = b.create<scf::ForOp>(loc, constantIndex(b, loc, 0),
+                                       constantIndex(b, loc, whole * chunk),
+                                       constantIndex(b, loc, chunk));
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(loop.getBody());
+      body(loop.getInductionVar(), chunk);
+    }
+    if (rest > 0)
+      body(constantIndex(b, loc, whole * chunk), rest);
+  }
+
+  /// Columns [column, column + size) of a GM [rows, C] view.
+  Value chunkOf(Value gm, Value column, int64_t size) {
+    int64_t viewRows = cast<MemRefType>(gm.getType()).getDimSize(0);
     SmallVector<OpFoldResult> offsets{b.getIndexAttr(0), column},
-        sizes{b.getIndexAttr(rows), b.getIndexAttr(size)},
+        sizes{b.getIndexAttr(viewRows), b.getIndexAttr(size)},
         strides(2, b.getIndexAttr(1));
     return b.create<memref::SubViewOp>(loc, gm, offsets, sizes, strides);
-  };
-  // exp(x - max) of a chunk into `out`.
-  Value max = allocUB(b, loc, {rows, 1}, f32);
-  auto expChunk = [&](Value column, int64_t size, Value out) {
-    Value x = loadF32(b, loc, chunkOf(gmIn, column, size));
-    Value wide = allocUB(b, loc, {rows, size}, f32);
-    Value shifted = allocUB(b, loc, {rows, size}, f32);
-    b.create<vec::BroadcastOp>(loc, max, wide);
-    b.create<vec::SubOp>(loc, x, wide, shifted);
-    b.create<vec::ExpOp>(loc, shifted, out);
-  };
+  }
+  Value load(Value column, int64_t size) {
+    return loadF32(b, loc, chunkOf(gmIn, column, size));
+  }
+  void store(Value tile, Value column, int64_t size) {
+    storeRounded(b, loc, tile, chunkOf(gmOut, column, size));
+  }
 
-  b.create<vec::FillOp>(loc, scalar(-std::numeric_limits<float>::infinity()),
+  /// The row sums of what `produce(column, size, out)` writes for every
+  /// chunk, added in sequential order: each chunk is reduced as [sum, 0,
+  /// ..., 0, chunk], which adds it to the running sum element by element
+  /// (adding +0 to a sum of non-negative values changes nothing).
+  Value sequentialSum(function_ref<void(Value, int64_t, Value)> produce) {
+    Type f32 = b.getF32Type();
+    Value sum = allocUB(b, loc, {rows, 1}, f32);
+    b.create<vec::FillOp>(loc, scalar(0.0f), sum);
+    forEach([&](Value column, int64_t size) {
+      Value carried = allocUB(b, loc, {rows, kCarryColumns + size}, f32);
+      b.create<vec::FillOp>(loc, scalar(0.0f),
+                            columns(b, loc, carried, 0, kCarryColumns));
+      b.create<vec::CopyOp>(loc, sum, columns(b, loc, carried, 0, 1));
+      produce(column, size, columns(b, loc, carried, kCarryColumns, size));
+      b.create<vec::ReduceRowsOp>(loc, vec::ReductionKind::sum, carried, sum);
+    });
+    return sum;
+  }
+
+  Value scalar(float v) {
+    return b.create<arith::ConstantOp>(loc, b.getF32Type(),
+                                       b.getF32FloatAttr(v));
+  }
+
+  OpBuilder &b;
+  Location loc;
+  Value gmIn, gmOut;
+  int64_t rows, cols, chunk;
+};
+
+/// Softmax chunk by chunk: pass 1 takes the max, pass 2 the sum of
+/// exp(x - max), pass 3 writes exp(x - max) / sum.
+void emitChunkedSoftmax(ChunkedRows &c) {
+  OpBuilder &b = c.b;
+  Location loc = c.loc;
+  Type f32 = b.getF32Type();
+  Value max = allocUB(b, loc, {c.rows, 1}, f32);
+  b.create<vec::FillOp>(loc, c.scalar(-std::numeric_limits<float>::infinity()),
                         max);
-  forEachChunk(b, loc, cols, chunk, [&](Value column, int64_t size) {
-    Value x = loadF32(b, loc, chunkOf(gmIn, column, size));
-    Value chunkMax = allocUB(b, loc, {rows, 1}, f32);
-    Value merged = allocUB(b, loc, {rows, 1}, f32);
+  c.forEach([&](Value column, int64_t size) {
+    Value x = c.load(column, size);
+    Value chunkMax = allocUB(b, loc, {c.rows, 1}, f32);
+    Value merged = allocUB(b, loc, {c.rows, 1}, f32);
     b.create<vec::ReduceRowsOp>(loc, vec::ReductionKind::max, x, chunkMax);
     b.create<vec::MaxOp>(loc, max, chunkMax, merged);
     b.create<vec::CopyOp>(loc, merged, max);
   });
-
-  // [sum, 0, ..., 0, exp chunk]: reducing it adds the chunk to the running
-  // sum element by element (adding +0 to a sum of exps changes nothing).
-  Value sum = allocUB(b, loc, {rows, 1}, f32);
-  b.create<vec::FillOp>(loc, scalar(0.0f), sum);
-  forEachChunk(b, loc, cols, chunk, [&](Value column, int64_t size) {
-    Value carried = allocUB(b, loc, {rows, kCarryColumns + size}, f32);
-    b.create<vec::FillOp>(loc, scalar(0.0f),
-                          columns(b, loc, carried, 0, kCarryColumns));
-    b.create<vec::CopyOp>(loc, sum, columns(b, loc, carried, 0, 1));
-    expChunk(column, size, columns(b, loc, carried, kCarryColumns, size));
-    b.create<vec::ReduceRowsOp>(loc, vec::ReductionKind::sum, carried, sum);
-  });
-
-  forEachChunk(b, loc, cols, chunk, [&](Value column, int64_t size) {
-    Value e = allocUB(b, loc, {rows, size}, f32);
-    Value wide = allocUB(b, loc, {rows, size}, f32);
-    Value y = allocUB(b, loc, {rows, size}, f32);
+  // exp(x - max) of a chunk into `out`.
+  auto expChunk = [&](Value column, int64_t size, Value out) {
+    Value x = c.load(column, size);
+    Value wide = allocUB(b, loc, {c.rows, size}, f32);
+    Value shifted = allocUB(b, loc, {c.rows, size}, f32);
+    b.create<vec::BroadcastOp>(loc, max, wide);
+    b.create<vec::SubOp>(loc, x, wide, shifted);
+    b.create<vec::ExpOp>(loc, shifted, out);
+  };
+  Value sum = c.sequentialSum(expChunk);
+  c.forEach([&](Value column, int64_t size) {
+    Value e = allocUB(b, loc, {c.rows, size}, f32);
+    Value wide = allocUB(b, loc, {c.rows, size}, f32);
+    Value y = allocUB(b, loc, {c.rows, size}, f32);
     expChunk(column, size, e);
     b.create<vec::BroadcastOp>(loc, sum, wide);
     b.create<vec::DivOp>(loc, e, wide, y);
-    storeRounded(b, loc, y, chunkOf(gmOut, column, size));
+    c.store(y, column, size);
+  });
+}
+
+/// rms_norm chunk by chunk: pass 1 the sum of squares, pass 2 writes
+/// x * rsqrt(mean + eps) * gamma with gamma's chunk (`gammaRow`: [1, C]).
+void emitChunkedRmsNorm(ChunkedRows &c, Value gammaRow, float epsilon) {
+  OpBuilder &b = c.b;
+  Location loc = c.loc;
+  Type f32 = b.getF32Type();
+  Value sum = c.sequentialSum([&](Value column, int64_t size, Value out) {
+    Value x = c.load(column, size);
+    b.create<vec::MulOp>(loc, x, x, out);
+  });
+  Value mean = allocUB(b, loc, {c.rows, 1}, f32);
+  Value shifted = allocUB(b, loc, {c.rows, 1}, f32);
+  Value inverse = allocUB(b, loc, {c.rows, 1}, f32);
+  b.create<vec::MulsOp>(loc, sum, c.scalar(1.0 / c.cols), mean);
+  b.create<vec::AddsOp>(loc, mean, c.scalar(epsilon), shifted);
+  b.create<vec::RsqrtOp>(loc, shifted, inverse);
+  c.forEach([&](Value column, int64_t size) {
+    Value x = c.load(column, size);
+    Value wide = allocUB(b, loc, {c.rows, size}, f32);
+    Value normed = allocUB(b, loc, {c.rows, size}, f32);
+    Value y = allocUB(b, loc, {c.rows, size}, f32);
+    b.create<vec::BroadcastOp>(loc, inverse, wide);
+    b.create<vec::MulOp>(loc, x, wide, normed);
+    Value gamma = broadcastRows(
+        b, loc, loadF32(b, loc, c.chunkOf(gammaRow, column, size)), c.rows);
+    b.create<vec::MulOp>(loc, normed, gamma, y);
+    c.store(y, column, size);
   });
 }
 
@@ -271,16 +323,23 @@ struct RowwisePattern : RewritePattern {
     Value xRows = asRows(rewriter, loc, gm->inputs[0]);
     Value yRows = asRows(rewriter, loc, gm->output());
     auto norm = dyn_cast<ascend::RmsNormOp>(op);
-    // gamma is the same for every row: loaded once per block.
-    Value gamma = norm ? loadF32(rewriter, loc, asRows(rewriter, loc, gm->inputs[1]))
-                       : Value();
+    Value gammaRow = norm ? asRows(rewriter, loc, gm->inputs[1]) : Value();
+    // gamma is the same for every row: loaded once per block (per chunk
+    // when rows go in chunks).
+    Value gamma = norm && !plan.chunk ? loadF32(rewriter, loc, gammaRow)
+                                      : Value();
     Value block = rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
     Type f32 = rewriter.getF32Type();
     auto emitTile = [&](OpBuilder &b, Value offset, int64_t rows) -> LogicalResult {
       if (plan.chunk) {
-        emitChunkedSoftmax(b, loc, sliceRows(b, loc, xRows, offset, rows),
+        ChunkedRows chunks(b, loc, sliceRows(b, loc, xRows, offset, rows),
                            sliceRows(b, loc, yRows, offset, rows), rows,
                            plan.cols, plan.chunk);
+        if (norm)
+          emitChunkedRmsNorm(chunks, gammaRow,
+                             norm.getEpsilon().convertToFloat());
+        else
+          emitChunkedSoftmax(chunks);
         return success();
       }
       Value x = loadF32(b, loc, sliceRows(b, loc, xRows, offset, rows));

@@ -19,3 +19,19 @@ func.func @softmax_fits(%x: tensor<8x4160xf16>) -> tensor<8x4160xf16> {
   %y = ascend.softmax %x dim 1 : tensor<8x4160xf16> -> tensor<8x4160xf16>
   return %y : tensor<8x4160xf16>
 }
+
+// LLaMA-3-405B's hidden size in bf16: a row and gamma need 344 KB of UB.
+func.func @rms_norm_bf16(%x: tensor<4x16384xbf16>, %g: tensor<16384xbf16>) -> tensor<4x16384xbf16> {
+  %y = ascend.rms_norm %x, %g {epsilon = 1.0e-5 : f32} : tensor<4x16384xbf16>, tensor<16384xbf16> -> tensor<4x16384xbf16>
+  return %y : tensor<4x16384xbf16>
+}
+
+func.func @rms_norm_f32(%x: tensor<2x65536xf32>, %g: tensor<65536xf32>) -> tensor<2x65536xf32> {
+  %y = ascend.rms_norm %x, %g {epsilon = 1.0e-6 : f32} : tensor<2x65536xf32>, tensor<65536xf32> -> tensor<2x65536xf32>
+  return %y : tensor<2x65536xf32>
+}
+
+func.func @rms_norm_fits(%x: tensor<8x4160xf16>, %g: tensor<4160xf16>) -> tensor<8x4160xf16> {
+  %y = ascend.rms_norm %x, %g {epsilon = 1.0e-5 : f32} : tensor<8x4160xf16>, tensor<4160xf16> -> tensor<8x4160xf16>
+  return %y : tensor<8x4160xf16>
+}
