@@ -90,6 +90,12 @@ static cl::opt<std::string> traceFile(
     cl::desc("Write a Chrome trace-event JSON of every pipe of every core "
              "(open it in Perfetto or chrome://tracing)"),
     cl::value_desc("file.json"), cl::cat(category));
+static cl::opt<std::string> lowerOptions(
+    "lower-options",
+    cl::desc("Options of --ascend-lower-to-kernel for tensor-level input, "
+             "as ascend-opt takes them: --lower-options=\"multi-buffer=1 "
+             "fuse-attention=false\" (see ascend-opt --help)"),
+    cl::value_desc("options"), cl::cat(category));
 static cl::opt<bool> exact("exact",
                            cl::desc("Compare bit for bit (the default)"),
                            cl::cat(category));
@@ -262,16 +268,28 @@ int run() {
   if (failed(verify(*module)))
     return 2;
   // Tensor-level input goes through the pipeline ascend-opt registers as
-  // --ascend-lower-to-kernel, with its default options.
+  // --ascend-lower-to-kernel, with --lower-options.
   bool lowered = isTensorLevel(*module);
+  if (!lowered && lowerOptions.getNumOccurrences()) {
+    llvm::errs() << "error: --lower-options applies to tensor-level input; "
+                 << inputFile << " is already kernel-level\n";
+    return 2;
+  }
   if (lowered) {
+    auto options = ascend::LowerToKernelOptions::createFromString(lowerOptions);
+    if (!options) {
+      llvm::errs() << "error: --lower-options=\"" << lowerOptions
+                   << "\" are not options of --ascend-lower-to-kernel (see "
+                      "above)\n";
+      return 2;
+    }
     PassManager pm(&context);
-    ascend::buildLowerToKernelPipeline(pm, ascend::LowerToKernelOptions());
+    ascend::buildLowerToKernelPipeline(pm, *options);
     if (failed(pm.run(*module))) {
       llvm::errs() << "error: " << inputFile
                    << " is tensor-level and --ascend-lower-to-kernel could "
-                      "not lower it (see above); lower it with ascend-opt "
-                      "and its pipeline options instead\n";
+                      "not lower it (see above); --lower-options passes the "
+                      "pipeline's options\n";
       return 2;
     }
   }
@@ -471,10 +489,10 @@ int main(int argc, char **argv) {
       "follow docs/Numerics.md. It prints a per-pipe cycle estimate for the\n"
       "module's target (docs/CycleModel.md) and reports races, deadlocks and\n"
       "flag misuse. Tensor-level input (ascend or linalg ops) is lowered\n"
-      "first with --ascend-lower-to-kernel's default options; results become\n"
-      "arguments %result0, %result1, ...; a function of several ops becomes\n"
-      "a host function that launches one kernel per op, one after another,\n"
-      "reported per launch.\n"
+      "first with --ascend-lower-to-kernel (its options: --lower-options);\n"
+      "results become arguments %result0, %result1, ...; a function of\n"
+      "several ops becomes a host function that launches one kernel per op,\n"
+      "one after another, reported per launch.\n"
       "Exit codes: 0 ok; 1 the kernel failed (error, hazard, mismatch); 2 bad\n"
       "input.\n\n"
       "  ascend-run examples/vector_add.mlir --input x=x.npy --input y=y.npy \\\n"
