@@ -155,6 +155,7 @@ LogicalResult HostExecutor::allocate(memref::AllocOp alloc,
     workspace.bytes.assign(getBufferBytes(type), 0xff);
   else
     workspace.bytes.resize(getBufferBytes(type));
+  workspace.stale = !options.computeValues;
   if (options.checkHazards)
     workspace.defined.emplace(alloc);
   views[alloc.getResult()] = buffers.size();
@@ -183,6 +184,8 @@ LogicalResult HostExecutor::copy(memref::CopyOp op, unsigned from,
     }
   if (options.computeValues && from != to)
     dest.bytes = source.bytes;
+  if (!options.computeValues && from != to)
+    dest.stale = true;
   if (dest.defined)
     dest.defined->define(0, bytes);
   // A device-to-device copy reads and writes every byte through HBM.

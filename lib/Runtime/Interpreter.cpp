@@ -162,6 +162,8 @@ struct KernelContext {
   L2Cache l2;
   /// HBM bandwidth booked so far by the launch's transfers.
   HbmTimeline hbm;
+  /// Per gm entry, GlobalBuffer::stale.
+  std::vector<char> stale = {};
 };
 
 /// Where a core is in simulated time: the scalar issue point, each pipe's
@@ -271,6 +273,10 @@ private:
   LogicalResult executeTile(Operation &op);
   LogicalResult checkAccesses(Operation &op, aicore::Pipe pipe);
   LogicalResult checkDefined(Operation &op, const TileRef &tile, bool write);
+  /// The gm entry `tile` views, if it is a GM tile.
+  std::optional<unsigned> gmIndex(const TileRef &tile) const;
+  /// Timing-only: `tile` was written without computing it.
+  void markStale(const TileRef &tile);
   void recordFlow(aicore::Pipe from, double fromTime, unsigned fromCore,
                   aicore::Pipe to, double toTime);
   /// Charges one scalar-pipe op (or one issue) to the timeline.
@@ -391,10 +397,7 @@ LogicalResult CoreExecutor::checkAccesses(Operation &op, aicore::Pipe pipe) {
     return failure();
   // Blocks are unordered, so their GM accesses are checked against each
   // other regardless of flags.
-  auto isGM = [&](const TileRef *t) {
-    return t->storage >= kernel.gm.data() &&
-           t->storage < kernel.gm.data() + kernel.gm.size();
-  };
+  auto isGM = [&](const TileRef *t) { return gmIndex(*t).has_value(); };
   std::lock_guard<std::mutex> lock(kernel.statsMutex);
   for (auto [list, write] : {std::make_pair(&reads, false), std::make_pair(&writes, true)})
     for (const TileRef *t : *list)
@@ -402,6 +405,18 @@ LogicalResult CoreExecutor::checkAccesses(Operation &op, aicore::Pipe pipe) {
                       failed(checkDefined(op, *t, write))))
         return failure();
   return success();
+}
+
+std::optional<unsigned> CoreExecutor::gmIndex(const TileRef &tile) const {
+  if (tile.storage < kernel.gm.data() ||
+      tile.storage >= kernel.gm.data() + kernel.gm.size())
+    return std::nullopt;
+  return static_cast<unsigned>(tile.storage - kernel.gm.data());
+}
+
+void CoreExecutor::markStale(const TileRef &tile) {
+  if (std::optional<unsigned> buffer = gmIndex(tile))
+    kernel.stale[*buffer] = 1;
 }
 
 LogicalResult CoreExecutor::checkDefined(Operation &op, const TileRef &tile,
@@ -474,8 +489,13 @@ LogicalResult CoreExecutor::executeTile(Operation &op) {
 
   if (failed(checkAccesses(op, pipe)))
     return failure();
-  if (!kernel.options.computeValues)
+  if (!kernel.options.computeValues) {
+    SmallVector<Value> reads, writes;
+    aicore::getTileAccesses(&op, reads, writes);
+    for (Value v : writes)
+      markStale(getTile(v));
     return success();
+  }
   bool handled = false;
   LogicalResult result = executeTileOp(&op, get, handled);
   if (!handled)
@@ -571,11 +591,23 @@ LogicalResult CoreExecutor::executeMemRef(Operation &op, bool &handled) {
             return success();
           })
       .Case([&](memref::LoadOp load) -> LogicalResult {
-        if (!kernel.options.computeValues)
-          return op.emitError()
-                 << "timing-only mode cannot run a kernel whose scalar code "
-                    "reads tile data: the value may steer control flow";
         const TileRef &tile = getTile(load.getMemRef());
+        if (!kernel.options.computeValues) {
+          std::optional<unsigned> buffer = gmIndex(tile);
+          StringRef what = tile.isFloat() ? "float data"
+                           : !buffer      ? "an on-chip buffer"
+                           : kernel.stale[*buffer]
+                               ? "a GM buffer this run wrote without "
+                                 "computing it"
+                               : "";
+          if (!what.empty())
+            return op.emitError()
+                   << "timing-only mode cannot run a kernel whose scalar code "
+                      "reads tile data: the value may steer control flow, "
+                      "and timing-only keeps only integer GM data as bound "
+                      "(--input, --seed, --zeros); this load reads "
+                   << what;
+        }
         SmallVector<int64_t> idx = indicesOf(load.getIndices());
         if (failed(checkIndices(&op, tile, idx)) ||
             failed(checkAccesses(op, aicore::Pipe::s)))
@@ -593,8 +625,10 @@ LogicalResult CoreExecutor::executeMemRef(Operation &op, bool &handled) {
         if (failed(checkIndices(&op, tile, idx)) ||
             failed(checkAccesses(op, aicore::Pipe::s)))
           return failure();
-        if (!kernel.options.computeValues)
+        if (!kernel.options.computeValues) {
+          markStale(tile);
           return success();
+        }
         const RtValue &v = lookup(store.getValue());
         if (tile.isFloat())
           tile.storeFloat(tile.linear(idx), std::get<double>(v));
@@ -921,9 +955,11 @@ LogicalResult mlir::ascend::runtime::runKernel(
   }
   std::vector<Storage> gm(arguments.size());
   std::vector<DefinedBytes *> defined;
+  std::vector<char> stale;
   for (auto [storage, buffer] : llvm::zip(gm, arguments)) {
     storage.bytes = std::move(buffer.bytes);
     defined.push_back(buffer.defined ? &*buffer.defined : nullptr);
+    stale.push_back(buffer.stale);
   }
 
   FailureOr<SmallVector<CoreType>> cores = getBlockCores(kernel, target);
@@ -954,6 +990,7 @@ LogicalResult mlir::ascend::runtime::runKernel(
                         HbmTimeline(target.gmBytesPerCycle)};
   context.argumentStorage = argumentBuffer;
   context.defined = std::move(defined);
+  context.stale = std::move(stale);
   if (options.checkHazards)
     context.gmAccesses.emplace();
   context.report.target = target.name.str();
@@ -980,8 +1017,10 @@ LogicalResult mlir::ascend::runtime::runKernel(
   context.report.totalCycles = std::max(
       context.report.totalCycles, context.report.hbmBytes / target.gmBytesPerCycle);
   context.stats.blocks = blockDim;
-  for (auto [arg, storage] : llvm::zip(arguments, gm))
+  for (auto [arg, storage, isStale] : llvm::zip(arguments, gm, context.stale)) {
     arg.bytes = std::move(storage.bytes);
+    arg.stale = isStale;
+  }
   if (statistics)
     *statistics = context.stats;
   if (timing)

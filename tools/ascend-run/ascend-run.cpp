@@ -69,8 +69,12 @@ static cl::opt<uint64_t> seed(
     cl::cat(category));
 static cl::opt<bool> timingOnly(
     "timing-only",
-    cl::desc("Skip tile values and only time the kernel: for production "
-             "shapes of kernels whose control flow does not read tile data"),
+    cl::desc("Skip tile values and only time the kernel, for production "
+             "shapes. Scalar code may still read (memref.load) integer GM "
+             "arguments as bound by --input, --seed or --zeros (block "
+             "tables, lengths) that the run has not written; a kernel whose "
+             "scalar code reads anything else (float data, on-chip buffers, "
+             "GM the run wrote, host workspaces) is an error"),
     cl::cat(category));
 static cl::opt<bool> noHazardCheck(
     "no-hazard-check",

@@ -45,6 +45,10 @@ struct GlobalBuffer {
   /// Set for workspaces, whose contents start undefined; unset: every byte
   /// holds data (an input, or an output that starts as zeros).
   std::optional<DefinedBytes> defined;
+  /// Timing-only runs: set once something wrote the buffer without
+  /// computing the values (a tile op, a host's copy) or it is a host
+  /// workspace; scalar code may read only integer buffers not set.
+  bool stale = false;
 };
 
 struct RunStatistics {
@@ -102,8 +106,10 @@ struct TimingReport {
 };
 
 struct RunOptions {
-  /// false: timing-only - skip tile values (kernels whose control flow does
-  /// not read tile data).
+  /// false: timing-only - skip tile values. Scalar code may still read
+  /// (memref.load) integer GM buffers that hold their bound values (see
+  /// GlobalBuffer::stale): block tables, sequence lengths; anything else it
+  /// reads is an error, since the value may steer control flow.
   bool computeValues = true;
   bool collectTrace = false;
   /// Report races, never-satisfied waits and flag misuse (on by default).

@@ -105,7 +105,7 @@ bool isSingleKernel(func::FuncOp func, const AscendTilingOptions &tiling) {
   Block &body = func.getBody().front();
   Operation &op = body.front();
   if (body.getOperations().size() != 2 || !isAscendOp(&op) ||
-      !flashAttentionWorkspaces(&op, tiling).empty())
+      !kernelWorkspaces(&op, tiling).empty())
     return false;
   return llvm::all_of(op.getOperands(),
                       [](Value v) { return isa<BlockArgument>(v); }) &&
@@ -193,7 +193,7 @@ std::string hostBlocker(Operation *op) {
 /// unchanged. In a fused kernel the matmul's result is materialized into
 /// the workspace and the epilogue reads it back from there: the form the
 /// cube -> vector pattern recognises. `scratch` are GM workspaces the op's
-/// pattern needs, passed after the operands (flash_attention's slots).
+/// pattern needs, passed after the operands (kernelWorkspaces).
 FailureOr<func::FuncOp> outlineKernel(func::FuncOp host,
                                       ArrayRef<Operation *> ops,
                                       unsigned index, ArrayRef<Value> operands,
@@ -326,7 +326,7 @@ LogicalResult lowerToHost(func::FuncOp func, SymbolTable &symbols,
         for (Value v : member->getOperands())
           if (v.getDefiningOp() != chain.front())
             operands.insert(v);
-      SmallVector<MemRefType> scratch = flashAttentionWorkspaces(op, tiling);
+      SmallVector<MemRefType> scratch = kernelWorkspaces(op, tiling);
       FailureOr<func::FuncOp> kernel =
           outlineKernel(func, chain, index++, operands.getArrayRef(), scratch,
                         symbols, where);
@@ -425,7 +425,7 @@ struct ConvertAscendToAICorePass
       std::string why;
       for (auto explain :
            {explainMatmul, explainElementwise, explainRowwise, explainRope,
-            explainFlashAttention})
+            explainFlashAttention, explainPagedAttention})
         if (why.empty())
           why = explain(op, tiling);
       if (why.empty())
@@ -455,4 +455,5 @@ void mlir::ascend::populateAscendToAICorePatterns(
   lowering::populateMatmulPatterns(patterns, options);
   lowering::populateCubeVectorPatterns(patterns, options);
   lowering::populateFlashAttentionPatterns(patterns, options);
+  lowering::populatePagedAttentionPatterns(patterns, options);
 }

@@ -195,4 +195,43 @@ Value broadcastRows(OpBuilder &b, Location loc, Value row, int64_t rows) {
   return wide;
 }
 
+aicore::CoreOp openCoreRegion(OpBuilder &b, Location loc,
+                              aicore::CoreType type) {
+  auto core = b.create<aicore::CoreOp>(loc, type);
+  core.getBody().emplaceBlock();
+  b.setInsertionPointToStart(&core.getBody().front());
+  return core;
+}
+
+Value block2D(OpBuilder &b, Location loc, Value memref, Value row, Value col,
+              int64_t rows, int64_t cols) {
+  SmallVector<OpFoldResult> offsets{row, col},
+      sizes{b.getIndexAttr(rows), b.getIndexAttr(cols)},
+      strides(2, b.getIndexAttr(1));
+  return b.create<memref::SubViewOp>(loc, memref, offsets, sizes, strides);
+}
+
+SmallVector<MemRefType> kernelWorkspaces(Operation *op,
+                                         const AscendTilingOptions &options) {
+  for (auto hook : {flashAttentionWorkspaces, pagedAttentionWorkspaces})
+    if (SmallVector<MemRefType> types = hook(op, options); !types.empty())
+      return types;
+  return {};
+}
+
+FailureOr<SmallVector<Value>> workspaceArguments(Value output,
+                                                 ArrayRef<MemRefType> types) {
+  auto result = dyn_cast<BlockArgument>(output);
+  if (!result || result.getArgNumber() < types.size())
+    return failure();
+  SmallVector<Value> workspaces;
+  for (auto [i, type] : llvm::enumerate(types)) {
+    workspaces.push_back(result.getOwner()->getArgument(
+        result.getArgNumber() - types.size() + i));
+    if (workspaces.back().getType() != type)
+      return failure();
+  }
+  return workspaces;
+}
+
 } // namespace mlir::ascend::lowering

@@ -46,6 +46,11 @@ FailureOr<GMOperands> matchGMOperands(Operation *op, PatternRewriter &rewriter);
 /// Raises the kernel's block_dim to at least `blockDim`.
 void requireBlocks(Operation *op, int64_t blockDim);
 
+/// Opens an aicore.core region of `type` at the insertion point and moves
+/// the insertion point into it.
+aicore::CoreOp openCoreRegion(OpBuilder &b, Location loc,
+                              aicore::CoreType type);
+
 /// Blocks for `tiles` vector-core tiles: the option if set, else one per
 /// tile up to the target's vector cores.
 int64_t vectorBlocks(Operation *op, const AscendTilingOptions &options,
@@ -78,6 +83,10 @@ Value slice1D(OpBuilder &b, Location loc, Value memref, Value offset,
 
 /// `memref` ([..., C] in GM) as [rows, C].
 Value asRows(OpBuilder &b, Location loc, Value memref);
+
+/// The rows x cols block of a 2-D memref at (row, col).
+Value block2D(OpBuilder &b, Location loc, Value memref, Value row, Value col,
+              int64_t rows, int64_t cols);
 
 /// `size` rows of a [rows, C] memref from row `offset`.
 Value sliceRows(OpBuilder &b, Location loc, Value memref, Value offset,
@@ -129,6 +138,16 @@ Operation *fusableEpilogue(Operation *matmul,
 void populateCubeVectorPatterns(RewritePatternSet &patterns,
                                 const AscendTilingOptions &options);
 
+/// The GM workspaces the host allocates for `op`'s kernel and passes after
+/// its operands: the hook of the family that needs some (flash_attention,
+/// paged_attention), empty for every other op.
+SmallVector<MemRefType> kernelWorkspaces(Operation *op,
+                                         const AscendTilingOptions &options);
+/// The kernel arguments of `types` that the host passes just before the
+/// result argument `output`; failure if the kernel has no such arguments.
+FailureOr<SmallVector<Value>> workspaceArguments(Value output,
+                                                 ArrayRef<MemRefType> types);
+
 /// flash_attention as one split kernel (FlashAttention.cpp). The GM
 /// workspaces its kernel takes after its operands, which the host allocates
 /// (empty for other ops and for one it cannot lower).
@@ -137,6 +156,15 @@ flashAttentionWorkspaces(Operation *op, const AscendTilingOptions &options);
 void populateFlashAttentionPatterns(RewritePatternSet &patterns,
                                     const AscendTilingOptions &options);
 std::string explainFlashAttention(Operation *op,
+                                  const AscendTilingOptions &options);
+
+/// paged_attention (decode over a paged KV cache) as one split kernel
+/// (PagedAttention.cpp); its workspaces as flashAttentionWorkspaces.
+SmallVector<MemRefType>
+pagedAttentionWorkspaces(Operation *op, const AscendTilingOptions &options);
+void populatePagedAttentionPatterns(RewritePatternSet &patterns,
+                                    const AscendTilingOptions &options);
+std::string explainPagedAttention(Operation *op,
                                   const AscendTilingOptions &options);
 
 } // namespace mlir::ascend::lowering

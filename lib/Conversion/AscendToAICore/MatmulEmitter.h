@@ -42,6 +42,40 @@ struct MatmulPlan {
   int64_t outputTiles() const { return batch * tilesM * tilesN; }
 };
 
+/// The plan of one whole m x n product over k: a single output tile with K
+/// in one L1 chunk (k a multiple of k0), as the attention kernels compute
+/// their per-tile products. The L0 step is the largest multiple of k0
+/// dividing k whose B tile fills at most half of L0B (the other half is for
+/// the next step).
+inline MatmulPlan planOneTile(Operation *op, Type element, bool tb, int64_t m,
+                              int64_t n, int64_t k) {
+  const aicore::TargetInfo &target = aicore::getTargetInfo(op);
+  const aicore::CubeRate *rate = aicore::getCubeRate(target, element);
+  int64_t bytes = element.getIntOrFloatBitWidth() / 8;
+  int64_t budget =
+      static_cast<int64_t>(target.buffer(aicore::AddressSpace::l0b).bytes) / 2;
+  MatmulPlan p;
+  p.ta = false;
+  p.tb = tb;
+  p.batch = 1;
+  p.m = p.tm = p.lastM = m;
+  p.n = p.tn = p.lastN = n;
+  p.k = p.kFull = p.kl1 = k;
+  p.kTail = 0;
+  p.m0 = rate->m0;
+  p.n0 = rate->n0;
+  p.k0 = rate->k0;
+  p.c0 = 32 / bytes;
+  p.tk = p.k0;
+  for (int64_t c = k; c > p.k0; c -= p.k0)
+    if (k % c == 0 && c * roundUp(n, p.n0) * bytes <= budget) {
+      p.tk = c;
+      break;
+    }
+  p.tilesM = p.tilesN = 1;
+  return p;
+}
+
 /// The plan of a matmul or batch_matmul `op` that matmulBlocker accepts.
 MatmulPlan planMatmul(Operation *op, const AscendTilingOptions &options);
 
