@@ -5,8 +5,10 @@
 // replaces it with one ascend.flash_attention. The match starts at the
 // ascend.softmax and walks to both batch matmuls; every fact the rewrite
 // needs is collected first, so a chain is either rewritten whole or left
-// exactly as it was (with the reason for `report-unmatched`). See the pass
-// description in Passes.td for the rules.
+// exactly as it was (with the reason for `report-unmatched`). An attention
+// whose K or V is gathered from a paged KV cache is then checked for the
+// paged decode form and becomes ascend.paged_attention when it is one. See
+// the pass description in Passes.td for the rules.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,6 +21,7 @@
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Transforms/RegionUtils.h"
 #include "llvm/ADT/SetVector.h"
 
 namespace mlir::ascend {
@@ -506,6 +509,354 @@ LogicalResult AttentionMatcher::matchMask(std::string &whyNot) {
                           "] cannot express");
 }
 
+//===----------------------------------------------------------------------===//
+// Paged decode: K and V gathered from a paged KV cache
+//===----------------------------------------------------------------------===//
+
+/// What turns a matched attention into ascend.paged_attention.
+struct PagedAttention {
+  Value keyCache, valueCache; // [num_blocks, block_size, Nkv, D]
+  Value tableIndices;         // the gathers' [B, max_blocks, 1] i32 indices
+  Value contextLens;          // [B] i32
+};
+
+/// Whether `value` is read, through views and copies, from a tensor.gather:
+/// attention over such K or V is meant as the paged form, so a failure to
+/// match it is worth a remark.
+bool readsGather(Value value) {
+  for (int step = 0; step < 6 && value; ++step) {
+    if (value.getDefiningOp<tensor::GatherOp>())
+      return true;
+    if (auto collapse = value.getDefiningOp<tensor::CollapseShapeOp>())
+      value = collapse.getSrc();
+    else if (auto expand = value.getDefiningOp<tensor::ExpandShapeOp>())
+      value = expand.getSrc();
+    else if (getCopyMap(value))
+      value = copySource(value);
+    else
+      return false;
+  }
+  return false;
+}
+
+/// The [B, max_blocks] i32 block table the gather `indices`
+/// ([B, max_blocks, 1]) expand, or null when they are not an expansion.
+Value getBlockTableSource(Value indices) {
+  auto expand = indices.getDefiningOp<tensor::ExpandShapeOp>();
+  if (expand && expand.getSrcType().getRank() == 2 &&
+      expand.getReassociationIndices() ==
+          SmallVector<ReassociationIndices>{{0}, {1, 2}})
+    return expand.getSrc();
+  return {};
+}
+
+/// The block table K or V is gathered with, as a value to compare.
+Value blockTableIdentity(Value indices) {
+  Value source = getBlockTableSource(indices);
+  return source ? source : indices;
+}
+
+/// Matches `source` ([B, Nkv, T, D], K or V before any GQA repeat) as the
+/// [0, 2, 1, 3] transpose of whole cache blocks gathered by a block table
+/// and collapsed to [B, T, Nkv, D]; returns the gather.
+FailureOr<tensor::GatherOp> matchPagedRead(Value source, StringRef name,
+                                           std::string &whyNot) {
+  MLIRContext *ctx = source.getContext();
+  AffineMap map = getCopyMap(source);
+  if (!map ||
+      map != AffineMap::getPermutationMap(ArrayRef<unsigned>{0, 2, 1, 3}, ctx))
+    return fail(whyNot, name + " [B, Nkv, T, D] is not a [0, 2, 1, 3] "
+                               "transpose of the gathered cache rows "
+                               "[B, T, Nkv, D]");
+  auto collapse = copySource(source).getDefiningOp<tensor::CollapseShapeOp>();
+  auto gather =
+      collapse ? collapse.getSrc().getDefiningOp<tensor::GatherOp>() : nullptr;
+  if (!gather)
+    return fail(whyNot, "the transposed " + name +
+                            " is not a tensor.collapse_shape of a "
+                            "tensor.gather");
+  ArrayRef<int64_t> cache = shapeOf(gather.getSource());
+  ArrayRef<int64_t> indices = shapeOf(gather.getIndices());
+  if (cache.size() != 4)
+    return fail(whyNot, name + "'s cache is " +
+                            describe(gather.getSource().getType()) +
+                            "; a paged cache is [num_blocks, block_size, "
+                            "Nkv, D]");
+  if (gather.getGatherDims() != ArrayRef<int64_t>{0})
+    return fail(whyNot, name + " gathers " +
+                            (gather.getGatherDims().size() == 1
+                                 ? "dim " + Twine(gather.getGatherDims()[0])
+                                 : Twine("several dims")) +
+                            " of its cache, not whole blocks (dim 0)");
+  if (indices.size() != 3 || indices[2] != 1)
+    return fail(whyNot, "the gather indices of " + name + " are " +
+                            describe(gather.getIndices().getType()) +
+                            "; one block id per [B, max_blocks] entry is "
+                            "[B, max_blocks, 1]");
+  if (!getElementTypeOrSelf(gather.getIndices().getType()).isInteger(32))
+    return fail(whyNot, "the block table of " + name + " is " +
+                            describe(gather.getIndices().getType()) +
+                            "; paged_attention takes i32");
+  // Rank-reducing or rank-preserving (the unit gathered dim kept).
+  SmallVector<int64_t> blocks = {indices[0], indices[1], cache[1], cache[2],
+                                 cache[3]};
+  SmallVector<ReassociationIndices> merge = {{0}, {1, 2}, {3}, {4}};
+  if (shapeOf(gather.getResult()).size() == 6) {
+    blocks.insert(blocks.begin() + 2, 1);
+    merge = {{0}, {1, 2, 3}, {4}, {5}};
+  }
+  if (shapeOf(gather.getResult()) != ArrayRef<int64_t>(blocks) ||
+      collapse.getReassociationIndices() != merge)
+    return fail(whyNot, "the gathered blocks of " + name +
+                            " are not collapsed into one token dim "
+                            "[B, max_blocks * block_size, Nkv, D]");
+  return gather;
+}
+
+/// `value` before arith.index_cast / index_castui.
+Value peelIndexCast(Value value) {
+  if (auto cast = value.getDefiningOp<arith::IndexCastOp>())
+    return cast.getIn();
+  if (auto cast = value.getDefiningOp<arith::IndexCastUIOp>())
+    return cast.getIn();
+  return value;
+}
+
+/// `predicate` with its operands swapped (a < b is b > a).
+arith::CmpIPredicate swapOperands(arith::CmpIPredicate predicate) {
+  using P = arith::CmpIPredicate;
+  switch (predicate) {
+  case P::slt: return P::sgt;
+  case P::sgt: return P::slt;
+  case P::sle: return P::sge;
+  case P::sge: return P::sle;
+  case P::ult: return P::ugt;
+  case P::ugt: return P::ult;
+  case P::ule: return P::uge;
+  case P::uge: return P::ule;
+  default: return predicate;
+  }
+}
+
+bool isNegativeInfinity(Value value) {
+  std::optional<APFloat> constant = getSplatConstant(value);
+  return constant && constant->isInfinity() && constant->isNegative();
+}
+
+bool isZeroConstant(Value value) {
+  std::optional<APFloat> constant = getSplatConstant(value);
+  return constant && constant->isZero();
+}
+
+/// Matches `generic` as the key-padding mask `t < len[b] ? 0 : -inf`: one
+/// [B] i32 input read at one loop dim, an identity output whose last dim is
+/// the key `t` (`linalg.index`), compared with `arith.cmpi` (`slt`/`ult`,
+/// or the negation `sge`/`uge` with the select's arms swapped; either
+/// operand order; index casts allowed) and an `arith.select` of constants
+/// 0 and -inf. Returns the loop dim that picks the sequence.
+FailureOr<unsigned> matchKeyPaddingGeneric(linalg::GenericOp generic,
+                                           std::string &whyNot) {
+  auto notLens = [&](const Twine &why) {
+    return fail(whyNot, "the mask is not `t < context_lens[b] ? 0 : -inf`: " +
+                            why);
+  };
+  unsigned rank = generic.getNumLoops();
+  if (generic.getNumDpsInputs() != 1 || generic.getNumDpsInits() != 1 ||
+      generic.getNumReductionLoops() != 0 || rank < 2)
+    return notLens("its linalg.generic does not read one tensor into one "
+                   "result of rank >= 2 over parallel loops");
+  OpOperand *lens = generic.getDpsInputOperand(0);
+  auto lensType = dyn_cast<RankedTensorType>(lens->get().getType());
+  AffineMap lensMap = generic.getMatchingIndexingMap(lens);
+  auto lensDim = lensMap.getNumResults() == 1
+                     ? dyn_cast<AffineDimExpr>(lensMap.getResult(0))
+                     : nullptr;
+  if (!lensType || lensType.getRank() != 1 ||
+      !lensType.getElementType().isInteger(32) || !lensDim ||
+      lensDim.getPosition() == rank - 1 ||
+      !generic.getMatchingIndexingMap(generic.getDpsInitOperand(0))
+           .isIdentity())
+    return notLens("it does not read a [B] i32 tensor at a batch dim into "
+                   "an identity-mapped result");
+
+  auto yield = cast<linalg::YieldOp>(generic.getBlock()->getTerminator());
+  auto select = yield.getOperand(0).getDefiningOp<arith::SelectOp>();
+  auto compare =
+      select ? select.getCondition().getDefiningOp<arith::CmpIOp>() : nullptr;
+  if (!compare)
+    return notLens("it does not yield an arith.select on an arith.cmpi");
+  Value len = generic.getMatchingBlockArgument(lens);
+  Value lhs = peelIndexCast(compare.getLhs());
+  Value rhs = peelIndexCast(compare.getRhs());
+  arith::CmpIPredicate predicate = compare.getPredicate();
+  if (lhs == len) {
+    std::swap(lhs, rhs);
+    predicate = swapOperands(predicate);
+  }
+  auto token = lhs.getDefiningOp<linalg::IndexOp>();
+  if (rhs != len || !token || token.getDim() != rank - 1)
+    return notLens("the compare is not between the key index (linalg.index " +
+                   Twine(rank - 1) + ") and context_lens");
+  using P = arith::CmpIPredicate;
+  bool keepsBelow = predicate == P::slt || predicate == P::ult;
+  bool hidesFrom = predicate == P::sge || predicate == P::uge;
+  if (!keepsBelow && !hidesFrom)
+    return notLens("the key index is compared with `" +
+                   arith::stringifyCmpIPredicate(predicate) +
+                   "`, not `<` (or `>=`) context_lens");
+  Value kept = keepsBelow ? select.getTrueValue() : select.getFalseValue();
+  Value hidden = keepsBelow ? select.getFalseValue() : select.getTrueValue();
+  if (!isZeroConstant(kept) || !isNegativeInfinity(hidden))
+    return notLens("the select's values are not the constants 0 for kept "
+                   "keys and -inf for hidden ones");
+  return lensDim.getPosition();
+}
+
+/// Maps coordinates of a view or copy of the mask to those of its source.
+using CoordinateMap = std::function<SmallVector<int64_t>(ArrayRef<int64_t>)>;
+
+SmallVector<int64_t> delinearizeRowMajor(int64_t index,
+                                         ArrayRef<int64_t> shape) {
+  SmallVector<int64_t> coords(shape.size());
+  for (int64_t i = shape.size() - 1; i >= 0; --i) {
+    coords[i] = index % shape[i];
+    index /= shape[i];
+  }
+  return coords;
+}
+
+int64_t linearizeRowMajor(ArrayRef<int64_t> coords, ArrayRef<int64_t> shape) {
+  int64_t index = 0;
+  for (auto [coord, size] : llvm::zip_equal(coords, shape))
+    index = index * size + coord;
+  return index;
+}
+
+/// The mask's value before reshapes and copies that keep its last (key)
+/// dim, with the coordinate maps from each view to its source, outermost
+/// first; null when something else reshapes the key dim.
+Value peelMaskViews(Value mask, SmallVector<CoordinateMap> &maps) {
+  while (true) {
+    auto reshape = mask.getDefiningOp();
+    if (isa_and_nonnull<tensor::ExpandShapeOp, tensor::CollapseShapeOp>(
+            reshape)) {
+      Value source = reshape->getOperand(0);
+      if (!hasStaticShape(source) ||
+          shapeOf(source).back() != shapeOf(mask).back())
+        return {};
+      SmallVector<int64_t> from(shapeOf(mask)), to(shapeOf(source));
+      // Row-major reshapes keep every element's flat index.
+      maps.push_back([from, to](ArrayRef<int64_t> coords) {
+        return delinearizeRowMajor(linearizeRowMajor(coords, from), to);
+      });
+      mask = source;
+      continue;
+    }
+    AffineMap map = getCopyMap(mask);
+    if (!map)
+      return mask;
+    unsigned last = map.getNumDims() - 1;
+    if (map.getResults().back() != getAffineDimExpr(last, mask.getContext()) ||
+        !hasStaticShape(copySource(mask)) ||
+        !llvm::all_of(map.getResults(), [](AffineExpr expr) {
+          return isa<AffineDimExpr, AffineConstantExpr>(expr);
+        }))
+      return {};
+    maps.push_back([map](ArrayRef<int64_t> coords) {
+      SmallVector<int64_t> source;
+      for (AffineExpr expr : map.getResults())
+        source.push_back(isa<AffineDimExpr>(expr)
+                             ? coords[cast<AffineDimExpr>(expr).getPosition()]
+                             : cast<AffineConstantExpr>(expr).getValue());
+      return source;
+    });
+    mask = copySource(mask);
+  }
+}
+
+/// Matches the attention's mask as the key-padding mask of context_lens
+/// (see matchKeyPaddingGeneric), seen through reshapes, broadcasts and
+/// copies that keep the key dim, such that score (b, h, 0, t) reads the
+/// mask computed for sequence b; returns context_lens.
+FailureOr<Value> matchContextLensMask(Attention &a,
+                                      std::string &whyNot) {
+  if (!a.mask)
+    return fail(whyNot, a.causal ? "the mask is causal, not the key padding "
+                                   "of context_lens"
+                                 : "no mask: nothing hides the keys past "
+                                   "each sequence's context_lens");
+  SmallVector<CoordinateMap> maps;
+  Value source = peelMaskViews(a.mask, maps);
+  auto generic =
+      source ? source.getDefiningOp<linalg::GenericOp>() : nullptr;
+  if (!generic)
+    return fail(whyNot, "the mask comes from " +
+                            (source ? describe(source)
+                                    : std::string("a reshape of the key dim")) +
+                            ", not a linalg.generic computing "
+                            "`t < context_lens[b] ? 0 : -inf`");
+  FailureOr<unsigned> lensDim = matchKeyPaddingGeneric(generic, whyNot);
+  if (failed(lensDim))
+    return failure();
+  if (shapeOf(source).back() != a.skv || !hasStaticShape(source) ||
+      !hasStaticShape(a.mask))
+    return fail(whyNot, "the mask is computed over " +
+                            describe(source.getType()) + ", not " +
+                            Twine(a.skv) + " keys");
+  // Every query head of every sequence must read its sequence's row.
+  ArrayRef<int64_t> scores = shapeOf(a.softmax.getX()).drop_back();
+  ArrayRef<int64_t> mask = shapeOf(a.mask);
+  for (int64_t b = 0; b < a.batch; ++b)
+    for (int64_t h = 0; h < a.heads; ++h) {
+      SmallVector<int64_t> at =
+          delinearizeRowMajor(b * a.heads + h, scores);
+      at.push_back(0);
+      SmallVector<int64_t> coords;
+      for (auto [i, size] : llvm::enumerate(mask))
+        coords.push_back(size == 1 ? 0
+                                   : at[at.size() - mask.size() + i]);
+      for (const CoordinateMap &map : maps)
+        coords = map(coords);
+      if (coords[*lensDim] != b)
+        return fail(whyNot, "query head " + Twine(h) + " of sequence " +
+                                Twine(b) + " reads the mask of sequence " +
+                                Twine(coords[*lensDim]));
+    }
+  return generic.getDpsInputOperand(0)->get();
+}
+
+/// Matches attention `a`, whose K or V is read from a gather, as the paged
+/// decode form (see the pass description).
+FailureOr<PagedAttention> matchPaged(Attention &a, std::string &whyNot) {
+  FailureOr<tensor::GatherOp> key = matchPagedRead(a.keySource, "K", whyNot);
+  if (failed(key))
+    return failure();
+  FailureOr<tensor::GatherOp> value =
+      matchPagedRead(a.valueSource, "V", whyNot);
+  if (failed(value))
+    return failure();
+  if (blockTableIdentity(key->getIndices()) !=
+      blockTableIdentity(value->getIndices()))
+    return fail(whyNot, "K and V are gathered with different block tables");
+  ArrayRef<int64_t> tables = shapeOf(key->getIndices());
+  ArrayRef<int64_t> cache = shapeOf(key->getSource());
+  if (tables[0] != a.batch || cache[2] != a.kvHeads)
+    return fail(whyNot, "the attention's heads [B = " + Twine(a.batch) +
+                            ", Nkv = " + Twine(a.kvHeads) +
+                            "] are not the gathered cache's [B = " +
+                            Twine(tables[0]) + ", Nkv = " + Twine(cache[2]) +
+                            "]");
+  if (a.sq != 1)
+    return fail(whyNot, "Sq = " + Twine(a.sq) +
+                            "; paged_attention decodes one query per "
+                            "sequence");
+  FailureOr<Value> lens = matchContextLensMask(a, whyNot);
+  if (failed(lens))
+    return failure();
+  return PagedAttention{key->getSource(), value->getSource(),
+                        key->getIndices(), *lens};
+}
+
 /// `value` ([..., rows, cols], row-major) reshaped to `shape`, which has the
 /// same last two dims and splits the product of the leading dims another
 /// way: through the 3-D form, which keeps every element's flat batch index.
@@ -545,7 +896,11 @@ void eraseChain(RewriterBase &rewriter, ArrayRef<Operation *> chain,
       if (!op->use_empty() || !isMemoryEffectFree(op))
         continue;
       candidates.remove(op);
-      for (Value operand : op->getOperands())
+      // A generic's body may read constants defined above it (the mask's
+      // 0 and -inf).
+      llvm::SetVector<Value> used(op->operand_begin(), op->operand_end());
+      getUsedValuesDefinedAbove(op->getRegions(), used);
+      for (Value operand : used)
         if (Operation *def = operand.getDefiningOp())
           candidates.insert(def);
       erased.insert(op);
@@ -555,10 +910,29 @@ void eraseChain(RewriterBase &rewriter, ArrayRef<Operation *> chain,
   }
 }
 
-void rewrite(RewriterBase &rewriter, Attention a,
+/// The op whose result the fused op replaces: P.V or its 4-D view.
+Operation *replacedOp(Attention &a) {
+  return a.result ? a.result.getOperation() : a.output.getOperation();
+}
+
+/// Replaces the chain's result with `fused` ([B, Nq, Sq, Dv]) reshaped as
+/// its users read it and erases what the chain leaves dead.
+void replaceChain(RewriterBase &rewriter, Attention &a, Value fused,
+                  DenseSet<Operation *> &erased) {
+  Operation *replaced = replacedOp(a);
+  Value replacement = reshapeTo(rewriter, fused.getLoc(), fused,
+                                shapeOf(replaced->getResult(0)));
+  // Replaced, not erased yet, so that the chain erasure follows P.V's
+  // operands back to V too.
+  rewriter.replaceAllUsesWith(replaced->getResult(0), replacement);
+  SmallVector<Operation *> chain = a.chain;
+  chain.append({a.softmax, a.output, replaced});
+  eraseChain(rewriter, chain, erased);
+}
+
+void rewrite(RewriterBase &rewriter, Attention &a,
              DenseSet<Operation *> &erased) {
-  Operation *replaced = a.result ? a.result.getOperation() : a.output;
-  rewriter.setInsertionPoint(replaced);
+  rewriter.setInsertionPoint(replacedOp(a));
   Location loc = a.softmax.getLoc();
   Type element = getElementTypeOrSelf(a.softmax.getType());
   Value query = reshapeTo(rewriter, loc, a.querySource,
@@ -580,14 +954,46 @@ void rewrite(RewriterBase &rewriter, Attention a,
       loc, resultType, query, key, value, mask,
       rewriter.getF32FloatAttr(static_cast<float>(a.scale)),
       a.causal ? rewriter.getUnitAttr() : nullptr);
-  Value replacement = reshapeTo(rewriter, loc, fused,
-                                shapeOf(replaced->getResult(0)));
-  rewriter.replaceOp(replaced, replacement);
-  SmallVector<Operation *> chain = a.chain;
-  chain.push_back(a.softmax);
-  if (a.result)
-    chain.push_back(a.output);
-  eraseChain(rewriter, chain, erased);
+  replaceChain(rewriter, a, fused, erased);
+}
+
+/// `query` ([B, Nq, 1, D]) without its unit query dim.
+Value dropQueryDim(OpBuilder &builder, Location loc, Value query) {
+  SmallVector<ReassociationIndices> unitQuery = {{0}, {1}, {2, 3}};
+  if (auto expand = query.getDefiningOp<tensor::ExpandShapeOp>();
+      expand && expand.getReassociationIndices() == unitQuery)
+    return expand.getSrc();
+  ArrayRef<int64_t> shape = shapeOf(query);
+  auto type = RankedTensorType::get({shape[0], shape[1], shape[3]},
+                                    getElementTypeOrSelf(query.getType()));
+  return builder.create<tensor::CollapseShapeOp>(loc, type, query, unitQuery);
+}
+
+void rewritePaged(RewriterBase &rewriter, Attention &a,
+                  const PagedAttention &p, DenseSet<Operation *> &erased) {
+  rewriter.setInsertionPoint(replacedOp(a));
+  Location loc = a.softmax.getLoc();
+  Type element = getElementTypeOrSelf(a.softmax.getType());
+  Value query = dropQueryDim(
+      rewriter, loc,
+      reshapeTo(rewriter, loc, a.querySource, {a.batch, a.heads, 1, a.d}));
+  Value tables = getBlockTableSource(p.tableIndices);
+  if (!tables) {
+    ArrayRef<int64_t> shape = shapeOf(p.tableIndices);
+    tables = rewriter.create<tensor::CollapseShapeOp>(
+        loc,
+        RankedTensorType::get({shape[0], shape[1]},
+                              getElementTypeOrSelf(p.tableIndices.getType())),
+        p.tableIndices, SmallVector<ReassociationIndices>{{0}, {1, 2}});
+  }
+  auto resultType = RankedTensorType::get({a.batch, a.heads, a.dv}, element);
+  Value fused = rewriter.create<PagedAttentionOp>(
+      loc, resultType, query, p.keyCache, p.valueCache, tables, p.contextLens,
+      rewriter.getF32FloatAttr(static_cast<float>(a.scale)));
+  Value fused4 = rewriter.create<tensor::ExpandShapeOp>(
+      loc, RankedTensorType::get({a.batch, a.heads, 1, a.dv}, element), fused,
+      SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}});
+  replaceChain(rewriter, a, fused4, erased);
 }
 
 /// Whether a softmax sits where attention's would (a batch matmul within a
@@ -630,6 +1036,21 @@ struct FuseAttentionPass
       std::string whyNot;
       FailureOr<Attention> attention = AttentionMatcher(softmax).match(whyNot);
       if (succeeded(attention)) {
+        if (readsGather(attention->keySource) ||
+            readsGather(attention->valueSource)) {
+          std::string whyNotPaged;
+          FailureOr<PagedAttention> paged =
+              matchPaged(*attention, whyNotPaged);
+          if (succeeded(paged)) {
+            rewritePaged(rewriter, *attention, *paged, erased);
+            continue;
+          }
+          if (reportUnmatched)
+            softmax.emitRemark()
+                << "not fused into ascend.paged_attention (fused into "
+                   "ascend.flash_attention instead): "
+                << whyNotPaged;
+        }
         rewrite(rewriter, *attention, erased);
         continue;
       }

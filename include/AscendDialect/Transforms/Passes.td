@@ -9,14 +9,17 @@
 include "mlir/Pass/PassBase.td"
 
 def FuseAttentionPass : Pass<"ascend-fuse-attention", "func::FuncOp"> {
-  let summary = "Fuse softmax(scale * Q.K^T + mask) . V into ascend.flash_attention";
+  let summary = "Fuse softmax(scale * Q.K^T + mask) . V into ascend.flash_attention or ascend.paged_attention";
   let description = [{
     Finds unfused scaled dot-product attention in tensor-level `ascend` IR
     (what `ascend-raise-linalg` makes of torch-mlir's or StableHLO's
-    attention) and replaces it with one `ascend.flash_attention`. Anything
-    that is not exactly attention is left as it is; `report-unmatched`
-    attaches a remark saying why to each softmax that sits between batch
-    matmuls but was left alone.
+    attention) and replaces it with one `ascend.flash_attention`, or, for
+    decode over a paged KV cache (below), one `ascend.paged_attention`.
+    Anything that is not exactly attention is left as it is;
+    `report-unmatched` attaches a remark saying why to each softmax that
+    sits between batch matmuls but was left alone, and to each attention
+    over a gathered cache that became flash_attention instead of
+    paged_attention.
 
     Rules (every size static; the match starts at an `ascend.softmax`):
     - Q.K^T: an `ascend.batch_matmul` of `Q3` `[B*Nq, Sq, D]` (no
@@ -69,16 +72,96 @@ def FuseAttentionPass : Pass<"ascend-fuse-attention", "func::FuncOp"> {
     for bit (see ascend.flash_attention).
 
     Not recognised: scores computed in f32 and cast, the scale applied to Q
-    or K before the product, dynamic shapes. `ascend.paged_attention` is not
-    produced: the ascend dialect has no gather, and no frontend this project
-    takes emits an unfused paged read (vLLM calls its paged attention as a
-    custom op). The form it would need is a gather of whole cache blocks by
-    the block table (`tensor.gather %key_cache[%block_tables]` to
-    `[B, max_blocks, block_size, Nkv, D]`, collapsed to `[B, T, Nkv, D]` and
-    transposed to `[B, Nkv, T, D]`) followed by this attention for `Sq = 1`
-    with a key-padding mask built from `context_lens` (`t < len ? 0 :
-    -inf`); it would be matched on top of this pass once such a form
-    exists.
+    or K before the product, dynamic shapes.
+
+    Paged decode (becomes `ascend.paged_attention`): when K or V of a
+    matched attention is read from a `tensor.gather`, the chain is checked
+    against the unfused paged form; what fails becomes `flash_attention` as
+    above (gathers and all), with a `report-unmatched` remark saying why it
+    is not `paged_attention`. The form:
+    - Cache reads: K and V, before any GQA repeat, are each the `[0, 2, 1,
+      3]` transpose (`linalg.transpose` or a copying `linalg.generic`) of a
+      `tensor.collapse_shape` to `[B, T, Nkv, D]` of
+      `tensor.gather %cache[%idx] gather_dims([0])`: `%cache`
+      `[num_blocks, block_size, Nkv, D]`, `%idx` `[B, max_blocks, 1]` i32,
+      result `[B, max_blocks, block_size, Nkv, D]` (or with the unit
+      gathered dim kept, `[B, max_blocks, 1, block_size, Nkv, D]`), so
+      `T = max_blocks * block_size`. Both gathers use one table: the same
+      `%idx`, or `tensor.expand_shape`s of the same `[B, max_blocks]`
+      tensor. `B` and `Nkv` are the attention's; `Sq = 1`.
+    - Mask: the additive mask is a `linalg.generic`, seen through
+      `tensor.expand_shape` / `tensor.collapse_shape` and copying linalg ops
+      (`linalg.broadcast`, transposes) that keep the last (key) dim. It has
+      one input, `context_lens` `[B]` i32, read at one loop dim (`b`), and
+      an identity-mapped result with `T` entries in its last dim, and yields
+      `arith.select(arith.cmpi slt (t, len), 0, -inf)` with
+      `t = linalg.index` of the last dim: `ult` works too, as do `sge` /
+      `uge` with the select's arms swapped, the operands in either order and
+      `arith.index_cast(ui)` on either; 0 of either sign, -inf exactly. The
+      score of query head `h` of sequence `b` must read the mask element
+      computed for `b` (checked for every `b` and `h`).
+    - Rewrite: `ascend.paged_attention` of Q as `[B, Nq, D]`, the two
+      caches, the `[B, max_blocks]` table (the tensor `%idx` expands, else
+      `%idx` collapsed), `context_lens` and the scale, expanded to
+      `[B, Nq, 1, Dv]` and reshaped as the chain's result was. Gathers,
+      transposes, repeats and the mask generic (with the constants only its
+      body reads) are erased when nothing else uses them.
+
+    What the form computes: for every `b`, `h` and `t < T`, the key
+    `key_cache[idx[b, t / block_size], t % block_size, g]` (likewise the
+    value) gets the score `scale * q . k + (t < len[b] ? 0 : -inf)`; the
+    masked keys get weight `exp(-inf) = 0`. For `1 <= len[b] <= T`, every
+    table entry in `[0, num_blocks)` and finite cache rows past `len[b]`,
+    that is paged_attention's definition (which reads only `t < len[b]`),
+    up to the rounding of the scores noted above. Outside that they differ:
+    the gather reads every table entry (an out-of-range one is undefined
+    for `tensor.gather`), while paged_attention ignores entries past
+    `ceil(len[b] / block_size)`; `len[b] <= 0` gives NaN rows unfused (a
+    softmax of all -inf), `len[b] > T` attends all `T` keys unfused, both
+    undefined for paged_attention; a NaN or infinity in a padding row makes
+    the unfused row NaN (`NaN + -inf`, `inf + -inf`) and is not read by
+    paged_attention. HuggingFace's `finfo.min` instead of -inf hides keys
+    only approximately and is not matched. Other spellings that are not
+    recognised: a K^T transpose `[0, 2, 3, 1]` folded into one op, block
+    tables of another integer type, a mask that is not one generic.
+
+    ```mlir
+    %idx = tensor.expand_shape %tables [[0], [1, 2]] output_shape [2, 4, 1]
+        : tensor<2x4xi32> into tensor<2x4x1xi32>
+    %kg = tensor.gather %key_cache[%idx] gather_dims([0])
+        : (tensor<16x16x4x16xf16>, tensor<2x4x1xi32>) -> tensor<2x4x16x4x16xf16>
+    %kf = tensor.collapse_shape %kg [[0], [1, 2], [3], [4]]
+        : tensor<2x4x16x4x16xf16> into tensor<2x64x4x16xf16>
+    %k = linalg.transpose ins(%kf : tensor<2x64x4x16xf16>)
+        outs(%e : tensor<2x4x64x16xf16>) permutation = [0, 2, 1, 3]
+    // ... %v likewise from %value_cache and %idx
+    %m = linalg.generic {indexing_maps = [affine_map<(b, h, i, t) -> (b)>,
+                                          affine_map<(b, h, i, t) -> (b, h, i, t)>],
+                         iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+        ins(%lens : tensor<2xi32>) outs(%em : tensor<2x1x1x64xf16>) {
+    ^bb0(%len: i32, %out: f16):
+      %t = linalg.index 3 : index
+      %l = arith.index_cast %len : i32 to index
+      %keep = arith.cmpi slt, %t, %l : index
+      %r = arith.select %keep, %zero, %neg_inf : f16
+      linalg.yield %r : f16
+    } -> tensor<2x1x1x64xf16>
+    // ... then the attention above with Q [2, 4, 1, 16], K %k, V %v, the
+    // scale 0.25 and `ascend.add %scores, %m`, ending in %o [2, 4, 1, 16]
+    ```
+
+    becomes
+
+    ```mlir
+    %q3 = tensor.collapse_shape %q [[0], [1], [2, 3]]
+        : tensor<2x4x1x16xf16> into tensor<2x4x16xf16>
+    %o3 = ascend.paged_attention %q3, %key_cache, %value_cache
+        block_tables %tables context_lens %lens scale 2.500000e-01
+        : tensor<2x4x16xf16>, tensor<16x16x4x16xf16>, tensor<16x16x4x16xf16>,
+          tensor<2x4xi32>, tensor<2xi32> -> tensor<2x4x16xf16>
+    %o = tensor.expand_shape %o3 [[0], [1], [2, 3]] output_shape [2, 4, 1, 16]
+        : tensor<2x4x16xf16> into tensor<2x4x1x16xf16>
+    ```
 
     Example:
 
@@ -111,7 +194,8 @@ def FuseAttentionPass : Pass<"ascend-fuse-attention", "func::FuncOp"> {
   let options = [
     Option<"reportUnmatched", "report-unmatched", "bool", /*default=*/"false",
            "Emit a remark at each softmax that sits between batch matmuls "
-           "but is not fused, saying why">,
+           "but is not fused, or that reads a gathered KV cache but is not "
+           "paged_attention, saying why">,
   ];
   let dependentDialects = ["mlir::tensor::TensorDialect"];
 }
