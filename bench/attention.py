@@ -3,10 +3,13 @@
 
 Usage: /usr/bin/python3 bench/attention.py [--build DIR] [--lengths 1024,2048,...]
 
-For batch 1, one head, head_dim 128, f16, Sq = Skv = L: the fused kernel
-(`ascend.flash_attention`, lowered by --ascend-lower-to-kernel) and the
-unfused pipeline (matmul Q.K^T, scale, softmax, matmul with V: one kernel
-per op through GM, `fuse-epilogues=false`), each timed with
+For batch 1, one head, head_dim 128, f16, Sq = Skv = L, one program (batch
+matmul Q.K^T, a constant scale, softmax, batch matmul with V) lowered by
+--ascend-lower-to-kernel twice: fused (the default: ascend-fuse-attention
+makes it one `ascend.flash_attention` kernel) and unfused
+(`fuse-attention=false fuse-epilogues=false`: one kernel per op through
+GM); causal is `ascend.flash_attention ... causal` written directly. Each is
+timed with
 `ascend-run --timing-only --no-hazard-check --json`. Prints microseconds,
 TFLOP/s (4 * L^2 * D FLOP, halved when causal) and cube utilisation, and the
 unfused / fused time ratio. Simulated time: deterministic.
@@ -20,23 +23,23 @@ from timing import DEFAULT_BUILD, lower_and_time, pipes
 D = 128
 
 
-def fused(length, causal):
+def fused_causal(length):
     t = f"tensor<1x1x{length}x{D}xf16>"
-    attr = " causal" if causal else ""
     return (f"func.func @attn(%q: {t}, %k: {t}, %v: {t}) -> {t} {{\n"
-            f"  %o = ascend.flash_attention %q, %k, %v scale 0.0883883461{attr} : {t}, {t}, {t} -> {t}\n"
+            f"  %o = ascend.flash_attention %q, %k, %v scale 0.0883883461 causal : {t}, {t}, {t} -> {t}\n"
             f"  return %o : {t}\n}}\n")
 
 
 def unfused(length):
-    x = f"tensor<{length}x{D}xf16>"
-    s = f"tensor<{length}x{length}xf16>"
-    # The scale comes in as an argument: hosts take no constant tensors.
-    return (f"func.func @attn(%q: {x}, %k: {x}, %v: {x}, %c: tensor<1xf16>) -> {x} {{\n"
-            f"  %s = ascend.matmul %q, %k {{transpose_b}} : {x}, {x} -> {s}\n"
+    """Attention as a frontend writes it (one head, batch 1)."""
+    x = f"tensor<1x{length}x{D}xf16>"
+    s = f"tensor<1x{length}x{length}xf16>"
+    return (f"func.func @attn(%q: {x}, %k: {x}, %v: {x}) -> {x} {{\n"
+            f"  %c = arith.constant dense<0.0883883461> : tensor<1xf16>\n"
+            f"  %s = ascend.batch_matmul %q, %k {{transpose_b}} : {x}, {x} -> {s}\n"
             f"  %t = ascend.mul %s, %c : {s}, tensor<1xf16> -> {s}\n"
-            f"  %p = ascend.softmax %t dim 1 : {s} -> {s}\n"
-            f"  %o = ascend.matmul %p, %v : {s}, {x} -> {x}\n"
+            f"  %p = ascend.softmax %t dim 2 : {s} -> {s}\n"
+            f"  %o = ascend.batch_matmul %p, %v : {s}, {x} -> {x}\n"
             f"  return %o : {x}\n}}\n")
 
 
@@ -64,7 +67,8 @@ def main():
             u_us, u_cube = run(args.build, unfused(length),
                                "fuse-attention=false fuse-epilogues=false", tmp)
             for causal in (False, True):
-                f_us, f_cube = run(args.build, fused(length, causal), "", tmp)
+                source = fused_causal(length) if causal else unfused(length)
+                f_us, f_cube = run(args.build, source, "", tmp)
                 useful = flops / 2 if causal else flops
                 line = (f"{length:6} {str(causal):>6} {f_us:9.1f} {useful / f_us / 1e6:8.2f} "
                         f"{100 * f_cube:6.1f}")

@@ -15,8 +15,11 @@
 #include "AscendDialect/Target/TargetInfo.h"
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/SymbolTable.h"
 
+#include <cstring>
 #include <numeric>
 
 using namespace mlir;
@@ -36,6 +39,8 @@ public:
 private:
   LogicalResult execute(Operation &op, DenseMap<Value, unsigned> &views);
   LogicalResult allocate(memref::AllocOp alloc, DenseMap<Value, unsigned> &views);
+  LogicalResult readGlobal(memref::GetGlobalOp get,
+                           DenseMap<Value, unsigned> &views);
   LogicalResult launch(func::CallOp call, ArrayRef<unsigned> operands);
   LogicalResult copy(memref::CopyOp copy, unsigned from, unsigned to);
   /// The buffer `v` views, or an error at `user` if it was freed.
@@ -103,6 +108,8 @@ LogicalResult HostExecutor::execute(Operation &op,
   }
   if (auto alloc = dyn_cast<memref::AllocOp>(op))
     return allocate(alloc, views);
+  if (auto get = dyn_cast<memref::GetGlobalOp>(op))
+    return readGlobal(get, views);
   // Views of whole buffers: the bytes stay where they are.
   if (isa<memref::CollapseShapeOp, memref::ExpandShapeOp, memref::CastOp>(op)) {
     auto type = dyn_cast<MemRefType>(op.getResult(0).getType());
@@ -134,7 +141,7 @@ LogicalResult HostExecutor::execute(Operation &op,
   return op.emitError()
          << "ascend-run cannot run '" << op.getName()
          << "' in a host function; a host allocates GM (memref.alloc, "
-            "memref.dealloc), views whole buffers (memref.collapse_shape, "
+            "memref.dealloc), reads constants (memref.get_global), views whole buffers (memref.collapse_shape, "
             "expand_shape, cast), copies them (memref.copy) and launches "
             "kernels (func.call)";
 }
@@ -161,6 +168,46 @@ LogicalResult HostExecutor::allocate(memref::AllocOp alloc,
   views[alloc.getResult()] = buffers.size();
   allocated.insert(buffers.size());
   buffers.push_back(std::move(workspace));
+  return success();
+}
+
+/// The bytes of a constant global's elements as GM holds them (splats
+/// repeated), or nothing if they are not byte-sized ints or floats.
+static std::optional<std::vector<uint8_t>> elementBytes(ElementsAttr value,
+                                                        int64_t size) {
+  ArrayRef<char> raw;
+  if (auto dense = dyn_cast<DenseIntOrFPElementsAttr>(value))
+    raw = dense.getRawData();
+  else if (auto resource = dyn_cast<DenseResourceElementsAttr>(value)) {
+    if (AsmResourceBlob *blob = resource.getRawHandle().getBlob())
+      raw = blob->getData();
+  }
+  if (raw.empty() || size % raw.size())
+    return std::nullopt;
+  std::vector<uint8_t> bytes(size);
+  for (int64_t at = 0; at < size; at += raw.size())
+    std::memcpy(bytes.data() + at, raw.data(), raw.size());
+  return bytes;
+}
+
+LogicalResult HostExecutor::readGlobal(memref::GetGlobalOp get,
+                                       DenseMap<Value, unsigned> &views) {
+  auto global = SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
+      get, get.getNameAttr());
+  MemRefType type = get.getType();
+  std::optional<std::vector<uint8_t>> bytes;
+  if (global && global.getConstant() && global.getInitialValue() &&
+      type.hasStaticShape())
+    if (auto value = dyn_cast<ElementsAttr>(*global.getInitialValue()))
+      bytes = elementBytes(value, getBufferBytes(type));
+  if (!bytes)
+    return get.emitError()
+           << "a host reads constant memref.globals with dense elements "
+              "(written out or as a resource blob) of a static shape";
+  GlobalBuffer constant;
+  constant.bytes = std::move(*bytes);
+  views[get.getResult()] = buffers.size();
+  buffers.push_back(std::move(constant));
   return success();
 }
 

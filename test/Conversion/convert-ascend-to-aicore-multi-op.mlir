@@ -84,3 +84,35 @@ func.func @reshape_result(%x: tensor<16x64xf16>) -> tensor<1024xf16> {
   %out = tensor.reshape %y(%shape) : (tensor<16x64xf16>, tensor<1xi64>) -> tensor<1024xf16>
   return %out : tensor<1024xf16>
 }
+
+// Constant tensors between ops become private constant memref.globals in GM,
+// written out or as resource blobs (torch-mlir's weights), read by the host
+// with memref.get_global and passed to the launches like any buffer.
+// CHECK: memref.global "private" constant @scaled_softmax_constant : memref<1xf16, #aicore.space<gm>> = dense<5.000000e-01>
+// CHECK-LABEL: func.func @scaled_softmax(
+// CHECK: %[[SCALE:.*]] = memref.get_global @scaled_softmax_constant : memref<1xf16, #aicore.space<gm>>
+// CHECK: call @scaled_softmax_0_mul(%arg0, %[[SCALE]], %[[T:.*]]) :
+// CHECK: call @scaled_softmax_1_softmax(%[[T]], %arg1) :
+func.func @scaled_softmax(%x: tensor<4x64xf16>) -> tensor<4x64xf16> {
+  %c = arith.constant dense<[0.5]> : tensor<1xf16>
+  %t = ascend.mul %x, %c : tensor<4x64xf16>, tensor<1xf16> -> tensor<4x64xf16>
+  %p = ascend.softmax %t dim 1 : tensor<4x64xf16> -> tensor<4x64xf16>
+  return %p : tensor<4x64xf16>
+}
+
+// CHECK: memref.global "private" constant @biased_constant : memref<4xf32, #aicore.space<gm>> = dense_resource<bias>
+// CHECK-LABEL: func.func @biased(
+// CHECK: memref.get_global @biased_constant
+func.func @biased(%x: tensor<8x4xf32>) -> tensor<8x4xf32> {
+  %b = arith.constant dense_resource<bias> : tensor<4xf32>
+  %y = ascend.add %x, %b : tensor<8x4xf32>, tensor<4xf32> -> tensor<8x4xf32>
+  return %y : tensor<8x4xf32>
+}
+
+{-#
+  dialect_resources: {
+    builtin: {
+      bias: "0x040000000000803F000000400000404000008040"
+    }
+  }
+#-}

@@ -158,6 +158,37 @@ Value viewThrough(OpBuilder &b, Operation *op, Value buffer, bool inverse) {
   return b.create<memref::ExpandShapeOp>(loc, target, buffer, groups);
 }
 
+/// A constant only tensor.reshape ops read as their shape operand.
+bool isShapeOnlyConstant(Operation *op) {
+  return isa<arith::ConstantOp>(op) &&
+         llvm::all_of(op->getUses(), [](OpOperand &use) {
+           auto reshape = dyn_cast<tensor::ReshapeOp>(use.getOwner());
+           return reshape && use.get() == reshape.getShape();
+         });
+}
+
+/// A read-only GM buffer holding the constant tensor `constant`: a private
+/// memref.global next to the host, read with memref.get_global.
+FailureOr<Value> constantBuffer(OpBuilder &b, arith::ConstantOp constant,
+                                func::FuncOp host, SymbolTable &symbols) {
+  FailureOr<MemRefType> type = gmType(constant.getType(), constant.getLoc());
+  if (failed(type))
+    return failure();
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPoint(host);
+  auto global = b.create<memref::GlobalOp>(
+      constant.getLoc(), (host.getName() + "_constant").str(),
+      b.getStringAttr("private"), *type,
+      cast<ElementsAttr>(constant.getValue()), /*constant=*/true,
+      /*alignment=*/IntegerAttr());
+  symbols.insert(global); // renames it if the name is taken
+  b.setInsertionPoint(constant);
+  return b
+      .create<memref::GetGlobalOp>(constant.getLoc(), *type,
+                                   global.getSymName())
+      .getResult();
+}
+
 /// Why `op` cannot sit between the ascend ops of a host ("" if it can).
 std::string hostBlocker(Operation *op) {
   auto isStatic = [](Type t) {
@@ -173,12 +204,26 @@ std::string hostBlocker(Operation *op) {
                ? ""
                : "reshapes between ascend ops are lowered for static shapes only";
   // tensor.reshape takes its shape as a tensor; the view needs no data.
-  if (isa<arith::ConstantOp>(op) &&
-      llvm::all_of(op->getUses(), [](OpOperand &use) {
-        auto reshape = dyn_cast<tensor::ReshapeOp>(use.getOwner());
-        return reshape && use.get() == reshape.getShape();
-      }))
+  if (isShapeOnlyConstant(op))
     return "";
+  if (auto constant = dyn_cast<arith::ConstantOp>(op)) {
+    // Dense elements written out or as a resource blob (torch-mlir's
+    // weights), whose bytes are the buffer's.
+    auto elements = dyn_cast<ElementsAttr>(constant.getValue());
+    if (elements &&
+        isa<DenseIntOrFPElementsAttr, DenseResourceElementsAttr>(elements) &&
+        isStatic(elements.getType()) &&
+        elements.getElementType().isIntOrFloat() &&
+        elements.getElementType().getIntOrFloatBitWidth() % 8 == 0)
+      return "";
+    std::string text;
+    llvm::raw_string_ostream(text)
+        << "a constant between ascend ops becomes a GM buffer from its dense "
+           "elements, which needs a statically shaped tensor of byte-sized "
+           "ints or floats; got "
+        << constant.getValue();
+    return text;
+  }
   return ("'" + op->getName().getStringRef() +
           "' cannot be lowered in a function of several ascend ops: between "
           "them only tensor.collapse_shape, tensor.expand_shape and "
@@ -311,6 +356,12 @@ LogicalResult lowerToHost(func::FuncOp func, SymbolTable &symbols,
     Location loc = op->getLoc();
     if (auto toTensor = dyn_cast<bufferization::ToTensorOp>(op)) {
       buffers[toTensor] = toTensor.getMemref();
+    } else if (auto constant = dyn_cast<arith::ConstantOp>(op);
+               constant && !isShapeOnlyConstant(op)) {
+      FailureOr<Value> buffer = constantBuffer(b, constant, func, symbols);
+      if (failed(buffer))
+        return failure();
+      buffers[constant] = *buffer;
     } else if (isReshape(op)) {
       buffers[op->getResult(0)] =
           viewThrough(b, op, buffers.lookup(op->getOperand(0)), false);
