@@ -10,7 +10,7 @@ import sys
 
 import numpy as np
 
-from references import Saver, attention32, from_bf16, to_bf16
+from references import Saver, attention32, random_half, rounded
 
 out = sys.argv[1]
 save = Saver(out)
@@ -19,18 +19,11 @@ rng = np.random.default_rng(7)
 
 def case(name, q_shape, k_shape, dv, scale, causal, bf16):
     v_shape = k_shape[:3] + (dv,)
-    arrays = [rng.standard_normal(shape).astype(np.float32)
-              for shape in (q_shape, k_shape, v_shape)]
-    if bf16:
-        stored = [to_bf16(a) for a in arrays]
-        exact = [from_bf16(a) for a in stored]
-    else:
-        stored = [a.astype(np.float16) for a in arrays]
-        exact = [a.astype(np.float32) for a in stored]
+    stored, exact = random_half(rng, (q_shape, k_shape, v_shape), bf16)
     for tag, array in zip("qkv", stored):
         save(f"{name}_{tag}", array)
     o = attention32(*exact, scale, causal)
-    save(f"{name}_o", to_bf16(o) if bf16 else o.astype(np.float16))
+    save(f"{name}_o", rounded(o, bf16))
 
 
 case("mha_f16", (2, 2, 128, 64), (2, 2, 192, 64), 64, 0.125, False, False)

@@ -12,7 +12,7 @@ import sys
 
 import numpy as np
 
-from references import Saver, attention32, from_bf16, to_bf16
+from references import Saver, attention32, random_half, rounded
 
 out = sys.argv[1]
 save = Saver(out)
@@ -23,13 +23,7 @@ def case(name, batch, nq, nkv, d, dv, num_blocks, block_size, max_blocks,
          lens, scale, bf16):
     shapes = [(batch, nq, d), (num_blocks, block_size, nkv, d),
               (num_blocks, block_size, nkv, dv)]
-    arrays = [rng.standard_normal(s).astype(np.float32) for s in shapes]
-    if bf16:
-        stored = [to_bf16(a) for a in arrays]
-        exact = [from_bf16(a) for a in stored]
-    else:
-        stored = [a.astype(np.float16) for a in arrays]
-        exact = [a.astype(np.float32) for a in stored]
+    stored, exact = random_half(rng, shapes, bf16)
     q, kc, vc = exact
     ids = rng.permutation(num_blocks)
     tables = np.full((batch, max_blocks), num_blocks + 7, np.int32)
@@ -52,7 +46,7 @@ def case(name, batch, nq, nkv, d, dv, num_blocks, block_size, max_blocks,
         save(f"{name}_{tag}", array)
     save(f"{name}_tables", tables)
     save(f"{name}_lens", np.array(lens, np.int32))
-    save(f"{name}_o", to_bf16(o) if bf16 else o.astype(np.float16))
+    save(f"{name}_o", rounded(o, bf16))
 
 
 case("gqa_bf16", 4, 16, 2, 64, 64, 20, 32, 4, [1, 45, 128, 70], 0.125, True)

@@ -19,6 +19,22 @@ def from_bf16(b):
     return (b.astype(np.uint32) << 16).view(np.float32)
 
 
+def random_half(rng, shapes, bf16):
+    """N(0, 1) arrays of `shapes` as stored (bf16 bits or f16) and as their
+    exact f32 values."""
+    arrays = [rng.standard_normal(shape).astype(np.float32) for shape in shapes]
+    if bf16:
+        stored = [to_bf16(a) for a in arrays]
+        return stored, [from_bf16(a) for a in stored]
+    stored = [a.astype(np.float16) for a in arrays]
+    return stored, [a.astype(np.float32) for a in stored]
+
+
+def rounded(x32, bf16):
+    """f32 results rounded once to the element type as stored."""
+    return to_bf16(x32) if bf16 else x32.astype(np.float16)
+
+
 def sequential_matmul(a32, b32):
     """[..., M, K] x [..., K, N] in f32, sequential in k."""
     acc = np.zeros(a32.shape[:-1] + b32.shape[-1:], np.float32)
