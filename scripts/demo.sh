@@ -29,3 +29,14 @@ run vector_add --input x=x.npy --input y=y.npy --compare z=z.npy
 run matmul_f16 --input a=a.npy --input b=b.npy --compare c=c.npy \
   --trace "$work/matmul_f16.trace.json"
 run split_matmul_relu --input a=a.npy --input b=b.npy --zeros workspace --compare out=out.npy
+
+# Unfused paged decode attention in plain linalg (a gather of KV-cache blocks
+# by the block table, a context-length mask, softmax): ascend-run's default
+# pipeline fuses it into ascend.paged_attention and runs one split kernel.
+echo
+echo "== ascend-run linalg-paged-attention.mlir: unfused linalg attention, fused and lowered by ascend-run"
+mkdir -p "$work/paged"
+/usr/bin/python3 "$root/test/ascend-run/Inputs/linalg_paged_attention.py" "$work/paged"
+(cd "$work/paged" && "$build/bin/ascend-run" linalg-paged-attention.mlir \
+  --input 0=q.npy --input 1=kc.npy --input 2=vc.npy --input 3=tables.npy \
+  --input 4=lens.npy --compare 5=o.npy --atol 2e-3 --rtol 2e-3)
