@@ -92,18 +92,6 @@ func.func @causal(%q: tensor<1x2x64x64xf16>, %k: tensor<1x1x128x64xf16>,
 
 // -----
 
-func.func @mask(%q: tensor<1x1x64x64xf16>, %k: tensor<1x1x64x64xf16>,
-                %v: tensor<1x1x64x64xf16>, %m: tensor<64x64xf16>)
-    -> tensor<1x1x64x64xf16> {
-  // expected-error @+1 {{flash_attention with an explicit mask is not lowered yet (causal is)}}
-  %o = ascend.flash_attention %q, %k, %v mask %m scale 0.125
-      : tensor<1x1x64x64xf16>, tensor<1x1x64x64xf16>, tensor<1x1x64x64xf16>,
-        tensor<64x64xf16> -> tensor<1x1x64x64xf16>
-  return %o : tensor<1x1x64x64xf16>
-}
-
-// -----
-
 func.func @head_dim(%q: tensor<1x1x64x72xf16>, %k: tensor<1x1x64x72xf16>,
                     %v: tensor<1x1x64x64xf16>) -> tensor<1x1x64x64xf16> {
   // expected-error @+1 {{flash_attention head dims must be multiples of 16 up to 256 (whole cube fractals), got D = 72, Dv = 64}}
@@ -111,17 +99,6 @@ func.func @head_dim(%q: tensor<1x1x64x72xf16>, %k: tensor<1x1x64x72xf16>,
       : tensor<1x1x64x72xf16>, tensor<1x1x64x72xf16>, tensor<1x1x64x64xf16>
         -> tensor<1x1x64x64xf16>
   return %o : tensor<1x1x64x64xf16>
-}
-
-// -----
-
-func.func @tail(%q: tensor<1x1x100x64xbf16>, %k: tensor<1x1x128x64xbf16>,
-                %v: tensor<1x1x128x64xbf16>) -> tensor<1x1x100x64xbf16> {
-  // expected-error @+1 {{flash_attention sequence lengths must be multiples of the 64-row tile (tails are not lowered yet), got Sq = 100, Skv = 128}}
-  %o = ascend.flash_attention %q, %k, %v scale 0.125
-      : tensor<1x1x100x64xbf16>, tensor<1x1x128x64xbf16>,
-        tensor<1x1x128x64xbf16> -> tensor<1x1x100x64xbf16>
-  return %o : tensor<1x1x100x64xbf16>
 }
 
 // -----

@@ -31,10 +31,29 @@
 // sets after its product read P_j; the cube writes PV_{j+2} only after
 // waiting for P_{j+2}, which the vector cores set after reading PV_j.
 //
-// Causal tiles above the diagonal are skipped: the KV loop of query tile t
-// ends at the diagonal tile, the only one that is partly masked (Sq and Skv
-// are whole tiles, so the bottom-right alignment is too), which adds a
-// constant triangular -inf mask built once per kernel.
+// Any Sq and Skv: the last query tile has Sq mod 64 rows and the last KV
+// tile Skv mod 64 keys (when not whole). The cube reads only what exists,
+// products padded as matmul pads its edge tiles (K rows of V zero-filled,
+// so P V picks up nothing from them), and writes only the valid corner of
+// each slot. The vector cores always compute their 32 rows x 64 keys (a
+// tail costs what the padded tile costs): the missing keys get -inf scores
+// before the row max, so P is exactly 0 there, and rows past Sq are
+// computed on stale slot contents but never stored.
+//
+// An explicit mask (NumPy-broadcast to [B, Nq, Sq, Skv]) is loaded per tile
+// for the vector core's rows and the tile's keys, a broadcast dim read once
+// (index 0) and replicated on chip, and added to the scaled scores in f32.
+// The running max starts at -FLT_MAX rather than -inf, so a row whose first
+// tiles are wholly masked (a left-padding mask) keeps alpha = exp(finite)
+// instead of exp(-inf - -inf) = NaN; it changes no other result.
+//
+// Causal tiles wholly above the diagonal are skipped. Key j is visible to
+// query i iff j <= i + Skv - Sq; with d = (Skv - Sq) mod 64 the diagonal
+// runs through KV tile t + (Skv - Sq) / 64 of query tile t and, when d > 0,
+// on into the next one. Row r of a query tile sees columns c <= r + d of
+// the 128 keys of those two tiles: one constant -inf mask of 64 x 128
+// (64 x 64 when d = 0), built once per kernel, whose halves the two tiles
+// add.
 //
 //===----------------------------------------------------------------------===//
 
@@ -55,9 +74,12 @@ using aicore::AddressSpace;
 
 namespace {
 
-/// Query rows and keys per tile. Equal sizes make the diagonal tile's
-/// causal mask the same triangle for every query tile.
+/// Query rows and keys per tile. Equal sizes make the causal mask of the
+/// diagonal tiles the same for every query tile.
 constexpr int64_t kTile = 64;
+/// Rows of a query tile each vector core takes.
+constexpr int64_t kHalf = kTile / 2;
+constexpr float kMinusInf = -std::numeric_limits<float>::infinity();
 /// Cross-core flags in the tile loops: cube -> vector for S and PV,
 /// vector -> cube for P (the directions count separately).
 constexpr int64_t kFlagS = 0, kFlagP = 1, kFlagPV = 2;
@@ -66,16 +88,33 @@ struct Shape {
   int64_t b, nq, nkv, sq, skv, d, dv;
   Type element;
   bool causal;
+  /// The mask's shape with leading 1s up to [B, Nq, Sq, Skv]; empty if none.
+  SmallVector<int64_t, 4> mask;
 
-  int64_t items() const { return b * nq * (sq / kTile); }
+  int64_t qTiles() const { return ceilDiv(sq, kTile); }
+  int64_t kvTiles() const { return ceilDiv(skv, kTile); }
+  /// Rows of the last query tile and keys of the last KV tile.
+  int64_t lastRows() const { return sq - (qTiles() - 1) * kTile; }
+  int64_t lastKeys() const { return skv - (kvTiles() - 1) * kTile; }
+  int64_t items() const { return b * nq * qTiles(); }
+  /// Where the causal diagonal crosses the tiles: it starts (Skv - Sq) /
+  /// kTile tiles right of the query tile, shifted by `shift` keys.
+  int64_t skip() const { return (skv - sq) / kTile; }
+  int64_t shift() const { return (skv - sq) % kTile; }
 };
 
 Shape shapeOf(ascend::FlashAttentionOp op) {
   ArrayRef<int64_t> q = op.getQuery().getType().getShape();
   ArrayRef<int64_t> k = op.getKey().getType().getShape();
   ArrayRef<int64_t> v = op.getValue().getType().getShape();
-  return {q[0], q[1],  k[1], q[2], k[2], q[3], v[3],
-          op.getQuery().getType().getElementType(), op.getCausal()};
+  Shape s{q[0], q[1], k[1], q[2], k[2], q[3], v[3],
+          op.getQuery().getType().getElementType(), op.getCausal(), {}};
+  if (Value mask = op.getMask()) {
+    ArrayRef<int64_t> m = cast<ShapedType>(mask.getType()).getShape();
+    s.mask.assign(4 - m.size(), 1);
+    s.mask.append(m.begin(), m.end());
+  }
+  return s;
 }
 
 std::string blocker(ascend::FlashAttentionOp op) {
@@ -85,9 +124,6 @@ std::string blocker(ascend::FlashAttentionOp op) {
             "reach the vector cores through GM); " +
             target.name + " is not one")
         .str();
-  if (op.getMask())
-    return "flash_attention with an explicit mask is not lowered yet "
-           "(causal is)";
   Shape s = shapeOf(op);
   if (std::string why = bf16Blocker(op, s.element); !why.empty())
     return why;
@@ -97,10 +133,6 @@ std::string blocker(ascend::FlashAttentionOp op) {
     os << "flash_attention head dims must be multiples of 16 up to 256 "
           "(whole cube fractals), got D = "
        << s.d << ", Dv = " << s.dv;
-  else if (s.sq % kTile || s.skv % kTile)
-    os << "flash_attention sequence lengths must be multiples of the "
-       << kTile << "-row tile (tails are not lowered yet), got Sq = " << s.sq
-       << ", Skv = " << s.skv;
   return text;
 }
 
@@ -114,7 +146,8 @@ int64_t blocksFor(ascend::FlashAttentionOp op,
 }
 
 /// The plan of one kTile-row product with `n` columns over `k`, sized so
-/// that every tile is whole fractals and K is one L1 chunk.
+/// that every tile is whole fractals and K is one L1 chunk. A K that is not
+/// whole fractals (the keys of a KV tail in P V) is one zero-padded tail.
 MatmulPlan planProduct(Operation *op, Type element, bool tb, int64_t n,
                        int64_t k) {
   const aicore::CubeRate *rate =
@@ -133,6 +166,10 @@ MatmulPlan planProduct(Operation *op, Type element, bool tb, int64_t n,
   p.c0 = 32 / (element.getIntOrFloatBitWidth() / 8);
   // L0 steps of at most 128 keep L0A / L0B within half their size.
   p.tk = k % 128 == 0 ? 128 : k;
+  if (k % p.k0) {
+    p.kFull = 0;
+    p.kTail = k;
+  }
   p.tilesM = p.tilesN = 1;
   return p;
 }
@@ -145,20 +182,51 @@ Value view2D(OpBuilder &b, Location loc, Value memref, Value row, Value col,
   return b.create<memref::SubViewOp>(loc, memref, offsets, sizes, strides);
 }
 
+/// The top-left rows x cols of a UB tile (the tile itself if that is all).
+Value corner(OpBuilder &b, Location loc, Value tile, int64_t rows,
+             int64_t cols) {
+  if (cast<MemRefType>(tile.getType()).getShape() ==
+      ArrayRef<int64_t>{rows, cols})
+    return tile;
+  Value zero = constantIndex(b, loc, 0);
+  return view2D(b, loc, tile, zero, zero, rows, cols);
+}
+
 Value mul(OpBuilder &b, Location loc, Value x, int64_t c) {
   return b.create<arith::MulIOp>(loc, x, constantIndex(b, loc, c));
 }
 Value add(OpBuilder &b, Location loc, Value x, Value y) {
   return b.create<arith::AddIOp>(loc, x, y);
 }
+Value scalar(OpBuilder &b, Location loc, float x) {
+  return b.create<arith::ConstantOp>(loc, b.getF32Type(),
+                                     b.getF32FloatAttr(x));
+}
+Value equals(OpBuilder &b, Location loc, Value x, int64_t c) {
+  return b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, x,
+                                 constantIndex(b, loc, c));
+}
+
+/// then() under `cond`, otherwise() in the else region.
+void ifElse(OpBuilder &b, Location loc, Value cond, function_ref<void()> then,
+            function_ref<void()> otherwise) {
+  auto branch = b.create<scf::IfOp>(loc, cond, /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&branch.getThenRegion().front());
+  then();
+  b.setInsertionPointToStart(&branch.getElseRegion().front());
+  otherwise();
+}
 
 /// What both regions compute of a work item: its rows in the [*, D] views
 /// and the KV tiles it visits.
 struct Item {
+  Value batch, head; ///< its batch index and query head
+  Value qStart; ///< its first query row within the head
   Value qRow; ///< first query row in [B * Nq * Sq, D]
   Value kvRow; ///< first key row of its KV head in [B * Nkv * Skv, D]
   Value kvTiles; ///< KV tiles to visit (up to the diagonal when causal)
-  Value diagonal; ///< index of the diagonal KV tile (causal only)
+  Value diagonal; ///< the first KV tile the diagonal crosses (causal only)
 };
 
 class Emitter {
@@ -169,6 +237,8 @@ public:
     q = asRows(b, loc, gm.inputs[0]);
     k = asRows(b, loc, gm.inputs[1]);
     v = asRows(b, loc, gm.inputs[2]);
+    if (!s.mask.empty())
+      mask = asRows(b, loc, gm.inputs[3]);
     out = asRows(b, loc, const_cast<GMOperands &>(gm).output());
     wsS = workspaces[0];
     wsPV = workspaces[1];
@@ -188,14 +258,32 @@ private:
     Value slot = add(b, loc, mul(b, loc, block, 2), parity);
     return add(b, loc, mul(b, loc, slot, kTile), offset);
   }
-  Value buildCausalMask(Value sub, int64_t rows);
+  /// emit(rows) with the rows the item's query tile has (static code for
+  /// a last tile with fewer).
+  void forQueryRows(const Item &item, function_ref<void(int64_t)> emit) {
+    branchOnLast(b, loc, item.qStart, s.qTiles(), kTile, s.lastRows(), emit);
+  }
+  /// emit(keys) with the keys KV tile `kv` has.
+  void forKeys(Value kv, function_ref<void(int64_t)> emit) {
+    branchOnLast(b, loc, mul(b, loc, kv, kTile), s.kvTiles(), kTile,
+                 s.lastKeys(), emit);
+  }
+  /// emit(rows) with the rows of the item this vector core holds: kHalf,
+  /// fewer or none in a last query tile.
+  void forMyRows(const Item &item, function_ref<void(int64_t)> emit);
+  Value buildCausalMask();
+  Value buildKeyTailMask();
+  Value loadSlot(const Item &item, Value ws, Value row, int64_t cols,
+                 Value kv);
+  Value loadMask(const Item &item, Value kv);
 
   OpBuilder &b;
   Location loc;
   ascend::FlashAttentionOp op;
   Shape s;
   int64_t blocks;
-  Value q, k, v, out, wsS, wsPV, wsP, block;
+  Value q, k, v, mask, out, wsS, wsPV, wsP, block;
+  Value sub, myRows; ///< the vector core and its first row of a tile
 };
 
 void Emitter::forEachItem(function_ref<void(const Item &)> body) {
@@ -205,23 +293,30 @@ void Emitter::forEachItem(function_ref<void(const Item &)> body) {
                                    constantIndex(b, loc, blocks));
   b.setInsertionPointToStart(loop.getBody());
   Value t = loop.getInductionVar();
-  int64_t qTiles = s.sq / kTile;
+  int64_t qTiles = s.qTiles();
   Value head = b.create<arith::DivUIOp>(loc, t, constantIndex(b, loc, qTiles));
   Value qTile = b.create<arith::RemUIOp>(loc, t, constantIndex(b, loc, qTiles));
-  Value batch = b.create<arith::DivUIOp>(loc, head, constantIndex(b, loc, s.nq));
-  Value h = b.create<arith::RemUIOp>(loc, head, constantIndex(b, loc, s.nq));
-  // GQA: query head h reads KV head h / (Nq / Nkv).
-  Value g = b.create<arith::DivUIOp>(loc, h,
-                                     constantIndex(b, loc, s.nq / s.nkv));
   Item item;
-  item.qRow = add(b, loc, mul(b, loc, head, s.sq), mul(b, loc, qTile, kTile));
-  item.kvRow = mul(b, loc, add(b, loc, mul(b, loc, batch, s.nkv), g), s.skv);
+  item.batch = b.create<arith::DivUIOp>(loc, head, constantIndex(b, loc, s.nq));
+  item.head = b.create<arith::RemUIOp>(loc, head, constantIndex(b, loc, s.nq));
+  // GQA: query head h reads KV head h / (Nq / Nkv).
+  Value g = b.create<arith::DivUIOp>(loc, item.head,
+                                     constantIndex(b, loc, s.nq / s.nkv));
+  item.qStart = mul(b, loc, qTile, kTile);
+  item.qRow = add(b, loc, mul(b, loc, head, s.sq), item.qStart);
+  item.kvRow =
+      mul(b, loc, add(b, loc, mul(b, loc, item.batch, s.nkv), g), s.skv);
   if (s.causal) {
-    item.diagonal = add(b, loc, qTile,
-                        constantIndex(b, loc, (s.skv - s.sq) / kTile));
-    item.kvTiles = add(b, loc, item.diagonal, constantIndex(b, loc, 1));
+    item.diagonal = add(b, loc, qTile, constantIndex(b, loc, s.skip()));
+    // Through the tile holding the last visible key of the tile's last
+    // row; a last query tile with fewer rows stops at the last KV tile.
+    item.kvTiles = add(b, loc, item.diagonal,
+                       constantIndex(b, loc, s.shift() ? 2 : 1));
+    if (s.sq % kTile)
+      item.kvTiles = b.create<arith::MinUIOp>(
+          loc, item.kvTiles, constantIndex(b, loc, s.kvTiles()));
   } else {
-    item.kvTiles = constantIndex(b, loc, s.skv / kTile);
+    item.kvTiles = constantIndex(b, loc, s.kvTiles());
   }
   body(item);
 }
@@ -231,31 +326,41 @@ void Emitter::emitCube() {
   Value one = constantIndex(b, loc, 1);
   MatmulPlan qk = planProduct(op, s.element, /*tb=*/true, kTile, s.d);
   MatmulPlan pv = planProduct(op, s.element, /*tb=*/false, s.dv, kTile);
+  MatmulPlan pvTail =
+      planProduct(op, s.element, /*tb=*/false, s.dv, s.lastKeys());
   forEachItem([&](const Item &item) {
-    Value qTile = view2D(b, loc, q, item.qRow, zero, kTile, s.d);
     auto kvRowOf = [&](Value kv) {
       return add(b, loc, item.kvRow, mul(b, loc, kv, kTile));
     };
-    // S of tile kv into its slot (kv mod 2), then hand it over.
+    // S of tile kv into its slot (kv mod 2), then hand it over. Only the
+    // rows and keys that exist are read and written.
     auto scores = [&](Value kv) {
-      MatmulEmitter product(
-          b, loc, qk, qTile,
-          view2D(b, loc, k, kvRowOf(kv), zero, kTile, s.d),
-          view2D(b, loc, wsS, slotRow(kv, zero), zero, kTile, kTile));
-      product.allocate(s.element);
-      product.emitTile(zero, zero, zero, kTile, kTile);
+      forQueryRows(item, [&](int64_t rows) {
+        forKeys(kv, [&](int64_t keys) {
+          MatmulEmitter product(
+              b, loc, qk, view2D(b, loc, q, item.qRow, zero, rows, s.d),
+              view2D(b, loc, k, kvRowOf(kv), zero, keys, s.d),
+              view2D(b, loc, wsS, slotRow(kv, zero), zero, kTile, kTile));
+          product.allocate(s.element);
+          product.emitTile(zero, zero, zero, rows, keys);
+        });
+      });
       b.create<aicore::CrossCoreSetFlagOp>(loc, aicore::Pipe::fix, kFlagS);
     };
     // Wait for P of tile kv, PV = P V into the PV slot, hand it over.
     auto values = [&](Value kv) {
       b.create<aicore::CrossCoreWaitFlagOp>(loc, aicore::Pipe::mte2, kFlagP);
-      MatmulEmitter product(
-          b, loc, pv,
-          view2D(b, loc, wsP, slotRow(kv, zero), zero, kTile, kTile),
-          view2D(b, loc, v, kvRowOf(kv), zero, kTile, s.dv),
-          view2D(b, loc, wsPV, slotRow(kv, zero), zero, kTile, s.dv));
-      product.allocate(s.element);
-      product.emitTile(zero, zero, zero, kTile, s.dv);
+      forQueryRows(item, [&](int64_t rows) {
+        forKeys(kv, [&](int64_t keys) {
+          MatmulEmitter product(
+              b, loc, keys == kTile ? pv : pvTail,
+              view2D(b, loc, wsP, slotRow(kv, zero), zero, rows, keys),
+              view2D(b, loc, v, kvRowOf(kv), zero, keys, s.dv),
+              view2D(b, loc, wsPV, slotRow(kv, zero), zero, kTile, s.dv));
+          product.allocate(s.element);
+          product.emitTile(zero, zero, zero, rows, s.dv);
+        });
+      });
       b.create<aicore::CrossCoreSetFlagOp>(loc, aicore::Pipe::fix, kFlagPV);
     };
     // S_0 ahead; tile j computes S_{j+1} while the vector cores run the
@@ -275,46 +380,141 @@ void Emitter::emitCube() {
   });
 }
 
-/// The diagonal tile's additive mask for this vector core's `rows` rows
-/// (from row sub * rows): 0 where key j <= query row, -inf above.
-Value Emitter::buildCausalMask(Value sub, int64_t rows) {
+void Emitter::forMyRows(const Item &item, function_ref<void(int64_t)> emit) {
+  forQueryRows(item, [&](int64_t rows) {
+    int64_t first = std::min(rows, kHalf);
+    int64_t second = std::max<int64_t>(rows - kHalf, 0);
+    if (first == second)
+      return emit(first);
+    ifElse(
+        b, loc, equals(b, loc, sub, 0), [&] { emit(first); },
+        [&] { emit(second); });
+  });
+}
+
+/// The diagonal tiles' additive mask for this vector core's kHalf rows:
+/// row r (of the query tile) sees columns c <= r + shift of the keys of
+/// the first diagonal tile (columns [0, kTile)) and, when the shift is not
+/// 0, the next one (columns [kTile, 2 kTile)); -inf elsewhere. Every fill
+/// starts a row, so each is 32-byte aligned in UB.
+Value Emitter::buildCausalMask() {
   Type f32 = b.getF32Type();
-  Value mask = allocUB(b, loc, {rows, kTile}, f32);
-  auto scalar = [&](float x) {
-    return b.create<arith::ConstantOp>(loc, f32, b.getF32FloatAttr(x));
+  int64_t width = s.shift() ? 2 * kTile : kTile;
+  Value tile = allocUB(b, loc, {kHalf, width}, f32);
+  b.create<vec::FillOp>(loc, scalar(b, loc, kMinusInf),
+                        tile);
+  Value zero = scalar(b, loc, 0.0f);
+  auto fill = [&](int64_t half) {
+    for (int64_t r = 0; r < kHalf; ++r)
+      b.create<vec::FillOp>(
+          loc, zero,
+          view2D(b, loc, tile, constantIndex(b, loc, r),
+                 constantIndex(b, loc, 0), 1,
+                 half * kHalf + r + s.shift() + 1));
   };
-  b.create<vec::FillOp>(loc, scalar(0.0f), mask);
-  Value isFirst = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, sub,
-                                          constantIndex(b, loc, 0));
-  auto branch = b.create<scf::IfOp>(loc, isFirst, /*withElse=*/true);
-  OpBuilder::InsertionGuard guard(b);
-  Value minusInf = scalar(-std::numeric_limits<float>::infinity());
-  for (int64_t half = 0; half < 2; ++half) {
-    Region &region = half ? branch.getElseRegion() : branch.getThenRegion();
-    b.setInsertionPointToStart(&region.front());
-    for (int64_t r = 0; r < rows; ++r) {
-      int64_t first = half * rows + r + 1;
-      if (first < kTile)
+  ifElse(
+      b, loc, equals(b, loc, sub, 0), [&] { fill(0); }, [&] { fill(1); });
+  return tile;
+}
+
+/// The last KV tile's additive mask: 0 on its keys, -inf on the columns
+/// past Skv. Built as one row (its keys a contiguous run even when there
+/// is one) and replicated.
+Value Emitter::buildKeyTailMask() {
+  Type f32 = b.getF32Type();
+  Value row = allocUB(b, loc, {1, kTile}, f32);
+  b.create<vec::FillOp>(loc, scalar(b, loc, kMinusInf),
+                        row);
+  b.create<vec::FillOp>(loc, scalar(b, loc, 0.0f),
+                        columns(b, loc, row, 0, s.lastKeys()));
+  return broadcastRows(b, loc, row, kHalf);
+}
+
+/// This vector core's kHalf rows x `cols` of a slot at `row`. Only what the
+/// cube wrote for the item (its rows, and for KV tile `kv` if given its
+/// keys) is read, the rest of the tile is 0: the slot past it is stale or
+/// undefined.
+Value Emitter::loadSlot(const Item &item, Value ws, Value row, int64_t cols,
+                        Value kv) {
+  Type f32 = b.getF32Type();
+  Value tile = allocUB(b, loc, {kHalf, cols}, f32);
+  auto load = [&](int64_t rows, int64_t keys) {
+    if (rows < kHalf || keys < cols)
+      b.create<vec::FillOp>(
+          loc, scalar(b, loc, 0.0f), tile);
+    if (rows)
+      b.create<mte::CopyOp>(
+          loc, view2D(b, loc, ws, row, constantIndex(b, loc, 0), rows, keys),
+          corner(b, loc, tile, rows, keys));
+  };
+  forMyRows(item, [&](int64_t rows) {
+    if (kv)
+      forKeys(kv, [&](int64_t keys) { load(rows, keys); });
+    else
+      load(rows, cols);
+  });
+  return tile;
+}
+
+/// The explicit mask for this vector core's rows of the item and the keys
+/// of KV tile kv, in f32 [kHalf, kTile]. A broadcast dim is read at index
+/// 0 and replicated on chip; rows past Sq and keys past Skv are not read
+/// (those rows are never stored, those keys get -inf after).
+Value Emitter::loadMask(const Item &item, Value kv) {
+  ArrayRef<int64_t> shape = s.mask;
+  Value zero = constantIndex(b, loc, 0);
+  Value row = shape[0] > 1 ? item.batch : zero;
+  row = add(b, loc, mul(b, loc, row, shape[1]),
+            shape[1] > 1 ? item.head : zero);
+  row = mul(b, loc, row, shape[2]);
+  bool perRow = shape[2] > 1, perKey = shape[3] > 1;
+  if (perRow)
+    row = add(b, loc, row, add(b, loc, item.qStart, myRows));
+  Value col = perKey ? mul(b, loc, kv, kTile) : zero;
+  int64_t rows = perRow ? kHalf : 1, cols = perKey ? kTile : 1;
+  Value tile = allocUB(b, loc, {rows, cols}, s.element);
+  auto copy = [&](int64_t validRows) {
+    auto load = [&](int64_t validCols) {
+      // A partial tile's other elements are 0 rather than stale UB.
+      if (validRows < rows || validCols < cols)
         b.create<vec::FillOp>(
-            loc, minusInf,
-            view2D(b, loc, mask, constantIndex(b, loc, r),
-                   constantIndex(b, loc, first), 1, kTile - first));
-    }
-  }
-  return mask;
+            loc,
+            b.create<arith::ConstantOp>(loc, s.element,
+                                        b.getFloatAttr(s.element, 0.0)),
+            tile);
+      if (validRows)
+        b.create<mte::CopyOp>(
+            loc, view2D(b, loc, mask, row, col, validRows, validCols),
+            corner(b, loc, tile, validRows, validCols));
+    };
+    if (perKey)
+      forKeys(kv, load);
+    else
+      load(1);
+  };
+  if (perRow)
+    forMyRows(item, copy);
+  else
+    copy(1);
+  Type f32 = b.getF32Type();
+  Value wide = allocUB(b, loc, {rows, cols}, f32);
+  b.create<vec::CastOp>(loc, tile, wide, aicore::RoundMode::rint);
+  if (perRow && perKey)
+    return wide;
+  Value full = allocUB(b, loc, {kHalf, kTile}, f32);
+  b.create<vec::BroadcastOp>(loc, wide, full);
+  return full;
 }
 
 void Emitter::emitVector() {
   Type f32 = b.getF32Type();
-  int64_t rows = kTile / 2;
+  int64_t rows = kHalf;
   Value zero = constantIndex(b, loc, 0);
   Value one = constantIndex(b, loc, 1);
-  Value sub = b.create<aicore::SubBlockIdxOp>(loc, b.getIndexType());
-  Value myRows = mul(b, loc, sub, rows);
-  auto scalar = [&](float x) {
-    return b.create<arith::ConstantOp>(loc, f32, b.getF32FloatAttr(x));
-  };
-  Value mask = s.causal ? buildCausalMask(sub, rows) : Value();
+  sub = b.create<aicore::SubBlockIdxOp>(loc, b.getIndexType());
+  myRows = mul(b, loc, sub, rows);
+  Value causalMask = s.causal ? buildCausalMask() : Value();
+  Value keyTail = s.lastKeys() < kTile ? buildKeyTailMask() : Value();
   // Running state of the item's rows, in f32 for the whole KV walk, and
   // the rescale factor of the tile whose P V is still on the cube.
   Value m = allocUB(b, loc, {rows, 1}, f32);
@@ -322,29 +522,45 @@ void Emitter::emitVector() {
   Value o = allocUB(b, loc, {rows, s.dv}, f32);
   Value pending = allocUB(b, loc, {rows, 1}, f32);
   forEachItem([&](const Item &item) {
-    b.create<vec::FillOp>(loc, scalar(-std::numeric_limits<float>::infinity()),
-                          m);
-    b.create<vec::FillOp>(loc, scalar(0.0f), l);
-    b.create<vec::FillOp>(loc, scalar(0.0f), o);
+    b.create<vec::FillOp>(
+        loc, scalar(b, loc, -std::numeric_limits<float>::max()), m);
+    b.create<vec::FillOp>(loc, scalar(b, loc, 0.0f), l);
+    b.create<vec::FillOp>(loc, scalar(b, loc, 0.0f), o);
+    // x += `extra` on KV tile `which` (through `tmp`).
+    auto addOn = [&](Value kv, Value which, Value x, Value tmp, Value extra) {
+      auto branch = b.create<scf::IfOp>(
+          loc, b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, kv,
+                                       which),
+          false);
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(&branch.getThenRegion().front());
+      b.create<vec::AddOp>(loc, x, extra, tmp);
+      b.create<vec::CopyOp>(loc, tmp, x);
+    };
     // The online softmax of tile kv: P_kv to its slot, hand it over; its
     // alpha, left in `pending` for the rescale once P_kv V_kv is back.
     auto softmax = [&](Value kv) {
-      Value sRows = view2D(b, loc, wsS, slotRow(kv, myRows), zero, rows, kTile);
+      Value sRow = slotRow(kv, myRows);
       Value pRows = view2D(b, loc, wsP, slotRow(kv, myRows), zero, rows, kTile);
       b.create<aicore::CrossCoreWaitFlagOp>(loc, aicore::Pipe::mte2, kFlagS);
-      Value raw = loadF32(b, loc, sRows);
+      Value raw = loadSlot(item, wsS, sRow, kTile, kv);
       Value x = allocUB(b, loc, {rows, kTile}, f32);
       b.create<vec::MulsOp>(loc, raw,
-                            scalar(op.getScale().convertToFloat()), x);
+                            scalar(b, loc, op.getScale().convertToFloat()), x);
       if (mask) {
-        Value isDiagonal = b.create<arith::CmpIOp>(
-            loc, arith::CmpIPredicate::eq, kv, item.diagonal);
-        auto branch = b.create<scf::IfOp>(loc, isDiagonal, false);
-        OpBuilder::InsertionGuard guard(b);
-        b.setInsertionPointToStart(&branch.getThenRegion().front());
-        b.create<vec::AddOp>(loc, x, mask, raw);
-        b.create<vec::CopyOp>(loc, raw, x);
+        Value masked = allocUB(b, loc, {rows, kTile}, f32);
+        b.create<vec::AddOp>(loc, x, loadMask(item, kv), masked);
+        x = masked;
       }
+      if (causalMask) {
+        addOn(kv, item.diagonal, x, raw, columns(b, loc, causalMask, 0, kTile));
+        if (s.shift())
+          addOn(kv, add(b, loc, item.diagonal, one), x, raw,
+                columns(b, loc, causalMask, kTile, kTile));
+      }
+      // Keys past Skv get probability 0.
+      if (keyTail)
+        addOn(kv, constantIndex(b, loc, s.kvTiles() - 1), x, raw, keyTail);
       Value rowMax = allocUB(b, loc, {rows, 1}, f32);
       Value mNew = allocUB(b, loc, {rows, 1}, f32);
       Value diff = allocUB(b, loc, {rows, 1}, f32);
@@ -371,10 +587,9 @@ void Emitter::emitVector() {
     };
     // O = O * alpha_kv + P_kv V_kv once the cube hands it over.
     auto rescale = [&](Value kv, Value alpha) {
-      Value pvRows =
-          view2D(b, loc, wsPV, slotRow(kv, myRows), zero, rows, s.dv);
+      Value pvRow = slotRow(kv, myRows);
       b.create<aicore::CrossCoreWaitFlagOp>(loc, aicore::Pipe::mte2, kFlagPV);
-      Value partial = loadF32(b, loc, pvRows);
+      Value partial = loadSlot(item, wsPV, pvRow, s.dv, Value());
       Value alphaWide = allocUB(b, loc, {rows, s.dv}, f32);
       Value kept = allocUB(b, loc, {rows, s.dv}, f32);
       b.create<vec::BroadcastOp>(loc, alpha, alphaWide);
@@ -400,9 +615,13 @@ void Emitter::emitVector() {
     Value result = allocUB(b, loc, {rows, s.dv}, f32);
     b.create<vec::BroadcastOp>(loc, l, lWide);
     b.create<vec::DivOp>(loc, o, lWide, result);
-    storeRounded(b, loc, result,
-                 view2D(b, loc, out, add(b, loc, item.qRow, myRows), zero,
-                        rows, s.dv));
+    // Only the rows that exist: a last query tile's rows past Sq are not.
+    forMyRows(item, [&](int64_t valid) {
+      if (valid)
+        storeRounded(b, loc, corner(b, loc, result, valid, s.dv),
+                     view2D(b, loc, out, add(b, loc, item.qRow, myRows), zero,
+                            valid, s.dv));
+    });
   });
 }
 

@@ -1,0 +1,87 @@
+"""Inputs and NumPy references for lower-flash-attention-tails.test.
+
+As flash_attention.py (unfused f32 attention, one rounding), for sequence
+lengths that are not whole 64-row tiles and for explicit additive masks of
+every broadcast rank. Masks are stored in the element type; the reference
+adds their exact f32 values.
+"""
+import sys
+
+import numpy as np
+
+from references import Saver, attention32, random_half, rounded
+
+out = sys.argv[1]
+save = Saver(out)
+rng = np.random.default_rng(11)
+NEG = np.float32(-np.inf)
+
+
+def case(name, q_shape, k_shape, dv, scale, causal, bf16, mask=None):
+    """`mask`: an f32 array broadcasting to [B, Nq, Sq, Skv], or None."""
+    v_shape = k_shape[:3] + (dv,)
+    stored, exact = random_half(rng, (q_shape, k_shape, v_shape), bf16)
+    for tag, array in zip("qkv", stored):
+        save(f"{name}_{tag}", array)
+    if mask is not None:
+        stored_mask = rounded(mask, bf16)
+        save(f"{name}_m", stored_mask)
+        mask = (stored_mask.view(np.uint16).astype(np.uint32) << 16).view(
+            np.float32) if bf16 else stored_mask.astype(np.float32)
+    o = attention32(*exact, scale, causal, mask)
+    save(f"{name}_o", rounded(o, bf16))
+
+
+def additive(shape, hidden=0.0):
+    """N(0, 1) values with a fraction `hidden` of -inf, never a whole row."""
+    m = rng.standard_normal(shape).astype(np.float32)
+    m[rng.random(shape) < hidden] = NEG
+    m[..., 0] = rng.standard_normal(m.shape[:-1]).astype(np.float32)
+    return m
+
+
+def key_padding(valid, skv):
+    """[B, 1, 1, Skv]: 0 on each batch element's keys [lo, hi), -inf off."""
+    m = np.full((len(valid), 1, 1, skv), NEG, np.float32)
+    for b, (lo, hi) in enumerate(valid):
+        m[b, 0, 0, lo:hi] = 0
+    return m
+
+
+# Tails on Sq and Skv (Sq != Skv): the last query tile has 36 rows (32 on
+# vector core 0, 4 on core 1), the last KV tile 13 keys.
+case("tails_f16", (1, 2, 100, 64), (1, 2, 77, 64), 64, 0.125, False, False)
+# One query (core 1 holds no row), keys 2 tiles + 2.
+case("sq1_bf16", (2, 2, 1, 64), (2, 2, 130, 64), 64, 0.125, False, True)
+# Causal with tails, Skv - Sq = 77: the diagonal starts one tile right and
+# 13 keys in, so it crosses two KV tiles; last KV tile of 49 keys.
+case("causal_tails_f16", (1, 2, 100, 64), (1, 2, 177, 64), 64, 0.125, True,
+     False)
+# GQA causal prefill with a 6-row last tile, bf16, Dv != D.
+case("gqa_causal_tails_bf16", (1, 4, 70, 128), (1, 2, 70, 128), 64,
+     0.0883883461, True, True)
+# MQA causal, 20 queries after 130 cached tokens (one partial query tile).
+case("mqa_causal_short_f16", (1, 4, 20, 64), (1, 1, 150, 64), 64, 0.125,
+     True, False)
+# One key (Sq > Skv), and one-row / one-key last tiles with causal.
+case("skv1_f16", (1, 2, 70, 64), (1, 2, 1, 64), 64, 0.125, False, False)
+case("causal_65_bf16", (1, 2, 65, 64), (1, 2, 65, 64), 64, 0.125, True, True)
+# Masks of every rank: [Sq, Skv] with -inf holes, on tails.
+case("mask2_f16", (1, 2, 100, 64), (1, 2, 77, 64), 64, 0.125, False, False,
+     additive((100, 77), 0.2))
+# [B, 1, Sq, Skv] combined with causal, bf16.
+case("mask4_causal_bf16", (2, 2, 64, 64), (2, 2, 96, 64), 64, 0.125, True,
+     True, additive((2, 1, 64, 96), 0.1))
+# [Skv] (one key-padding row for everything), GQA.
+case("mask1_gqa_f16", (1, 4, 80, 64), (1, 2, 100, 64), 64, 0.125, False,
+     False, np.where(np.arange(100) < 90, 0, NEG).astype(np.float32))
+# [Nq, Sq, 1]: one bias per query row and head, broadcast over keys.
+case("mask3_rows_f16", (2, 2, 40, 64), (2, 2, 64, 64), 64, 0.125, False,
+     False, additive((2, 40, 1)))
+# Ragged batch through a key-padding mask [B, 1, 1, Skv]: valid lengths
+# 77, 130 and 5, and one element left-padded (keys 70..129 valid), so its
+# first KV tile is wholly masked.
+case("ragged_bf16", (4, 2, 100, 64), (4, 2, 130, 64), 64, 0.125, False,
+     True, key_padding([(0, 77), (0, 130), (0, 5), (70, 130)], 130))
+case("ragged_f16", (4, 2, 100, 64), (4, 2, 130, 64), 64, 0.125, False,
+     False, key_padding([(0, 77), (0, 130), (0, 5), (70, 130)], 130))
