@@ -134,13 +134,6 @@ void emitHalves(OpBuilder &b, Location loc, Value sub, Value start,
        second);
 }
 
-aicore::CoreOp coreRegion(OpBuilder &b, Location loc, aicore::CoreType type) {
-  auto core = b.create<aicore::CoreOp>(loc, type);
-  core.getBody().emplaceBlock();
-  b.setInsertionPointToStart(&core.getBody().front());
-  return core;
-}
-
 /// Rooted at the matmul (before the plain matmul pattern): the cube region
 /// is the matmul kernel writing the workspace; the vector region walks its
 /// tiles and applies the epilogue.
@@ -168,7 +161,7 @@ struct CubeVectorPattern : RewritePattern {
     rewriter.setInsertionPoint(op);
     {
       OpBuilder::InsertionGuard guard(rewriter);
-      coreRegion(rewriter, loc, aicore::CoreType::cube);
+      openCoreRegion(rewriter, loc, aicore::CoreType::cube);
       MatmulEmitter emitter(rewriter, loc, p, chain->matmul.inputs[0],
                             chain->matmul.inputs[1], chain->matmul.output());
       emitter.allocate(getElementTypeOrSelf(matmul->getOperand(0).getType()));
@@ -180,7 +173,7 @@ struct CubeVectorPattern : RewritePattern {
     }
     {
       OpBuilder::InsertionGuard guard(rewriter);
-      coreRegion(rewriter, op->getLoc(), aicore::CoreType::vector);
+      openCoreRegion(rewriter, op->getLoc(), aicore::CoreType::vector);
       emitEpilogue(rewriter, *chain, p, blocks);
     }
     rewriter.eraseOp(chain->epilogue.destination);

@@ -145,43 +145,6 @@ int64_t blocksFor(ascend::FlashAttentionOp op,
                            aicore::getTargetInfo(op).numBlocks));
 }
 
-/// The plan of one kTile-row product with `n` columns over `k`, sized so
-/// that every tile is whole fractals and K is one L1 chunk. A K that is not
-/// whole fractals (the keys of a KV tail in P V) is one zero-padded tail.
-MatmulPlan planProduct(Operation *op, Type element, bool tb, int64_t n,
-                       int64_t k) {
-  const aicore::CubeRate *rate =
-      aicore::getCubeRate(aicore::getTargetInfo(op), element);
-  MatmulPlan p;
-  p.ta = false;
-  p.tb = tb;
-  p.batch = 1;
-  p.m = p.tm = p.lastM = kTile;
-  p.n = p.tn = p.lastN = n;
-  p.k = p.kFull = p.kl1 = k;
-  p.kTail = 0;
-  p.m0 = rate->m0;
-  p.n0 = rate->n0;
-  p.k0 = rate->k0;
-  p.c0 = 32 / (element.getIntOrFloatBitWidth() / 8);
-  // L0 steps of at most 128 keep L0A / L0B within half their size.
-  p.tk = k % 128 == 0 ? 128 : k;
-  if (k % p.k0) {
-    p.kFull = 0;
-    p.kTail = k;
-  }
-  p.tilesM = p.tilesN = 1;
-  return p;
-}
-
-Value view2D(OpBuilder &b, Location loc, Value memref, Value row, Value col,
-             int64_t rows, int64_t cols) {
-  SmallVector<OpFoldResult> offsets{row, col},
-      sizes{b.getIndexAttr(rows), b.getIndexAttr(cols)},
-      strides(2, b.getIndexAttr(1));
-  return b.create<memref::SubViewOp>(loc, memref, offsets, sizes, strides);
-}
-
 /// The top-left rows x cols of a UB tile (the tile itself if that is all).
 Value corner(OpBuilder &b, Location loc, Value tile, int64_t rows,
              int64_t cols) {
@@ -189,7 +152,7 @@ Value corner(OpBuilder &b, Location loc, Value tile, int64_t rows,
       ArrayRef<int64_t>{rows, cols})
     return tile;
   Value zero = constantIndex(b, loc, 0);
-  return view2D(b, loc, tile, zero, zero, rows, cols);
+  return block2D(b, loc, tile, zero, zero, rows, cols);
 }
 
 Value mul(OpBuilder &b, Location loc, Value x, int64_t c) {
@@ -324,10 +287,10 @@ void Emitter::forEachItem(function_ref<void(const Item &)> body) {
 void Emitter::emitCube() {
   Value zero = constantIndex(b, loc, 0);
   Value one = constantIndex(b, loc, 1);
-  MatmulPlan qk = planProduct(op, s.element, /*tb=*/true, kTile, s.d);
-  MatmulPlan pv = planProduct(op, s.element, /*tb=*/false, s.dv, kTile);
+  MatmulPlan qk = planOneTile(op, s.element, /*tb=*/true, kTile, kTile, s.d);
+  MatmulPlan pv = planOneTile(op, s.element, /*tb=*/false, kTile, s.dv, kTile);
   MatmulPlan pvTail =
-      planProduct(op, s.element, /*tb=*/false, s.dv, s.lastKeys());
+      planOneTile(op, s.element, /*tb=*/false, kTile, s.dv, s.lastKeys());
   forEachItem([&](const Item &item) {
     auto kvRowOf = [&](Value kv) {
       return add(b, loc, item.kvRow, mul(b, loc, kv, kTile));
@@ -338,9 +301,9 @@ void Emitter::emitCube() {
       forQueryRows(item, [&](int64_t rows) {
         forKeys(kv, [&](int64_t keys) {
           MatmulEmitter product(
-              b, loc, qk, view2D(b, loc, q, item.qRow, zero, rows, s.d),
-              view2D(b, loc, k, kvRowOf(kv), zero, keys, s.d),
-              view2D(b, loc, wsS, slotRow(kv, zero), zero, kTile, kTile));
+              b, loc, qk, block2D(b, loc, q, item.qRow, zero, rows, s.d),
+              block2D(b, loc, k, kvRowOf(kv), zero, keys, s.d),
+              block2D(b, loc, wsS, slotRow(kv, zero), zero, kTile, kTile));
           product.allocate(s.element);
           product.emitTile(zero, zero, zero, rows, keys);
         });
@@ -354,9 +317,9 @@ void Emitter::emitCube() {
         forKeys(kv, [&](int64_t keys) {
           MatmulEmitter product(
               b, loc, keys == kTile ? pv : pvTail,
-              view2D(b, loc, wsP, slotRow(kv, zero), zero, rows, keys),
-              view2D(b, loc, v, kvRowOf(kv), zero, keys, s.dv),
-              view2D(b, loc, wsPV, slotRow(kv, zero), zero, kTile, s.dv));
+              block2D(b, loc, wsP, slotRow(kv, zero), zero, rows, keys),
+              block2D(b, loc, v, kvRowOf(kv), zero, keys, s.dv),
+              block2D(b, loc, wsPV, slotRow(kv, zero), zero, kTile, s.dv));
           product.allocate(s.element);
           product.emitTile(zero, zero, zero, rows, s.dv);
         });
@@ -408,7 +371,7 @@ Value Emitter::buildCausalMask() {
     for (int64_t r = 0; r < kHalf; ++r)
       b.create<vec::FillOp>(
           loc, zero,
-          view2D(b, loc, tile, constantIndex(b, loc, r),
+          block2D(b, loc, tile, constantIndex(b, loc, r),
                  constantIndex(b, loc, 0), 1,
                  half * kHalf + r + s.shift() + 1));
   };
@@ -444,7 +407,7 @@ Value Emitter::loadSlot(const Item &item, Value ws, Value row, int64_t cols,
           loc, scalar(b, loc, 0.0f), tile);
     if (rows)
       b.create<mte::CopyOp>(
-          loc, view2D(b, loc, ws, row, constantIndex(b, loc, 0), rows, keys),
+          loc, block2D(b, loc, ws, row, constantIndex(b, loc, 0), rows, keys),
           corner(b, loc, tile, rows, keys));
   };
   forMyRows(item, [&](int64_t rows) {
@@ -484,7 +447,7 @@ Value Emitter::loadMask(const Item &item, Value kv) {
             tile);
       if (validRows)
         b.create<mte::CopyOp>(
-            loc, view2D(b, loc, mask, row, col, validRows, validCols),
+            loc, block2D(b, loc, mask, row, col, validRows, validCols),
             corner(b, loc, tile, validRows, validCols));
     };
     if (perKey)
@@ -541,7 +504,7 @@ void Emitter::emitVector() {
     // alpha, left in `pending` for the rescale once P_kv V_kv is back.
     auto softmax = [&](Value kv) {
       Value sRow = slotRow(kv, myRows);
-      Value pRows = view2D(b, loc, wsP, slotRow(kv, myRows), zero, rows, kTile);
+      Value pRows = block2D(b, loc, wsP, slotRow(kv, myRows), zero, rows, kTile);
       b.create<aicore::CrossCoreWaitFlagOp>(loc, aicore::Pipe::mte2, kFlagS);
       Value raw = loadSlot(item, wsS, sRow, kTile, kv);
       Value x = allocUB(b, loc, {rows, kTile}, f32);
@@ -619,17 +582,10 @@ void Emitter::emitVector() {
     forMyRows(item, [&](int64_t valid) {
       if (valid)
         storeRounded(b, loc, corner(b, loc, result, valid, s.dv),
-                     view2D(b, loc, out, add(b, loc, item.qRow, myRows), zero,
+                     block2D(b, loc, out, add(b, loc, item.qRow, myRows), zero,
                             valid, s.dv));
     });
   });
-}
-
-aicore::CoreOp coreRegion(OpBuilder &b, Location loc, aicore::CoreType type) {
-  auto core = b.create<aicore::CoreOp>(loc, type);
-  core.getBody().emplaceBlock();
-  b.setInsertionPointToStart(&core.getBody().front());
-  return core;
 }
 
 struct FlashAttentionPattern : OpRewritePattern<ascend::FlashAttentionOp> {
@@ -643,31 +599,23 @@ struct FlashAttentionPattern : OpRewritePattern<ascend::FlashAttentionOp> {
       return failure();
     if (std::string why = blocker(op); !why.empty())
       return rewriter.notifyMatchFailure(op, why);
-    // The host passes the workspaces just before the result argument.
-    auto result = dyn_cast<BlockArgument>(gm->output());
-    SmallVector<MemRefType> types = flashAttentionWorkspaces(op, options);
-    if (!result || result.getArgNumber() < types.size())
+    FailureOr<SmallVector<Value>> workspaces = workspaceArguments(
+        gm->output(), flashAttentionWorkspaces(op, options));
+    if (failed(workspaces))
       return rewriter.notifyMatchFailure(op, "no workspace arguments");
-    SmallVector<Value> workspaces;
-    for (auto [i, type] : llvm::enumerate(types)) {
-      workspaces.push_back(result.getOwner()->getArgument(
-          result.getArgNumber() - types.size() + i));
-      if (workspaces.back().getType() != type)
-        return rewriter.notifyMatchFailure(op, "no workspace arguments");
-    }
     int64_t blocks = blocksFor(op, options);
     requireBlocks(op, blocks);
     Location loc = op.getLoc();
     rewriter.setInsertionPoint(op);
-    Emitter emitter(rewriter, loc, op, *gm, workspaces, blocks);
+    Emitter emitter(rewriter, loc, op, *gm, *workspaces, blocks);
     {
       OpBuilder::InsertionGuard guard(rewriter);
-      coreRegion(rewriter, loc, aicore::CoreType::cube);
+      openCoreRegion(rewriter, loc, aicore::CoreType::cube);
       emitter.emitCube();
     }
     {
       OpBuilder::InsertionGuard guard(rewriter);
-      coreRegion(rewriter, loc, aicore::CoreType::vector);
+      openCoreRegion(rewriter, loc, aicore::CoreType::vector);
       emitter.emitVector();
     }
     gm->erase(rewriter, op);

@@ -43,8 +43,8 @@ struct MatmulPlan {
 };
 
 /// The plan of one whole m x n product over k: a single output tile with K
-/// in one L1 chunk (k a multiple of k0), as the attention kernels compute
-/// their per-tile products. The L0 step is the largest multiple of k0
+/// in one L1 chunk, as the attention kernels compute their per-tile
+/// products. The L0 step is the largest multiple of k0
 /// dividing k whose B tile fills at most half of L0B (the other half is for
 /// the next step).
 inline MatmulPlan planOneTile(Operation *op, Type element, bool tb, int64_t m,
@@ -66,6 +66,11 @@ inline MatmulPlan planOneTile(Operation *op, Type element, bool tb, int64_t m,
   p.n0 = rate->n0;
   p.k0 = rate->k0;
   p.c0 = 32 / bytes;
+  // A K that is not whole fractals is one padded tail step.
+  if (k % p.k0) {
+    p.kFull = 0;
+    p.kTail = k;
+  }
   p.tk = p.k0;
   for (int64_t c = k; c > p.k0; c -= p.k0)
     if (k % c == 0 && c * roundUp(n, p.n0) * bytes <= budget) {
