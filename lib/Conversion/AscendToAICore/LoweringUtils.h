@@ -148,6 +148,43 @@ SmallVector<MemRefType> kernelWorkspaces(Operation *op,
 FailureOr<SmallVector<Value>> workspaceArguments(Value output,
                                                  ArrayRef<MemRefType> types);
 
+/// The frame of the attention lowerings: `op` becomes one split kernel whose
+/// cube and vector regions an `EmitterT(rewriter, loc, op, gm, workspaces,
+/// blocks)` fills (emitCube, emitVector), reading the workspaces of
+/// `workspaceTypes` the host passes; `why` says why `op` cannot be lowered
+/// ("" if it can).
+template <typename EmitterT, typename OpT>
+LogicalResult rewriteAsSplitKernel(OpT op, PatternRewriter &rewriter,
+                                   const std::string &why,
+                                   ArrayRef<MemRefType> workspaceTypes,
+                                   int64_t blocks) {
+  FailureOr<GMOperands> gm = matchGMOperands(op, rewriter);
+  if (failed(gm))
+    return failure();
+  if (!why.empty())
+    return rewriter.notifyMatchFailure(op, why);
+  FailureOr<SmallVector<Value>> workspaces =
+      workspaceArguments(gm->output(), workspaceTypes);
+  if (failed(workspaces))
+    return rewriter.notifyMatchFailure(op, "no workspace arguments");
+  requireBlocks(op, blocks);
+  Location loc = op.getLoc();
+  rewriter.setInsertionPoint(op);
+  EmitterT emitter(rewriter, loc, op, *gm, *workspaces, blocks);
+  {
+    OpBuilder::InsertionGuard guard(rewriter);
+    openCoreRegion(rewriter, loc, aicore::CoreType::cube);
+    emitter.emitCube();
+  }
+  {
+    OpBuilder::InsertionGuard guard(rewriter);
+    openCoreRegion(rewriter, loc, aicore::CoreType::vector);
+    emitter.emitVector();
+  }
+  gm->erase(rewriter, op);
+  return success();
+}
+
 /// flash_attention as one split kernel (FlashAttention.cpp). The GM
 /// workspaces its kernel takes after its operands, which the host allocates
 /// (empty for other ops and for one it cannot lower).

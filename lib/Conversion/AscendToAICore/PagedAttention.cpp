@@ -384,32 +384,9 @@ struct PagedAttentionPattern : OpRewritePattern<ascend::PagedAttentionOp> {
 
   LogicalResult matchAndRewrite(ascend::PagedAttentionOp op,
                                 PatternRewriter &rewriter) const override {
-    FailureOr<GMOperands> gm = matchGMOperands(op, rewriter);
-    if (failed(gm))
-      return failure();
-    if (std::string why = blocker(op); !why.empty())
-      return rewriter.notifyMatchFailure(op, why);
-    FailureOr<SmallVector<Value>> workspaces = workspaceArguments(
-        gm->output(), pagedAttentionWorkspaces(op, options));
-    if (failed(workspaces))
-      return rewriter.notifyMatchFailure(op, "no workspace arguments");
-    int64_t blocks = blocksFor(op, options);
-    requireBlocks(op, blocks);
-    Location loc = op.getLoc();
-    rewriter.setInsertionPoint(op);
-    Emitter emitter(rewriter, loc, op, *gm, *workspaces, blocks);
-    {
-      OpBuilder::InsertionGuard guard(rewriter);
-      openCoreRegion(rewriter, loc, aicore::CoreType::cube);
-      emitter.emitCube();
-    }
-    {
-      OpBuilder::InsertionGuard guard(rewriter);
-      openCoreRegion(rewriter, loc, aicore::CoreType::vector);
-      emitter.emitVector();
-    }
-    gm->erase(rewriter, op);
-    return success();
+    return rewriteAsSplitKernel<Emitter>(op, rewriter, blocker(op),
+                                         pagedAttentionWorkspaces(op, options),
+                                         blocksFor(op, options));
   }
 
   AscendTilingOptions options;
