@@ -1,5 +1,6 @@
 //===- LowerToKernel.cpp - the ascend-lower-to-kernel pipeline -----------===//
 
+#include "AscendDialect/Conversion/AscendToAICore.h"
 #include "AscendDialect/Conversion/Passes.h"
 #include "AscendDialect/Transforms/Pipelines.h"
 #include "AscendDialect/Transforms/Passes.h"
@@ -11,10 +12,16 @@ void mlir::ascend::buildLowerToKernelPipeline(
     OpPassManager &pm, const LowerToKernelOptions &options) {
   // linalg from torch-mlir or StableHLO first becomes ascend ops.
   pm.addPass(createRaiseLinalgToAscendPass());
+  AscendTilingOptions tiling{options.blockDim, options.vectorTile,
+                             options.tileM, options.tileN, options.tileK};
   // Before the conversion, which would otherwise lower the chain's ops one
-  // kernel each (and the scores through GM).
+  // kernel each (and the scores through GM); a chain whose fused op the
+  // conversion would refuse stays unfused.
   if (options.fuseAttention)
-    pm.addNestedPass<func::FuncOp>(createFuseAttentionPass());
+    pm.addNestedPass<func::FuncOp>(createFuseAttentionPass(
+        FuseAttentionPassOptions{}, [tiling](Operation *op) {
+          return explainUnlowerable(op, tiling);
+        }));
   ConvertAscendToAICorePassOptions convert;
   convert.target = options.target;
   convert.blockDim = options.blockDim;

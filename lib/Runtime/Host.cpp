@@ -172,17 +172,24 @@ LogicalResult HostExecutor::allocate(memref::AllocOp alloc,
 }
 
 /// The bytes of a constant global's elements as GM holds them (splats
-/// repeated), or nothing if they are not byte-sized ints or floats.
+/// repeated), or nothing if they are not byte-sized ints or floats or do
+/// not fill the buffer exactly.
 static std::optional<std::vector<uint8_t>> elementBytes(ElementsAttr value,
                                                         int64_t size) {
+  Type element = value.getElementType();
+  // GM packs sub-byte elements; MLIR stores one per byte.
+  if (!element.isIntOrFloat() || element.getIntOrFloatBitWidth() % 8)
+    return std::nullopt;
   ArrayRef<char> raw;
-  if (auto dense = dyn_cast<DenseIntOrFPElementsAttr>(value))
+  bool splat = false;
+  if (auto dense = dyn_cast<DenseIntOrFPElementsAttr>(value)) {
     raw = dense.getRawData();
-  else if (auto resource = dyn_cast<DenseResourceElementsAttr>(value)) {
+    splat = dense.isSplat();
+  } else if (auto resource = dyn_cast<DenseResourceElementsAttr>(value)) {
     if (AsmResourceBlob *blob = resource.getRawHandle().getBlob())
       raw = blob->getData();
   }
-  if (raw.empty() || size % raw.size())
+  if (raw.empty() || (splat ? size % raw.size() : size != static_cast<int64_t>(raw.size())))
     return std::nullopt;
   std::vector<uint8_t> bytes(size);
   for (int64_t at = 0; at < size; at += raw.size())
@@ -203,7 +210,9 @@ LogicalResult HostExecutor::readGlobal(memref::GetGlobalOp get,
   if (!bytes)
     return get.emitError()
            << "a host reads constant memref.globals with dense elements "
-              "(written out or as a resource blob) of a static shape";
+              "(written out or as a resource blob holding exactly the "
+              "buffer's bytes) of a static shape and byte-sized ints or "
+              "floats";
   GlobalBuffer constant;
   constant.bytes = std::move(*bytes);
   views[get.getResult()] = buffers.size();

@@ -850,9 +850,16 @@ FailureOr<PagedAttention> matchPaged(Attention &a, std::string &whyNot) {
     return fail(whyNot, "Sq = " + Twine(a.sq) +
                             "; paged_attention decodes one query per "
                             "sequence");
+  ArrayRef<int64_t> valueCache = shapeOf(value->getSource());
+  if (valueCache.take_front(3) != cache.take_front(3))
+    return fail(whyNot, "the K and V caches differ in [num_blocks, "
+                        "block_size, Nkv]");
   FailureOr<Value> lens = matchContextLensMask(a, whyNot);
   if (failed(lens))
     return failure();
+  if (shapeOf(*lens) != ArrayRef<int64_t>{a.batch})
+    return fail(whyNot, "context_lens is not one length per sequence (" +
+                            Twine(a.batch) + " of them)");
   return PagedAttention{key->getSource(), value->getSource(),
                         key->getIndices(), *lens};
 }
@@ -930,8 +937,7 @@ void replaceChain(RewriterBase &rewriter, Attention &a, Value fused,
   eraseChain(rewriter, chain, erased);
 }
 
-void rewrite(RewriterBase &rewriter, Attention &a,
-             DenseSet<Operation *> &erased) {
+Value buildFlashAttention(RewriterBase &rewriter, Attention &a) {
   rewriter.setInsertionPoint(replacedOp(a));
   Location loc = a.softmax.getLoc();
   Type element = getElementTypeOrSelf(a.softmax.getType());
@@ -950,11 +956,10 @@ void rewrite(RewriterBase &rewriter, Attention &a,
   }
   auto resultType =
       RankedTensorType::get({a.batch, a.heads, a.sq, a.dv}, element);
-  Value fused = rewriter.create<FlashAttentionOp>(
+  return rewriter.create<FlashAttentionOp>(
       loc, resultType, query, key, value, mask,
       rewriter.getF32FloatAttr(static_cast<float>(a.scale)),
       a.causal ? rewriter.getUnitAttr() : nullptr);
-  replaceChain(rewriter, a, fused, erased);
 }
 
 /// `query` ([B, Nq, 1, D]) without its unit query dim.
@@ -969,8 +974,8 @@ Value dropQueryDim(OpBuilder &builder, Location loc, Value query) {
   return builder.create<tensor::CollapseShapeOp>(loc, type, query, unitQuery);
 }
 
-void rewritePaged(RewriterBase &rewriter, Attention &a,
-                  const PagedAttention &p, DenseSet<Operation *> &erased) {
+Value buildPagedAttention(RewriterBase &rewriter, Attention &a,
+                          const PagedAttention &p) {
   rewriter.setInsertionPoint(replacedOp(a));
   Location loc = a.softmax.getLoc();
   Type element = getElementTypeOrSelf(a.softmax.getType());
@@ -990,11 +995,19 @@ void rewritePaged(RewriterBase &rewriter, Attention &a,
   Value fused = rewriter.create<PagedAttentionOp>(
       loc, resultType, query, p.keyCache, p.valueCache, tables, p.contextLens,
       rewriter.getF32FloatAttr(static_cast<float>(a.scale)));
-  Value fused4 = rewriter.create<tensor::ExpandShapeOp>(
+  return rewriter.create<tensor::ExpandShapeOp>(
       loc, RankedTensorType::get({a.batch, a.heads, 1, a.dv}, element), fused,
       SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}});
-  replaceChain(rewriter, a, fused4, erased);
 }
+
+/// Remembers the ops a rewriter creates, to take them back.
+struct CreatedOps : OpBuilder::Listener {
+  void notifyOperationInserted(Operation *op,
+                               OpBuilder::InsertPoint) override {
+    ops.push_back(op);
+  }
+  SmallVector<Operation *> ops;
+};
 
 /// Whether a softmax sits where attention's would (a batch matmul within a
 /// few elementwise ops before it, or one reading it), so that a remark about
@@ -1024,6 +1037,10 @@ bool looksLikeAttention(SoftmaxOp softmax) {
 struct FuseAttentionPass
     : ascend::impl::FuseAttentionPassBase<FuseAttentionPass> {
   using FuseAttentionPassBase::FuseAttentionPassBase;
+  FuseAttentionPass(const FuseAttentionPassOptions &options,
+                    std::function<std::string(Operation *)> whyNotLowerable)
+      : FuseAttentionPassBase(options),
+        whyNotLowerable(std::move(whyNotLowerable)) {}
 
   void runOnOperation() override {
     SmallVector<SoftmaxOp> softmaxes;
@@ -1035,30 +1052,68 @@ struct FuseAttentionPass
         continue;
       std::string whyNot;
       FailureOr<Attention> attention = AttentionMatcher(softmax).match(whyNot);
-      if (succeeded(attention)) {
-        if (readsGather(attention->keySource) ||
-            readsGather(attention->valueSource)) {
-          std::string whyNotPaged;
-          FailureOr<PagedAttention> paged =
-              matchPaged(*attention, whyNotPaged);
-          if (succeeded(paged)) {
-            rewritePaged(rewriter, *attention, *paged, erased);
-            continue;
-          }
-          if (reportUnmatched)
-            softmax.emitRemark()
-                << "not fused into ascend.paged_attention (fused into "
-                   "ascend.flash_attention instead): "
-                << whyNotPaged;
-        }
-        rewrite(rewriter, *attention, erased);
+      if (failed(attention)) {
+        if (reportUnmatched && looksLikeAttention(softmax))
+          softmax.emitRemark() << "not fused into ascend.flash_attention: "
+                               << whyNot;
         continue;
       }
-      if (reportUnmatched && looksLikeAttention(softmax))
+      if (readsGather(attention->keySource) ||
+          readsGather(attention->valueSource)) {
+        std::string whyNotPaged;
+        FailureOr<PagedAttention> paged = matchPaged(*attention, whyNotPaged);
+        if (succeeded(paged) &&
+            tryReplace(rewriter, *attention, erased, whyNotPaged, [&] {
+              return buildPagedAttention(rewriter, *attention, *paged);
+            }))
+          continue;
+        if (reportUnmatched)
+          softmax.emitRemark()
+              << "not fused into ascend.paged_attention (fused into "
+                 "ascend.flash_attention instead): "
+              << whyNotPaged;
+      }
+      if (!tryReplace(rewriter, *attention, erased, whyNot, [&] {
+            return buildFlashAttention(rewriter, *attention);
+          }) &&
+          reportUnmatched)
         softmax.emitRemark() << "not fused into ascend.flash_attention: "
                              << whyNot;
     }
   }
+
+  /// Replaces the chain of `a` by what `build` creates, unless the hook
+  /// says the fused op cannot be lowered (then it says why in `whyNot` and
+  /// takes back what `build` created).
+  bool tryReplace(IRRewriter &rewriter, Attention &a,
+                  DenseSet<Operation *> &erased, std::string &whyNot,
+                  function_ref<Value()> build) {
+    CreatedOps created;
+    rewriter.setListener(&created);
+    Value fused = build();
+    rewriter.setListener(nullptr);
+    if (whyNotLowerable)
+      for (Operation *op : created.ops)
+        if (isa<FlashAttentionOp, PagedAttentionOp>(op))
+          whyNot = whyNotLowerable(op);
+    if (!whyNot.empty() && whyNotLowerable) {
+      whyNot = "its lowering would refuse it: " + whyNot;
+      for (Operation *op : llvm::reverse(created.ops))
+        rewriter.eraseOp(op);
+      return false;
+    }
+    replaceChain(rewriter, a, fused, erased);
+    return true;
+  }
+
+  std::function<std::string(Operation *)> whyNotLowerable;
 };
 
 } // namespace
+
+std::unique_ptr<Pass> mlir::ascend::createFuseAttentionPass(
+    const FuseAttentionPassOptions &options,
+    std::function<std::string(Operation *)> whyNotLowerable) {
+  return std::make_unique<FuseAttentionPass>(options,
+                                             std::move(whyNotLowerable));
+}

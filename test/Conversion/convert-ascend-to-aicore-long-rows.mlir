@@ -1,5 +1,7 @@
 // RUN: ascend-opt %s --convert-ascend-to-aicore="vector-tile=1024" | FileCheck %s
 // RUN: ascend-opt %s --convert-ascend-to-aicore | FileCheck %s --check-prefix=UB
+// A vector tile longer than a row that does not fit UB still chunks it.
+// RUN: ascend-opt %s --convert-ascend-to-aicore="vector-tile=70000" | FileCheck %s --check-prefix=UB
 
 // A row longer than the vector tile goes one row at a time in
 // chunks of whole 64-column groups (4160 = 5 x 832), three passes: the max,

@@ -504,3 +504,87 @@ func.func @mask_other_sequence(%q: tensor<2x2x1x16xf16>, %kc: tensor<8x16x2x16xf
   %o = tensor.expand_shape %o3 [[0, 1], [2], [3]] output_shape [2, 2, 1, 16] : tensor<4x1x16xf16> into tensor<2x2x1x16xf16>
   return %o : tensor<2x2x1x16xf16>
 }
+
+// -----
+
+// K and V caches of different block counts: no paged_attention (whose
+// verifier needs one [num_blocks, block_size, Nkv] for both).
+func.func @caches_of_different_sizes(%q: tensor<2x4x1x16xf16>, %kc: tensor<16x16x4x16xf16>, %vc: tensor<8x16x4x16xf16>, %tables: tensor<2x4xi32>, %lens: tensor<2xi32>) -> tensor<2x4x1x16xf16> {
+  %idx = tensor.expand_shape %tables [[0], [1, 2]] output_shape [2, 4, 1] : tensor<2x4xi32> into tensor<2x4x1xi32>
+  %kg = tensor.gather %kc[%idx] gather_dims([0]) : (tensor<16x16x4x16xf16>, tensor<2x4x1xi32>) -> tensor<2x4x16x4x16xf16>
+  %kf = tensor.collapse_shape %kg [[0], [1, 2], [3], [4]] : tensor<2x4x16x4x16xf16> into tensor<2x64x4x16xf16>
+  %e = tensor.empty() : tensor<2x4x64x16xf16>
+  %k = linalg.transpose ins(%kf : tensor<2x64x4x16xf16>) outs(%e : tensor<2x4x64x16xf16>) permutation = [0, 2, 1, 3]
+  %vg = tensor.gather %vc[%idx] gather_dims([0]) : (tensor<8x16x4x16xf16>, tensor<2x4x1xi32>) -> tensor<2x4x16x4x16xf16>
+  %vf = tensor.collapse_shape %vg [[0], [1, 2], [3], [4]] : tensor<2x4x16x4x16xf16> into tensor<2x64x4x16xf16>
+  %v = linalg.transpose ins(%vf : tensor<2x64x4x16xf16>) outs(%e : tensor<2x4x64x16xf16>) permutation = [0, 2, 1, 3]
+  %q3 = tensor.collapse_shape %q [[0, 1], [2], [3]] : tensor<2x4x1x16xf16> into tensor<8x1x16xf16>
+  %k3 = tensor.collapse_shape %k [[0, 1], [2], [3]] : tensor<2x4x64x16xf16> into tensor<8x64x16xf16>
+  %s3 = ascend.batch_matmul %q3, %k3 {transpose_b} : tensor<8x1x16xf16>, tensor<8x64x16xf16> -> tensor<8x1x64xf16>
+  %s = tensor.expand_shape %s3 [[0, 1], [2], [3]] output_shape [2, 4, 1, 64] : tensor<8x1x64xf16> into tensor<2x4x1x64xf16>
+  %c = arith.constant dense<0.25> : tensor<f16>
+  %t = ascend.mul %s, %c : tensor<2x4x1x64xf16>, tensor<f16> -> tensor<2x4x1x64xf16>
+  %zero = arith.constant 0.0 : f16
+  %ninf = arith.constant 0xFC00 : f16
+  %em = tensor.empty() : tensor<2x1x1x64xf16>
+  %m = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%lens : tensor<2xi32>) outs(%em : tensor<2x1x1x64xf16>) {
+  ^bb0(%len: i32, %out: f16):
+    %i = linalg.index 3 : index
+    %l = arith.index_cast %len : i32 to index
+    %keep = arith.cmpi slt, %i, %l : index
+    %r = arith.select %keep, %zero, %ninf : f16
+    linalg.yield %r : f16
+  } -> tensor<2x1x1x64xf16>
+  %u = ascend.add %t, %m : tensor<2x4x1x64xf16>, tensor<2x1x1x64xf16> -> tensor<2x4x1x64xf16>
+  // expected-remark @+1 {{not fused into ascend.paged_attention (fused into ascend.flash_attention instead): the K and V caches differ in [num_blocks, block_size, Nkv]}}
+  %p = ascend.softmax %u dim 3 : tensor<2x4x1x64xf16> -> tensor<2x4x1x64xf16>
+  %p3 = tensor.collapse_shape %p [[0, 1], [2], [3]] : tensor<2x4x1x64xf16> into tensor<8x1x64xf16>
+  %v3 = tensor.collapse_shape %v [[0, 1], [2], [3]] : tensor<2x4x64x16xf16> into tensor<8x64x16xf16>
+  %o3 = ascend.batch_matmul %p3, %v3 : tensor<8x1x64xf16>, tensor<8x64x16xf16> -> tensor<8x1x16xf16>
+  %o = tensor.expand_shape %o3 [[0, 1], [2], [3]] output_shape [2, 4, 1, 16] : tensor<8x1x16xf16> into tensor<2x4x1x16xf16>
+  return %o : tensor<2x4x1x16xf16>
+}
+
+// -----
+
+// Three lengths for one sequence: not context_lens of this batch.
+func.func @b1_lens3(%q: tensor<1x4x1x16xf16>, %kc: tensor<16x16x4x16xf16>, %vc: tensor<16x16x4x16xf16>, %tables: tensor<1x4xi32>, %lens: tensor<3xi32>) -> tensor<1x4x1x16xf16> {
+  %idx = tensor.expand_shape %tables [[0], [1, 2]] output_shape [1, 4, 1] : tensor<1x4xi32> into tensor<1x4x1xi32>
+  %kg = tensor.gather %kc[%idx] gather_dims([0]) : (tensor<16x16x4x16xf16>, tensor<1x4x1xi32>) -> tensor<1x4x16x4x16xf16>
+  %kf = tensor.collapse_shape %kg [[0], [1, 2], [3], [4]] : tensor<1x4x16x4x16xf16> into tensor<1x64x4x16xf16>
+  %e = tensor.empty() : tensor<1x4x64x16xf16>
+  %k = linalg.transpose ins(%kf : tensor<1x64x4x16xf16>) outs(%e : tensor<1x4x64x16xf16>) permutation = [0, 2, 1, 3]
+  %vg = tensor.gather %vc[%idx] gather_dims([0]) : (tensor<16x16x4x16xf16>, tensor<1x4x1xi32>) -> tensor<1x4x16x4x16xf16>
+  %vf = tensor.collapse_shape %vg [[0], [1, 2], [3], [4]] : tensor<1x4x16x4x16xf16> into tensor<1x64x4x16xf16>
+  %v = linalg.transpose ins(%vf : tensor<1x64x4x16xf16>) outs(%e : tensor<1x4x64x16xf16>) permutation = [0, 2, 1, 3]
+  %q3 = tensor.collapse_shape %q [[0, 1], [2], [3]] : tensor<1x4x1x16xf16> into tensor<4x1x16xf16>
+  %k3 = tensor.collapse_shape %k [[0, 1], [2], [3]] : tensor<1x4x64x16xf16> into tensor<4x64x16xf16>
+  %s3 = ascend.batch_matmul %q3, %k3 {transpose_b} : tensor<4x1x16xf16>, tensor<4x64x16xf16> -> tensor<4x1x64xf16>
+  %s = tensor.expand_shape %s3 [[0, 1], [2], [3]] output_shape [1, 4, 1, 64] : tensor<4x1x64xf16> into tensor<1x4x1x64xf16>
+  %c = arith.constant dense<0.25> : tensor<f16>
+  %t = ascend.mul %s, %c : tensor<1x4x1x64xf16>, tensor<f16> -> tensor<1x4x1x64xf16>
+  %zero = arith.constant 0.0 : f16
+  %ninf = arith.constant 0xFC00 : f16
+  %em = tensor.empty() : tensor<3x1x1x64xf16>
+  %m = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%lens : tensor<3xi32>) outs(%em : tensor<3x1x1x64xf16>) {
+  ^bb0(%len: i32, %out: f16):
+    %i = linalg.index 3 : index
+    %l = arith.index_cast %len : i32 to index
+    %keep = arith.cmpi slt, %i, %l : index
+    %r = arith.select %keep, %zero, %ninf : f16
+    linalg.yield %r : f16
+  } -> tensor<3x1x1x64xf16>
+  %em1 = tensor.empty() : tensor<1x1x1x64xf16>
+  %m1 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%m : tensor<3x1x1x64xf16>) outs(%em1 : tensor<1x1x1x64xf16>) {
+  ^bb0(%in: f16, %out: f16):
+    linalg.yield %in : f16
+  } -> tensor<1x1x1x64xf16>
+  %u = ascend.add %t, %m1 : tensor<1x4x1x64xf16>, tensor<1x1x1x64xf16> -> tensor<1x4x1x64xf16>
+  // expected-remark @+1 {{not fused into ascend.paged_attention (fused into ascend.flash_attention instead): context_lens is not one length per sequence (1 of them)}}
+  %p = ascend.softmax %u dim 3 : tensor<1x4x1x64xf16> -> tensor<1x4x1x64xf16>
+  %p3 = tensor.collapse_shape %p [[0, 1], [2], [3]] : tensor<1x4x1x64xf16> into tensor<4x1x64xf16>
+  %v3 = tensor.collapse_shape %v [[0, 1], [2], [3]] : tensor<1x4x64x16xf16> into tensor<4x64x16xf16>
+  %o3 = ascend.batch_matmul %p3, %v3 : tensor<4x1x64xf16>, tensor<4x64x16xf16> -> tensor<4x1x16xf16>
+  %o = tensor.expand_shape %o3 [[0, 1], [2], [3]] output_shape [1, 4, 1, 16] : tensor<4x1x16xf16> into tensor<1x4x1x16xf16>
+  return %o : tensor<1x4x1x16xf16>
+}

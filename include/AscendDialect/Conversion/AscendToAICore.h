@@ -4,6 +4,8 @@
 
 #include "mlir/IR/PatternMatch.h"
 
+#include <string>
+
 namespace mlir::ascend {
 
 /// Tile sizes and launch shape; 0 means "derive from the target".
@@ -20,6 +22,11 @@ struct AscendTilingOptions {
 /// needs.
 void populateAscendToAICorePatterns(RewritePatternSet &patterns,
                                     const AscendTilingOptions &options);
+
+/// Why the patterns cannot lower `op` with `options` ("" if they can, or if
+/// `op` is not an op they handle).
+std::string explainUnlowerable(Operation *op,
+                               const AscendTilingOptions &options);
 
 } // namespace mlir::ascend
 

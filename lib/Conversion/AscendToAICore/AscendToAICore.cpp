@@ -428,6 +428,20 @@ LogicalResult lowerToHost(func::FuncOp func, SymbolTable &symbols,
   return success();
 }
 
+} // namespace
+
+std::string mlir::ascend::explainUnlowerable(Operation *op,
+                                             const AscendTilingOptions &tiling) {
+  for (auto explain :
+       {explainMatmul, explainElementwise, explainRowwise, explainRope,
+        explainFlashAttention, explainPagedAttention})
+    if (std::string why = explain(op, tiling); !why.empty())
+      return why;
+  return "";
+}
+
+namespace {
+
 struct ConvertAscendToAICorePass
     : mlir::ascend::impl::ConvertAscendToAICorePassBase<
           ConvertAscendToAICorePass> {
@@ -473,12 +487,7 @@ struct ConvertAscendToAICorePass
     WalkResult leftover = module.walk([&](Operation *op) {
       if (!isa<ascend::AscendDialect>(op->getDialect()))
         return WalkResult::advance();
-      std::string why;
-      for (auto explain :
-           {explainMatmul, explainElementwise, explainRowwise, explainRope,
-            explainFlashAttention, explainPagedAttention})
-        if (why.empty())
-          why = explain(op, tiling);
+      std::string why = explainUnlowerable(op, tiling);
       if (why.empty())
         why = "convert-ascend-to-aicore cannot lower this op yet (lowered: "
               "matmul, batch_matmul, elementwise ops with row, per-row and "

@@ -78,14 +78,14 @@ RowPlan planRows(Operation *op, const AscendTilingOptions &options) {
   // A row longer than a vector tile, or than UB holds, goes in chunks of
   // whole 32-byte blocks in every type involved (64 columns), evened out so
   // that the last one is not a sliver; rms_norm then loads gamma per chunk.
-  bool chunked = options.vectorTile > 0 ? options.vectorTile < plan.cols
-                                        : plan.tileRows < 1;
+  bool fitsUB = plan.rowBytes + plan.fixedBytes <= ub;
+  bool chunked = !fitsUB || (options.vectorTile > 0 &&
+                             options.vectorTile < plan.cols);
   if (chunked) {
     int64_t perColumn = (plan.rowBytes + plan.fixedBytes) / plan.cols;
-    int64_t most =
-        options.vectorTile > 0
-            ? std::max<int64_t>(64, options.vectorTile / 64 * 64)
-            : (ub / 4 - kCarryColumns * 4) / perColumn / 64 * 64;
+    int64_t most = (ub / 4 - kCarryColumns * 4) / perColumn / 64 * 64;
+    if (options.vectorTile > 0)
+      most = std::min(most, std::max<int64_t>(64, options.vectorTile / 64 * 64));
     int64_t chunks = llvm::divideCeil(plan.cols, most);
     plan.chunk = llvm::alignTo(llvm::divideCeil(plan.cols, chunks), 64);
     plan.tileRows = 1;
