@@ -138,7 +138,9 @@ def Ascend_PagedAttentionOp : Ascend_Op<"paged_attention", [Pure]> {
     Every `context_lens[b]` must be in `[1, max_blocks * block_size]` and the
     block ids a sequence uses (its first `ceil(L / block_size)` entries) in
     `[0, num_blocks)`; otherwise the result is undefined. Later entries of a
-    row of `block_tables` are ignored (padding).
+    row of `block_tables` are ignored (padding). The rows of a sequence's
+    last block past its length must hold finite values: kernels read whole
+    blocks and give those keys probability 0, and 0 x NaN is NaN.
 
   }], Ascend_AttentionNumericsDoc, [{
 
