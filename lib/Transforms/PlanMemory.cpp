@@ -218,9 +218,45 @@ static void emitDoesNotFit(const Buffer &buffer,
         << (b->fixed ? " (fixed by its offset attribute)" : "");
 }
 
+/// The buffers placed or fixed whose live ranges meet `buffer`'s, by offset.
+static SmallVector<const Buffer *> liveBeside(ArrayRef<Buffer> buffers,
+                                              const Buffer &buffer) {
+  SmallVector<const Buffer *> live;
+  for (const Buffer &other : buffers)
+    if ((other.fixed || other.placed) && other.live.meets(buffer.live))
+      live.push_back(&other);
+  llvm::stable_sort(live, [](const Buffer *a, const Buffer *b) {
+    return a->offset < b->offset;
+  });
+  return live;
+}
+
+/// Places the buffers in `order`, each at the first aligned offset free of
+/// the buffers placed or fixed whose ranges meet its. Returns the first
+/// buffer that fits nowhere (nothing placed then), or null.
+static Buffer *placeInOrder(MutableArrayRef<Buffer> buffers,
+                            ArrayRef<Buffer *> order, const BufferInfo &info) {
+  for (Buffer *buffer : order) {
+    std::optional<int64_t> offset =
+        firstFit(takenRanges(liveBeside(buffers, *buffer)), buffer->bytes,
+                 info.alignment,
+                 static_cast<int64_t>(info.bytes));
+    if (!offset) {
+      for (Buffer *placed : order)
+        placed->placed = false;
+      return buffer;
+    }
+    buffer->offset = *offset;
+    buffer->placed = true;
+  }
+  return nullptr;
+}
+
 /// Places the unfixed `buffers` of one space by a linear scan in order of
-/// live-range start (larger first, then program order), each at the first
-/// aligned offset free of the buffers placed or fixed whose ranges meet its.
+/// live-range start (larger first, then program order). When that leaves
+/// a buffer no free range large enough (the free bytes fragmented by
+/// smaller buffers placed first), the scan is retried larger buffers first,
+/// which packs mixed sizes tighter; the error reports the first scan.
 static LogicalResult planSpace(MutableArrayRef<Buffer> buffers,
                                AddressSpace space, const TargetInfo &target) {
   const BufferInfo &info = target.buffer(space);
@@ -234,25 +270,21 @@ static LogicalResult planSpace(MutableArrayRef<Buffer> buffers,
       return a->live.start < b->live.start;
     return a->bytes > b->bytes;
   });
-  for (Buffer *buffer : order) {
-    SmallVector<const Buffer *> live;
-    for (const Buffer &other : buffers)
-      if ((other.fixed || other.placed) && other.live.meets(buffer->live))
-        live.push_back(&other);
-    llvm::stable_sort(live, [](const Buffer *a, const Buffer *b) {
-      return a->offset < b->offset;
-    });
-    std::optional<int64_t> offset =
-        firstFit(takenRanges(live), buffer->bytes, info.alignment,
-                 static_cast<int64_t>(info.bytes));
-    if (!offset) {
-      emitDoesNotFit(*buffer, live, space, target);
-      return failure();
-    }
-    buffer->offset = *offset;
-    buffer->placed = true;
-  }
-  return success();
+  Buffer *failed = placeInOrder(buffers, order, info);
+  if (!failed)
+    return success();
+  SmallVector<Buffer *> bySize(order);
+  llvm::stable_sort(bySize, [](const Buffer *a, const Buffer *b) {
+    return a->bytes > b->bytes;
+  });
+  if (!placeInOrder(buffers, bySize, info))
+    return success();
+  // Report the first scan's failure with what it had placed.
+  placeInOrder(buffers, ArrayRef<Buffer *>(order).take_until(
+                            [&](Buffer *b) { return b == failed; }),
+               info);
+  emitDoesNotFit(*failed, liveBeside(buffers, *failed), space, target);
+  return failure();
 }
 
 /// The buffers of `func`, by space. Without `reuse` every buffer is live

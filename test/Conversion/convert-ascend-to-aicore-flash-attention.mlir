@@ -1,7 +1,8 @@
 // RUN: ascend-opt %s -convert-ascend-to-aicore -split-input-file -verify-diagnostics | FileCheck %s
 
-// One split kernel: the host allocates the S, PV and P slots (two 64-row
-// slots of each per block, tile kv in slot kv mod 2) and passes them after
+// One split kernel: the host allocates the S, PV and P slots (two slots of
+// 64 query rows of each per block, for KV tiles of 256 keys; tile kv in
+// slot kv mod 2) and passes them after
 // the operands; both regions walk the block's work items and, per item,
 // its KV tiles, handing each tile over with cross-core flags inside the KV
 // loops (S ready, P ready, PV ready). Both regions run one tile ahead: the
@@ -11,9 +12,9 @@
 // one before rescaling O with this one's P V. The last tile is peeled.
 
 // CHECK-LABEL: func.func @causal(
-// CHECK-DAG: %[[S:.*]] = memref.alloc() : memref<256x64xf32, #aicore.space<gm>>
+// CHECK-DAG: %[[S:.*]] = memref.alloc() : memref<256x256xf32, #aicore.space<gm>>
 // CHECK-DAG: %[[PV:.*]] = memref.alloc() : memref<256x64xf32, #aicore.space<gm>>
-// CHECK-DAG: %[[P:.*]] = memref.alloc() : memref<256x64xf16, #aicore.space<gm>>
+// CHECK-DAG: %[[P:.*]] = memref.alloc() : memref<256x256xf16, #aicore.space<gm>>
 // CHECK: call @causal_0_flash_attention(%{{.*}}, %{{.*}}, %{{.*}}, %[[S]], %[[PV]], %[[P]], %{{.*}})
 // CHECK: func.func private @causal_0_flash_attention({{.*}}) attributes {aicore.kernel = #aicore.kernel<block_dim = 2>}
 // CHECK: aicore.core <cube>
@@ -82,11 +83,11 @@
 // CHECK: vec.div
 // CHECK: vec.cast
 // CHECK: mte.copy
-func.func @causal(%q: tensor<1x2x64x64xf16>, %k: tensor<1x1x128x64xf16>,
-                  %v: tensor<1x1x128x64xf16>) -> tensor<1x2x64x64xf16> {
+func.func @causal(%q: tensor<1x2x64x64xf16>, %k: tensor<1x1x512x64xf16>,
+                  %v: tensor<1x1x512x64xf16>) -> tensor<1x2x64x64xf16> {
   %o = ascend.flash_attention %q, %k, %v scale 0.125 causal
-      : tensor<1x2x64x64xf16>, tensor<1x1x128x64xf16>,
-        tensor<1x1x128x64xf16> -> tensor<1x2x64x64xf16>
+      : tensor<1x2x64x64xf16>, tensor<1x1x512x64xf16>,
+        tensor<1x1x512x64xf16> -> tensor<1x2x64x64xf16>
   return %o : tensor<1x2x64x64xf16>
 }
 

@@ -424,7 +424,8 @@ def PlanMemoryPass : Pass<"ascend-plan-memory", "func::FuncOp"> {
       the start of their live ranges (ties: the larger first, then program
       order); each goes at the lowest aligned offset (first fit) where it
       overlaps no fixed or already placed buffer whose live range meets its
-      own.
+      own. If some buffer then fits nowhere, the scan is retried in order
+      of size (the larger first), which packs mixed sizes tighter.
     - When a buffer does not fit, the pass fails with an error at its alloc
       that names the space, the bytes it needs (rounded up to the alignment),
       the bytes free while it is live out of the target's capacity, and the

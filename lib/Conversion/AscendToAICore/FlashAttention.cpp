@@ -1,8 +1,8 @@
 //===- FlashAttention.cpp - flash_attention as one split kernel -----------===//
 //
 // FlashAttention-2 on a split block. Work items are (batch, query head,
-// query tile of kTile rows), round-robin over blocks; for each item both
-// regions walk the same KV tiles of kTile keys:
+// query tile of 64 rows), round-robin over blocks; for each item both
+// regions walk the same KV tiles of 128 keys:
 //
 //   cube:   S_0 = Q K_0^T (f32, L0C) -> fixpipe to S slot 0           set S
 //           per tile j: S_{j+1} -> its S slot (if any)                 set S
@@ -32,10 +32,10 @@
 // waiting for P_{j+2}, which the vector cores set after reading PV_j.
 //
 // Any Sq and Skv: the last query tile has Sq mod 64 rows and the last KV
-// tile Skv mod 64 keys (when not whole). The cube reads only what exists,
+// tile Skv mod 128 keys (when not whole). The cube reads only what exists,
 // products padded as matmul pads its edge tiles (K rows of V zero-filled,
 // so P V picks up nothing from them), and writes only the valid corner of
-// each slot. The vector cores always compute their 32 rows x 64 keys (a
+// each slot. The vector cores always compute their 32 rows x 128 keys (a
 // tail costs what the padded tile costs): the missing keys get -inf scores
 // before the row max, so P is exactly 0 there, and rows past Sq are
 // computed on stale slot contents but never stored.
@@ -48,12 +48,15 @@
 // instead of exp(-inf - -inf) = NaN; it changes no other result.
 //
 // Causal tiles wholly above the diagonal are skipped. Key j is visible to
-// query i iff j <= i + Skv - Sq; with d = (Skv - Sq) mod 64 the diagonal
-// runs through KV tile t + (Skv - Sq) / 64 of query tile t and, when d > 0,
-// on into the next one. Row r of a query tile sees columns c <= r + d of
-// the 128 keys of those two tiles: one constant -inf mask of 64 x 128
-// (64 x 64 when d = 0), built once per kernel, whose halves the two tiles
-// add.
+// query i iff j <= i + Skv - Sq; with u = t + (Skv - Sq) / 64 and d =
+// (Skv - Sq) mod 64, row r of query tile t sees keys up to 64 u + d + r.
+// In 64-key parts, the diagonal enters part u of the keys: part u mod 4
+// of KV tile u / 4. Keys before that part are all visible; the part and,
+// when d > 0, the next one form a band where row r sees band column
+// c <= r + d (one constant 64 x 128 triangle, 64 x 64 when d = 0, built
+// once per kernel); keys past the band are -inf. A band starting in the
+// last part of a tile runs on into the next KV tile, the last one the
+// item visits.
 //
 //===----------------------------------------------------------------------===//
 
@@ -74,11 +77,18 @@ using aicore::AddressSpace;
 
 namespace {
 
-/// Query rows and keys per tile. Equal sizes make the causal mask of the
-/// diagonal tiles the same for every query tile.
-constexpr int64_t kTile = 64;
+/// Query rows and keys per tile. Every GM transfer pays a start-up worth
+/// ~30 KB (docs/CycleModel.md), so wide KV tiles make each key cheaper in
+/// the S and PV fixpipes and the K, V and P loads; 64 query rows keep the
+/// work items many enough to fill the blocks and each vector core's
+/// 32 x 256 f32 score tile at 32 KB of UB.
+constexpr int64_t kQueryTile = 64;
+/// A whole number of query tiles, so the causal diagonal enters a KV tile
+/// at one of kParts column offsets.
+constexpr int64_t kParts = 4;
+constexpr int64_t kKeyTile = kParts * kQueryTile;
 /// Rows of a query tile each vector core takes.
-constexpr int64_t kHalf = kTile / 2;
+constexpr int64_t kHalf = kQueryTile / 2;
 constexpr float kMinusInf = -std::numeric_limits<float>::infinity();
 /// Cross-core flags in the tile loops: cube -> vector for S and PV,
 /// vector -> cube for P (the directions count separately).
@@ -91,16 +101,17 @@ struct Shape {
   /// The mask's shape with leading 1s up to [B, Nq, Sq, Skv]; empty if none.
   SmallVector<int64_t, 4> mask;
 
-  int64_t qTiles() const { return ceilDiv(sq, kTile); }
-  int64_t kvTiles() const { return ceilDiv(skv, kTile); }
+  int64_t qTiles() const { return ceilDiv(sq, kQueryTile); }
+  int64_t kvTiles() const { return ceilDiv(skv, kKeyTile); }
   /// Rows of the last query tile and keys of the last KV tile.
-  int64_t lastRows() const { return sq - (qTiles() - 1) * kTile; }
-  int64_t lastKeys() const { return skv - (kvTiles() - 1) * kTile; }
+  int64_t lastRows() const { return sq - (qTiles() - 1) * kQueryTile; }
+  int64_t lastKeys() const { return skv - (kvTiles() - 1) * kKeyTile; }
   int64_t items() const { return b * nq * qTiles(); }
-  /// Where the causal diagonal crosses the tiles: it starts (Skv - Sq) /
-  /// kTile tiles right of the query tile, shifted by `shift` keys.
-  int64_t skip() const { return (skv - sq) / kTile; }
-  int64_t shift() const { return (skv - sq) % kTile; }
+  /// The causal diagonal of query tile t starts at key 64 t + Skv - Sq:
+  /// (Skv - Sq) / 64 query tiles right of the query tile, shifted by
+  /// `shift` keys.
+  int64_t skip() const { return (skv - sq) / kQueryTile; }
+  int64_t shift() const { return (skv - sq) % kQueryTile; }
 };
 
 Shape shapeOf(ascend::FlashAttentionOp op) {
@@ -190,6 +201,7 @@ struct Item {
   Value kvRow; ///< first key row of its KV head in [B * Nkv * Skv, D]
   Value kvTiles; ///< KV tiles to visit (up to the diagonal when causal)
   Value diagonal; ///< the first KV tile the diagonal crosses (causal only)
+  Value part; ///< the 64-key part of that tile it enters (causal only)
 };
 
 class Emitter {
@@ -219,22 +231,26 @@ private:
   Value slotRow(Value kv, Value offset) {
     Value parity = b.create<arith::RemUIOp>(loc, kv, constantIndex(b, loc, 2));
     Value slot = add(b, loc, mul(b, loc, block, 2), parity);
-    return add(b, loc, mul(b, loc, slot, kTile), offset);
+    return add(b, loc, mul(b, loc, slot, kQueryTile), offset);
   }
   /// emit(rows) with the rows the item's query tile has (static code for
   /// a last tile with fewer).
   void forQueryRows(const Item &item, function_ref<void(int64_t)> emit) {
-    branchOnLast(b, loc, item.qStart, s.qTiles(), kTile, s.lastRows(), emit);
+    branchOnLast(b, loc, item.qStart, s.qTiles(), kQueryTile, s.lastRows(),
+                 emit);
   }
   /// emit(keys) with the keys KV tile `kv` has.
   void forKeys(Value kv, function_ref<void(int64_t)> emit) {
-    branchOnLast(b, loc, mul(b, loc, kv, kTile), s.kvTiles(), kTile,
+    branchOnLast(b, loc, mul(b, loc, kv, kKeyTile), s.kvTiles(), kKeyTile,
                  s.lastKeys(), emit);
   }
   /// emit(rows) with the rows of the item this vector core holds: kHalf,
   /// fewer or none in a last query tile.
   void forMyRows(const Item &item, function_ref<void(int64_t)> emit);
   Value buildCausalMask();
+  int64_t bandWidth() const { return s.shift() ? 2 * kQueryTile : kQueryTile; }
+  void maskCausal(const Item &item, Value kv, Value x, Value tmp,
+                  Value band);
   Value buildKeyTailMask();
   Value loadSlot(const Item &item, Value ws, Value row, int64_t cols,
                  Value kv);
@@ -265,17 +281,26 @@ void Emitter::forEachItem(function_ref<void(const Item &)> body) {
   // GQA: query head h reads KV head h / (Nq / Nkv).
   Value g = b.create<arith::DivUIOp>(loc, item.head,
                                      constantIndex(b, loc, s.nq / s.nkv));
-  item.qStart = mul(b, loc, qTile, kTile);
+  item.qStart = mul(b, loc, qTile, kQueryTile);
   item.qRow = add(b, loc, mul(b, loc, head, s.sq), item.qStart);
   item.kvRow =
       mul(b, loc, add(b, loc, mul(b, loc, item.batch, s.nkv), g), s.skv);
   if (s.causal) {
-    item.diagonal = add(b, loc, qTile, constantIndex(b, loc, s.skip()));
+    Value unit = add(b, loc, qTile, constantIndex(b, loc, s.skip()));
+    Value parts = constantIndex(b, loc, kParts);
+    item.diagonal = b.create<arith::DivUIOp>(loc, unit, parts);
+    item.part = b.create<arith::RemUIOp>(loc, unit, parts);
     // Through the tile holding the last visible key of the tile's last
-    // row; a last query tile with fewer rows stops at the last KV tile.
-    item.kvTiles = add(b, loc, item.diagonal,
-                       constantIndex(b, loc, s.shift() ? 2 : 1));
-    if (s.sq % kTile)
+    // row, 64 qTile + 63 + Skv - Sq; a last query tile with fewer rows
+    // stops at the last KV tile.
+    Value lastKey = add(b, loc, item.qStart,
+                        constantIndex(b, loc, kQueryTile - 1 + s.skv - s.sq));
+    item.kvTiles = add(
+        b, loc,
+        b.create<arith::DivUIOp>(loc, lastKey,
+                                 constantIndex(b, loc, kKeyTile)),
+        constantIndex(b, loc, 1));
+    if (s.sq % kQueryTile)
       item.kvTiles = b.create<arith::MinUIOp>(
           loc, item.kvTiles, constantIndex(b, loc, s.kvTiles()));
   } else {
@@ -287,13 +312,15 @@ void Emitter::forEachItem(function_ref<void(const Item &)> body) {
 void Emitter::emitCube() {
   Value zero = constantIndex(b, loc, 0);
   Value one = constantIndex(b, loc, 1);
-  MatmulPlan qk = planOneTile(op, s.element, /*tb=*/true, kTile, kTile, s.d);
-  MatmulPlan pv = planOneTile(op, s.element, /*tb=*/false, kTile, s.dv, kTile);
-  MatmulPlan pvTail =
-      planOneTile(op, s.element, /*tb=*/false, kTile, s.dv, s.lastKeys());
+  MatmulPlan qk =
+      planOneTile(op, s.element, /*tb=*/true, kQueryTile, kKeyTile, s.d);
+  MatmulPlan pv =
+      planOneTile(op, s.element, /*tb=*/false, kQueryTile, s.dv, kKeyTile);
+  MatmulPlan pvTail = planOneTile(op, s.element, /*tb=*/false, kQueryTile,
+                                  s.dv, s.lastKeys());
   forEachItem([&](const Item &item) {
     auto kvRowOf = [&](Value kv) {
-      return add(b, loc, item.kvRow, mul(b, loc, kv, kTile));
+      return add(b, loc, item.kvRow, mul(b, loc, kv, kKeyTile));
     };
     // S of tile kv into its slot (kv mod 2), then hand it over. Only the
     // rows and keys that exist are read and written.
@@ -303,7 +330,8 @@ void Emitter::emitCube() {
           MatmulEmitter product(
               b, loc, qk, block2D(b, loc, q, item.qRow, zero, rows, s.d),
               block2D(b, loc, k, kvRowOf(kv), zero, keys, s.d),
-              block2D(b, loc, wsS, slotRow(kv, zero), zero, kTile, kTile));
+              block2D(b, loc, wsS, slotRow(kv, zero), zero, kQueryTile,
+                      kKeyTile));
           product.allocate(s.element);
           product.emitTile(zero, zero, zero, rows, keys);
         });
@@ -316,10 +344,11 @@ void Emitter::emitCube() {
       forQueryRows(item, [&](int64_t rows) {
         forKeys(kv, [&](int64_t keys) {
           MatmulEmitter product(
-              b, loc, keys == kTile ? pv : pvTail,
+              b, loc, keys == kKeyTile ? pv : pvTail,
               block2D(b, loc, wsP, slotRow(kv, zero), zero, rows, keys),
               block2D(b, loc, v, kvRowOf(kv), zero, keys, s.dv),
-              block2D(b, loc, wsPV, slotRow(kv, zero), zero, kTile, s.dv));
+              block2D(b, loc, wsPV, slotRow(kv, zero), zero, kQueryTile,
+                      s.dv));
           product.allocate(s.element);
           product.emitTile(zero, zero, zero, rows, s.dv);
         });
@@ -355,15 +384,13 @@ void Emitter::forMyRows(const Item &item, function_ref<void(int64_t)> emit) {
   });
 }
 
-/// The diagonal tiles' additive mask for this vector core's kHalf rows:
-/// row r (of the query tile) sees columns c <= r + shift of the keys of
-/// the first diagonal tile (columns [0, kTile)) and, when the shift is not
-/// 0, the next one (columns [kTile, 2 kTile)); -inf elsewhere. Every fill
-/// starts a row, so each is 32-byte aligned in UB.
+/// The diagonal band's additive mask for this vector core's kHalf rows:
+/// row r (of the query tile) sees band columns c <= r + shift, -inf
+/// elsewhere; the band is one 64-key part wide, two when the shift is not
+/// 0. Every fill starts a row, so each is 32-byte aligned in UB.
 Value Emitter::buildCausalMask() {
   Type f32 = b.getF32Type();
-  int64_t width = s.shift() ? 2 * kTile : kTile;
-  Value tile = allocUB(b, loc, {kHalf, width}, f32);
+  Value tile = allocUB(b, loc, {kHalf, bandWidth()}, f32);
   b.create<vec::FillOp>(loc, scalar(b, loc, kMinusInf),
                         tile);
   Value zero = scalar(b, loc, 0.0f);
@@ -385,7 +412,7 @@ Value Emitter::buildCausalMask() {
 /// is one) and replicated.
 Value Emitter::buildKeyTailMask() {
   Type f32 = b.getF32Type();
-  Value row = allocUB(b, loc, {1, kTile}, f32);
+  Value row = allocUB(b, loc, {1, kKeyTile}, f32);
   b.create<vec::FillOp>(loc, scalar(b, loc, kMinusInf),
                         row);
   b.create<vec::FillOp>(loc, scalar(b, loc, 0.0f),
@@ -420,7 +447,7 @@ Value Emitter::loadSlot(const Item &item, Value ws, Value row, int64_t cols,
 }
 
 /// The explicit mask for this vector core's rows of the item and the keys
-/// of KV tile kv, in f32 [kHalf, kTile]. A broadcast dim is read at index
+/// of KV tile kv, in f32 [kHalf, kKeyTile]. A broadcast dim is read at index
 /// 0 and replicated on chip; rows past Sq and keys past Skv are not read
 /// (those rows are never stored, those keys get -inf after).
 Value Emitter::loadMask(const Item &item, Value kv) {
@@ -433,8 +460,8 @@ Value Emitter::loadMask(const Item &item, Value kv) {
   bool perRow = shape[2] > 1, perKey = shape[3] > 1;
   if (perRow)
     row = add(b, loc, row, add(b, loc, item.qStart, myRows));
-  Value col = perKey ? mul(b, loc, kv, kTile) : zero;
-  int64_t rows = perRow ? kHalf : 1, cols = perKey ? kTile : 1;
+  Value col = perKey ? mul(b, loc, kv, kKeyTile) : zero;
+  int64_t rows = perRow ? kHalf : 1, cols = perKey ? kKeyTile : 1;
   Value tile = allocUB(b, loc, {rows, cols}, s.element);
   auto copy = [&](int64_t validRows) {
     auto load = [&](int64_t validCols) {
@@ -464,9 +491,50 @@ Value Emitter::loadMask(const Item &item, Value kv) {
   b.create<vec::CastOp>(loc, tile, wide, aicore::RoundMode::rint);
   if (perRow && perKey)
     return wide;
-  Value full = allocUB(b, loc, {kHalf, kTile}, f32);
+  Value full = allocUB(b, loc, {kHalf, kKeyTile}, f32);
   b.create<vec::BroadcastOp>(loc, wide, full);
   return full;
+}
+
+/// then() when `x` == `y`.
+static void when(OpBuilder &b, Location loc, Value x, Value y,
+                 function_ref<void()> then) {
+  auto branch = b.create<scf::IfOp>(
+      loc, b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, x, y),
+      /*withElseRegion=*/false);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&branch.getThenRegion().front());
+  then();
+}
+
+/// Masks the causal diagonal in the scaled scores `x` of KV tile `kv`: on
+/// the tile the diagonal enters, the band from its part on (with static
+/// views, one branch per part) and -inf on the keys past it; on the next
+/// tile, the rest of a band that started in the last part.
+void Emitter::maskCausal(const Item &item, Value kv, Value x, Value tmp,
+                         Value band) {
+  int64_t width = bandWidth();
+  // x[:, from, from + cols) += band[:, bandFrom, ...]; -inf past it.
+  auto apply = [&](int64_t from, int64_t bandFrom, int64_t cols) {
+    Value xs = columns(b, loc, x, from, cols);
+    Value ts = columns(b, loc, tmp, from, cols);
+    b.create<vec::AddOp>(loc, xs, columns(b, loc, band, bandFrom, cols), ts);
+    b.create<vec::CopyOp>(loc, ts, xs);
+    if (from + cols < kKeyTile)
+      b.create<vec::FillOp>(
+          loc, scalar(b, loc, kMinusInf),
+          columns(b, loc, x, from + cols, kKeyTile - from - cols));
+  };
+  when(b, loc, kv, item.diagonal, [&] {
+    for (int64_t part = 0; part < kParts; ++part)
+      when(b, loc, item.part, constantIndex(b, loc, part), [&] {
+        int64_t from = part * kQueryTile;
+        apply(from, 0, std::min(width, kKeyTile - from));
+      });
+  });
+  if (width > kQueryTile)
+    when(b, loc, kv, add(b, loc, item.diagonal, constantIndex(b, loc, 1)),
+         [&] { apply(0, kQueryTile, width - kQueryTile); });
 }
 
 void Emitter::emitVector() {
@@ -477,7 +545,7 @@ void Emitter::emitVector() {
   sub = b.create<aicore::SubBlockIdxOp>(loc, b.getIndexType());
   myRows = mul(b, loc, sub, rows);
   Value causalMask = s.causal ? buildCausalMask() : Value();
-  Value keyTail = s.lastKeys() < kTile ? buildKeyTailMask() : Value();
+  Value keyTail = s.lastKeys() < kKeyTile ? buildKeyTailMask() : Value();
   // Running state of the item's rows, in f32 for the whole KV walk, and
   // the rescale factor of the tile whose P V is still on the cube.
   Value m = allocUB(b, loc, {rows, 1}, f32);
@@ -489,41 +557,30 @@ void Emitter::emitVector() {
         loc, scalar(b, loc, -std::numeric_limits<float>::max()), m);
     b.create<vec::FillOp>(loc, scalar(b, loc, 0.0f), l);
     b.create<vec::FillOp>(loc, scalar(b, loc, 0.0f), o);
-    // x += `extra` on KV tile `which` (through `tmp`).
-    auto addOn = [&](Value kv, Value which, Value x, Value tmp, Value extra) {
-      auto branch = b.create<scf::IfOp>(
-          loc, b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq, kv,
-                                       which),
-          false);
-      OpBuilder::InsertionGuard guard(b);
-      b.setInsertionPointToStart(&branch.getThenRegion().front());
-      b.create<vec::AddOp>(loc, x, extra, tmp);
-      b.create<vec::CopyOp>(loc, tmp, x);
-    };
     // The online softmax of tile kv: P_kv to its slot, hand it over; its
     // alpha, left in `pending` for the rescale once P_kv V_kv is back.
     auto softmax = [&](Value kv) {
       Value sRow = slotRow(kv, myRows);
-      Value pRows = block2D(b, loc, wsP, slotRow(kv, myRows), zero, rows, kTile);
+      Value pRows =
+          block2D(b, loc, wsP, slotRow(kv, myRows), zero, rows, kKeyTile);
       b.create<aicore::CrossCoreWaitFlagOp>(loc, aicore::Pipe::mte2, kFlagS);
-      Value raw = loadSlot(item, wsS, sRow, kTile, kv);
-      Value x = allocUB(b, loc, {rows, kTile}, f32);
+      Value raw = loadSlot(item, wsS, sRow, kKeyTile, kv);
+      Value x = allocUB(b, loc, {rows, kKeyTile}, f32);
       b.create<vec::MulsOp>(loc, raw,
                             scalar(b, loc, op.getScale().convertToFloat()), x);
       if (mask) {
-        Value masked = allocUB(b, loc, {rows, kTile}, f32);
+        Value masked = allocUB(b, loc, {rows, kKeyTile}, f32);
         b.create<vec::AddOp>(loc, x, loadMask(item, kv), masked);
         x = masked;
       }
-      if (causalMask) {
-        addOn(kv, item.diagonal, x, raw, columns(b, loc, causalMask, 0, kTile));
-        if (s.shift())
-          addOn(kv, add(b, loc, item.diagonal, one), x, raw,
-                columns(b, loc, causalMask, kTile, kTile));
-      }
+      if (causalMask)
+        maskCausal(item, kv, x, raw, causalMask);
       // Keys past Skv get probability 0.
       if (keyTail)
-        addOn(kv, constantIndex(b, loc, s.kvTiles() - 1), x, raw, keyTail);
+        when(b, loc, kv, constantIndex(b, loc, s.kvTiles() - 1), [&] {
+          b.create<vec::AddOp>(loc, x, keyTail, raw);
+          b.create<vec::CopyOp>(loc, raw, x);
+        });
       Value rowMax = allocUB(b, loc, {rows, 1}, f32);
       Value mNew = allocUB(b, loc, {rows, 1}, f32);
       Value diff = allocUB(b, loc, {rows, 1}, f32);
@@ -533,9 +590,9 @@ void Emitter::emitVector() {
       b.create<vec::SubOp>(loc, m, mNew, diff);
       b.create<vec::ExpOp>(loc, diff, alpha);
       b.create<vec::CopyOp>(loc, mNew, m);
-      Value wide = allocUB(b, loc, {rows, kTile}, f32);
-      Value shifted = allocUB(b, loc, {rows, kTile}, f32);
-      Value p = allocUB(b, loc, {rows, kTile}, f32);
+      Value wide = allocUB(b, loc, {rows, kKeyTile}, f32);
+      Value shifted = allocUB(b, loc, {rows, kKeyTile}, f32);
+      Value p = allocUB(b, loc, {rows, kKeyTile}, f32);
       b.create<vec::BroadcastOp>(loc, mNew, wide);
       b.create<vec::SubOp>(loc, x, wide, shifted);
       b.create<vec::ExpOp>(loc, shifted, p);
@@ -610,14 +667,14 @@ SmallVector<MemRefType> mlir::ascend::lowering::flashAttentionWorkspaces(
   if (!fa || !blocker(fa).empty())
     return {};
   Shape s = shapeOf(fa);
-  int64_t rows = blocksFor(fa, options) * kTile;
+  int64_t rows = blocksFor(fa, options) * kQueryTile;
   // Per block, two slots each (tile j in slot j mod 2: each region works
   // one tile ahead of the other): S and the PV partial in f32, P in the
   // input type. Separate buffers keep each hand-over on its own flag.
   Type f32 = Float32Type::get(op->getContext());
-  return {tileType({2 * rows, kTile}, f32, AddressSpace::gm),
+  return {tileType({2 * rows, kKeyTile}, f32, AddressSpace::gm),
           tileType({2 * rows, s.dv}, f32, AddressSpace::gm),
-          tileType({2 * rows, kTile}, s.element, AddressSpace::gm)};
+          tileType({2 * rows, kKeyTile}, s.element, AddressSpace::gm)};
 }
 
 void mlir::ascend::lowering::populateFlashAttentionPatterns(

@@ -151,3 +151,37 @@ func.func @ragged_f16(%q: tensor<4x2x100x64xf16>,
         tensor<4x2x130x64xf16>, tensor<4x1x1x130xf16> -> tensor<4x2x100x64xf16>
   return %o : tensor<4x2x100x64xf16>
 }
+
+// Causal over several 256-key KV tiles, the diagonal in every part.
+func.func @causal_parts_f16(%q: tensor<1x1x600x64xf16>,
+                            %k: tensor<1x1x600x64xf16>,
+                            %v: tensor<1x1x600x64xf16>)
+    -> tensor<1x1x600x64xf16> {
+  %o = ascend.flash_attention %q, %k, %v scale 0.125 causal
+      : tensor<1x1x600x64xf16>, tensor<1x1x600x64xf16>,
+        tensor<1x1x600x64xf16> -> tensor<1x1x600x64xf16>
+  return %o : tensor<1x1x600x64xf16>
+}
+
+// Causal, the diagonal band running on into the next KV tile; GQA.
+func.func @causal_spill_bf16(%q: tensor<1x2x128x64xbf16>,
+                             %k: tensor<1x1x325x64xbf16>,
+                             %v: tensor<1x1x325x64xbf16>)
+    -> tensor<1x2x128x64xbf16> {
+  %o = ascend.flash_attention %q, %k, %v scale 0.125 causal
+      : tensor<1x2x128x64xbf16>, tensor<1x1x325x64xbf16>,
+        tensor<1x1x325x64xbf16> -> tensor<1x2x128x64xbf16>
+  return %o : tensor<1x2x128x64xbf16>
+}
+
+// Ragged over four KV tiles, one element's first tile wholly masked.
+func.func @ragged_long_f16(%q: tensor<3x2x70x64xf16>,
+                           %k: tensor<3x2x1000x64xf16>,
+                           %v: tensor<3x2x1000x64xf16>,
+                           %m: tensor<3x1x1x1000xf16>)
+    -> tensor<3x2x70x64xf16> {
+  %o = ascend.flash_attention %q, %k, %v mask %m scale 0.125
+      : tensor<3x2x70x64xf16>, tensor<3x2x1000x64xf16>,
+        tensor<3x2x1000x64xf16>, tensor<3x1x1x1000xf16> -> tensor<3x2x70x64xf16>
+  return %o : tensor<3x2x70x64xf16>
+}

@@ -85,3 +85,16 @@ case("ragged_bf16", (4, 2, 100, 64), (4, 2, 130, 64), 64, 0.125, False,
      True, key_padding([(0, 77), (0, 130), (0, 5), (70, 130)], 130))
 case("ragged_f16", (4, 2, 100, 64), (4, 2, 130, 64), 64, 0.125, False,
      False, key_padding([(0, 77), (0, 130), (0, 5), (70, 130)], 130))
+# Several 256-key KV tiles. Causal Sq = Skv = 600: the diagonal enters each
+# of the four 64-key parts of a KV tile (query tiles 0..9), the last query
+# tile has 24 rows and the last KV tile 88 keys.
+case("causal_parts_f16", (1, 1, 600, 64), (1, 1, 600, 64), 64, 0.125, True,
+     False)
+# Causal, Skv - Sq = 197 = 3 * 64 + 5: query tile 0's diagonal band starts
+# in the last part of KV tile 0 and runs on into KV tile 1; GQA, bf16.
+case("causal_spill_bf16", (1, 2, 128, 64), (1, 1, 325, 64), 64, 0.125, True,
+     True)
+# Ragged over four KV tiles: lengths 1000 and 300, and one element
+# left-padded by 300 keys, so its whole first KV tile is masked.
+case("ragged_long_f16", (3, 2, 70, 64), (3, 2, 1000, 64), 64, 0.125, False,
+     False, key_padding([(0, 1000), (0, 300), (300, 1000)], 1000))
