@@ -18,24 +18,32 @@
 // CHECK: call @causal_0_flash_attention(%{{.*}}, %{{.*}}, %{{.*}}, %[[S]], %[[PV]], %[[P]], %{{.*}})
 // CHECK: func.func private @causal_0_flash_attention({{.*}}) attributes {aicore.kernel = #aicore.kernel<block_dim = 2>}
 // CHECK: aicore.core <cube>
+// The item's Q tile is loaded into L1 once, before its KV walk.
+// CHECK: %[[Q:.*]] = aicore.alloc : memref<64x64xf16, #aicore.space<l1>>
 // CHECK: scf.for
-// S of the first KV tile, ahead of the loop.
+// CHECK: mte.copy %{{.*}}, %[[Q]] dst_layout <nz> : memref<64x64xf16, {{.*}}#aicore.space<gm>>, memref<64x64xf16, #aicore.space<l1>>
+// S of the first KV tile, ahead of the loop: only K is loaded.
+// CHECK-NOT: %[[Q]] dst_layout
+// CHECK: mte.copy %{{.*}}, %{{.*}} dst_layout <nz> : memref<256x64xf16, {{.*}}#aicore.space<gm>>, memref<256x64xf16, #aicore.space<l1>>
 // CHECK: cube.mmad
 // CHECK: mte.fixpipe
 // CHECK-NEXT: aicore.cross_core_set_flag <fix> flag 0
 // KV tiles up to and including the diagonal one, 2 of 2 here: the first
-// in the loop (computing S of the second), the last one peeled.
+// in the loop (computing S of the second), the last one peeled. V is
+// loaded before the wait for P.
 // CHECK: scf.for %[[KV:.*]] = %c0 to %c1 step %c1
 // CHECK-NEXT: %[[NEXT:.*]] = arith.addi %[[KV]], %c1
 // CHECK-NEXT: arith.remui %[[NEXT]], %c2
 // CHECK: cube.mmad
 // CHECK: mte.fixpipe
 // CHECK-NEXT: aicore.cross_core_set_flag <fix> flag 0
+// CHECK: mte.copy %{{.*}}, %{{.*}} dst_layout <nz> : memref<256x64xf16, {{.*}}#aicore.space<gm>>, memref<256x64xf16, #aicore.space<l1>>
 // CHECK-NEXT: aicore.cross_core_wait_flag <mte2> flag 1
 // CHECK: cube.mmad
 // CHECK: mte.fixpipe
 // CHECK-NEXT: aicore.cross_core_set_flag <fix> flag 2
 // CHECK-NEXT: }
+// CHECK: mte.copy
 // CHECK-NEXT: aicore.cross_core_wait_flag <mte2> flag 1
 // CHECK: cube.mmad
 // CHECK: mte.fixpipe

@@ -15,6 +15,11 @@
 //           p rounded to the input type -> its P slot                set P
 //   and at the end O / l, rounded once, is stored.
 //
+// The cube loads the item's Q tile into L1 once for its whole KV walk, and
+// V_j before waiting for P_j (V does not depend on it). The vector cores'
+// row max and row sum combine column halves element-wise before one narrow
+// row reduction (reduceRows).
+//
 // So both regions run one tile ahead: the cube computes S_{j+1} while the
 // vector cores run the softmax of tile j, and the vector cores run the
 // softmax of tile j+1 while the cube computes P_j V_j. The arithmetic and
@@ -318,10 +323,18 @@ void Emitter::emitCube() {
       planOneTile(op, s.element, /*tb=*/false, kQueryTile, s.dv, kKeyTile);
   MatmulPlan pvTail = planOneTile(op, s.element, /*tb=*/false, kQueryTile,
                                   s.dv, s.lastKeys());
+  // The item's Q tile stays in L1 for its whole KV walk.
+  Value qL1 = MatmulEmitter(b, loc, qk, q, Value(), Value())
+                  .allocOperand(MatmulEmitter::A, kQueryTile);
   forEachItem([&](const Item &item) {
     auto kvRowOf = [&](Value kv) {
       return add(b, loc, item.kvRow, mul(b, loc, kv, kKeyTile));
     };
+    forQueryRows(item, [&](int64_t rows) {
+      MatmulEmitter(b, loc, qk, block2D(b, loc, q, item.qRow, zero, rows, s.d),
+                    Value(), Value())
+          .loadOperand(MatmulEmitter::A, qL1, zero, rows);
+    });
     // S of tile kv into its slot (kv mod 2), then hand it over. Only the
     // rows and keys that exist are read and written.
     auto scores = [&](Value kv) {
@@ -333,13 +346,23 @@ void Emitter::emitCube() {
               block2D(b, loc, wsS, slotRow(kv, zero), zero, kQueryTile,
                       kKeyTile));
           product.allocate(s.element);
+          product.useLoaded(qL1, Value());
           product.emitTile(zero, zero, zero, rows, keys);
         });
       });
       b.create<aicore::CrossCoreSetFlagOp>(loc, aicore::Pipe::fix, kFlagS);
     };
-    // Wait for P of tile kv, PV = P V into the PV slot, hand it over.
+    // Wait for P of tile kv, PV = P V into the PV slot, hand it over. V
+    // does not wait: it is loaded first.
     auto values = [&](Value kv) {
+      Value vL1 = MatmulEmitter(b, loc, pv, Value(), v, Value())
+                      .allocOperand(MatmulEmitter::B, s.dv);
+      forKeys(kv, [&](int64_t keys) {
+        MatmulEmitter(b, loc, keys == kKeyTile ? pv : pvTail, Value(),
+                      block2D(b, loc, v, kvRowOf(kv), zero, keys, s.dv),
+                      Value())
+            .loadOperand(MatmulEmitter::B, vL1, zero, s.dv);
+      });
       b.create<aicore::CrossCoreWaitFlagOp>(loc, aicore::Pipe::mte2, kFlagP);
       forQueryRows(item, [&](int64_t rows) {
         forKeys(kv, [&](int64_t keys) {
@@ -350,6 +373,7 @@ void Emitter::emitCube() {
               block2D(b, loc, wsPV, slotRow(kv, zero), zero, kQueryTile,
                       s.dv));
           product.allocate(s.element);
+          product.useLoaded(Value(), vL1);
           product.emitTile(zero, zero, zero, rows, s.dv);
         });
       });
@@ -496,6 +520,37 @@ Value Emitter::loadMask(const Item &item, Value kv) {
   return full;
 }
 
+/// Reduces the rows of the f32 tile `x` into `out`: column halves combined
+/// element-wise down to 32 columns, then one row reduction. A row
+/// reduction costs 3.5x an element-wise op per byte (docs/CycleModel.md),
+/// so on a 256-key tile this halves the cost; `sum` then adds in a
+/// pairwise order (deterministic, not the sequential one of reduce_rows).
+static void reduceRows(OpBuilder &b, Location loc, vec::ReductionKind kind,
+                       Value x, Value out) {
+  auto shape = cast<MemRefType>(x.getType()).getShape();
+  int64_t rows = shape[0], width = shape[1];
+  constexpr int64_t kNarrow = 32;
+  auto combine = [&](Value lhs, Value rhs, Value into) {
+    if (kind == vec::ReductionKind::max)
+      b.create<vec::MaxOp>(loc, lhs, rhs, into);
+    else
+      b.create<vec::AddOp>(loc, lhs, rhs, into);
+  };
+  Value narrow = x;
+  if (width > kNarrow && width % (2 * kNarrow) == 0) {
+    width /= 2;
+    narrow = allocUB(b, loc, {rows, width}, b.getF32Type());
+    combine(columns(b, loc, x, 0, width), columns(b, loc, x, width, width),
+            narrow);
+    for (; width > kNarrow; width /= 2)
+      combine(columns(b, loc, narrow, 0, width / 2),
+              columns(b, loc, narrow, width / 2, width / 2),
+              columns(b, loc, narrow, 0, width / 2));
+    narrow = columns(b, loc, narrow, 0, width);
+  }
+  b.create<vec::ReduceRowsOp>(loc, kind, narrow, out);
+}
+
 /// then() when `x` == `y`.
 static void when(OpBuilder &b, Location loc, Value x, Value y,
                  function_ref<void()> then) {
@@ -585,7 +640,7 @@ void Emitter::emitVector() {
       Value mNew = allocUB(b, loc, {rows, 1}, f32);
       Value diff = allocUB(b, loc, {rows, 1}, f32);
       Value alpha = allocUB(b, loc, {rows, 1}, f32);
-      b.create<vec::ReduceRowsOp>(loc, vec::ReductionKind::max, x, rowMax);
+      reduceRows(b, loc, vec::ReductionKind::max, x, rowMax);
       b.create<vec::MaxOp>(loc, m, rowMax, mNew);
       b.create<vec::SubOp>(loc, m, mNew, diff);
       b.create<vec::ExpOp>(loc, diff, alpha);
@@ -598,7 +653,7 @@ void Emitter::emitVector() {
       b.create<vec::ExpOp>(loc, shifted, p);
       Value rowSum = allocUB(b, loc, {rows, 1}, f32);
       Value scaled = allocUB(b, loc, {rows, 1}, f32);
-      b.create<vec::ReduceRowsOp>(loc, vec::ReductionKind::sum, p, rowSum);
+      reduceRows(b, loc, vec::ReductionKind::sum, p, rowSum);
       b.create<vec::MulOp>(loc, l, alpha, scaled);
       b.create<vec::AddOp>(loc, scaled, rowSum, l);
       storeRounded(b, loc, p, pRows);

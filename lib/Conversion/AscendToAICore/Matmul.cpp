@@ -242,23 +242,59 @@ void MatmulEmitter::load(Value gmBlock, Value l1, bool kRows) {
                         /*transpose=*/false, /*pad=*/true);
 }
 
+/// An L1 tile for `size` rows of A (columns of B) and `chunk` K elements,
+/// in the operand's GM orientation (transposed when the flag says so); the
+/// L1 -> L0 load transposes.
+Value MatmulEmitter::allocChunk(Operand which, int64_t size, int64_t chunk,
+                                Type t) {
+  return which == A ? alloc(oriented(p.ta, roundUp(size, p.m0), chunk), t,
+                            AddressSpace::l1)
+                    : alloc(oriented(!p.tb, roundUp(size, p.n0), chunk), t,
+                            AddressSpace::l1);
+}
+
+/// The GM block of `k` K elements from `kc` of `size` A rows at `at` (B
+/// columns), as it sits in GM.
+Value MatmulEmitter::block(Operand which, Value at, Value kc, int64_t size,
+                           int64_t k) {
+  if (which == A)
+    return p.ta ? view(gmA, kc, at, oriented(true, size, k))
+                : view(gmA, at, kc, oriented(false, size, k));
+  return p.tb ? view(gmB, at, kc, oriented(false, size, k))
+              : view(gmB, kc, at, oriented(true, size, k));
+}
+
+/// Whether an operand's GM rows run along K (they are padded with zeros).
+bool MatmulEmitter::kRows(Operand which) const {
+  return which == A ? p.ta : !p.tb;
+}
+
+Value MatmulEmitter::allocOperand(Operand which, int64_t size) {
+  assert(p.kl1 == p.k && "operands loaded ahead need K in one chunk");
+  Value gm = which == A ? gmA : gmB;
+  return allocChunk(which, size, roundUp(p.k, p.k0),
+                    cast<MemRefType>(gm.getType()).getElementType());
+}
+
+void MatmulEmitter::loadOperand(Operand which, Value l1, Value at,
+                                int64_t size) {
+  load(block(which, at, constantIndex(b, loc, 0), size, p.k), l1,
+       kRows(which));
+}
+
 /// Loads the `size` K elements from `kc` of the tile's A rows and B
-/// columns into L1.
-void MatmulEmitter::loadChunk(Value row, Value col, Value kc, int64_t size, int64_t rows,
-               int64_t cols) {
-  // Operand chunks as they sit in GM (transposed when the flag says so);
-  // L1 keeps that orientation and the L1 -> L0 load transposes.
+/// columns into L1, unless loaded ahead.
+void MatmulEmitter::loadChunk(Value row, Value col, Value kc, int64_t size,
+                              int64_t rows, int64_t cols) {
   int64_t chunk = roundUp(size, p.k0);
-  l1a = alloc(oriented(p.ta, roundUp(rows, p.m0), chunk), element,
-              AddressSpace::l1);
-  l1b = alloc(oriented(!p.tb, roundUp(cols, p.n0), chunk), element,
-              AddressSpace::l1);
-  Value aBlock = p.ta ? view(gmA, kc, row, oriented(true, rows, size))
-                      : view(gmA, row, kc, oriented(false, rows, size));
-  Value bBlock = p.tb ? view(gmB, col, kc, oriented(false, cols, size))
-                      : view(gmB, kc, col, oriented(true, cols, size));
-  load(aBlock, l1a, /*kRows=*/p.ta);
-  load(bBlock, l1b, /*kRows=*/!p.tb);
+  l1a = loadedA ? loadedA : allocChunk(A, rows, chunk, element);
+  l1b = loadedB ? loadedB : allocChunk(B, cols, chunk, element);
+  Value aBlock = loadedA ? Value() : block(A, row, kc, rows, size);
+  Value bBlock = loadedB ? Value() : block(B, col, kc, cols, size);
+  if (aBlock)
+    load(aBlock, l1a, kRows(A));
+  if (bBlock)
+    load(bBlock, l1b, kRows(B));
 }
 
 /// One L0 step of `size` (whole fractals) at `kk` of the L1 chunk.

@@ -127,6 +127,21 @@ public:
   void emitTile(Value matrixIndex, Value row, Value col, int64_t rows,
                 int64_t cols);
 
+  /// Operands loaded ahead, for plans with K in one L1 chunk: to keep an
+  /// operand on chip across products, or to load it before a wait it does
+  /// not depend on. allocOperand is an L1 tile for `size` rows of A (A) or
+  /// columns of B (B) over the whole K; loadOperand loads those of the 2-D
+  /// GM operand at `at` into it (its top-left corner, padded as emitTile
+  /// pads); emitTile then reads the tiles given to useLoaded (null: load
+  /// as usual).
+  enum Operand { A, B };
+  Value allocOperand(Operand which, int64_t size);
+  void loadOperand(Operand which, Value l1, Value at, int64_t size);
+  void useLoaded(Value a, Value b) {
+    loadedA = a;
+    loadedB = b;
+  }
+
 private:
   Value alloc(ArrayRef<int64_t> shape, Type t, aicore::AddressSpace s);
   Value view(Value source, OpFoldResult r, OpFoldResult c,
@@ -135,6 +150,9 @@ private:
   void load(Value gmBlock, Value l1, bool kRows);
   void loadChunk(Value row, Value col, Value kc, int64_t size, int64_t rows,
                  int64_t cols);
+  Value allocChunk(Operand which, int64_t size, int64_t chunk, Type t);
+  Value block(Operand which, Value at, Value kc, int64_t size, int64_t k);
+  bool kRows(Operand which) const;
   void step(OpFoldResult kk, int64_t size, Value first, int64_t rowsP,
             int64_t colsP);
 
@@ -144,6 +162,7 @@ private:
   Value gmA, gmB, gmC;
   Type element;
   Value l1a, l1b, l0c; ///< the current chunk's L1 tiles; the accumulator
+  Value loadedA, loadedB; ///< operands loaded ahead (useLoaded)
   Value matrix;
 };
 
