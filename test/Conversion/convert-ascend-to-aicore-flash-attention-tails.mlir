@@ -82,13 +82,14 @@ func.func @key_padding(%q: tensor<2x1x64x64xf16>, %k: tensor<2x1x64x64xf16>,
 
 // -----
 
-// Causal with Skv - Sq = 205 = 3 * 64 + 13: the diagonal enters the last
-// 64-key part of the first 256-key KV tile 13 keys in, so its band (row r
-// sees band column c <= r + 13) is 128 keys wide and runs on into the
-// second tile. The 32 x 128 band is built once from row-aligned fills;
-// the first tile adds its first half to its last 64 keys, the second its
-// second half to its first 64 keys, then -inf on the rest of that tile
-// (and its key tail: 13 of 256 keys).
+// Causal with Skv - Sq = 205 = 3 * 64 + 13: the diagonal of query tile 0
+// enters the last 64-key part of the first 256-key KV tile 13 keys in, so
+// its band (row r sees band column c <= r + 13) is 128 keys wide and runs
+// on into the second tile. The 32 x 128 band is built once from
+// row-aligned fills. On the diagonal tile one branch per part (static
+// views) adds the band from that part on and fills -inf past it (part 3
+// adds the band's first half to the tile's last 64 keys); the next tile
+// adds the band's second half to its first 64 keys and -inf to the rest.
 
 // CHECK-LABEL: func.func private @causal_shift_0_flash_attention(
 // CHECK: aicore.core <vector>
@@ -99,22 +100,27 @@ func.func @key_padding(%q: tensor<2x1x64x64xf16>, %k: tensor<2x1x64x64xf16>,
 // CHECK: memref.subview %{{.*}}[0, 0] [1, 46] [1, 1]
 // CHECK: scf.for
 // CHECK: vec.muls
-// CHECK-NEXT: memref.subview
-// CHECK-NEXT: memref.subview
-// CHECK-NEXT: memref.subview
-// CHECK-NEXT: vec.add %{{.*}}, %{{.*}}, %{{.*}} : memref<32x64xf32, strided<[256, 1], offset: 192>, #aicore.space<ub>>, memref<32x64xf32, strided<[128, 1]>, #aicore.space<ub>>
+// CHECK: scf.if
+// CHECK: scf.if
+// CHECK: vec.add %{{.*}}, %{{.*}}, %{{.*}} : memref<32x128xf32, strided<[256, 1]>, #aicore.space<ub>>, memref<32x128xf32, strided<[128, 1]>, #aicore.space<ub>>
+// CHECK: vec.fill %{{.*}} : f32, memref<32x128xf32, strided<[256, 1], offset: 128>, #aicore.space<ub>>
+// CHECK: scf.if
+// CHECK: vec.add %{{.*}}, %{{.*}}, %{{.*}} : memref<32x128xf32, strided<[256, 1], offset: 64>, #aicore.space<ub>>, memref<32x128xf32, strided<[128, 1]>, #aicore.space<ub>>
+// CHECK: vec.fill %{{.*}} : f32, memref<32x64xf32, strided<[256, 1], offset: 192>, #aicore.space<ub>>
+// CHECK: scf.if
+// CHECK: vec.add %{{.*}}, %{{.*}}, %{{.*}} : memref<32x128xf32, strided<[256, 1], offset: 128>, #aicore.space<ub>>, memref<32x128xf32, strided<[128, 1]>, #aicore.space<ub>>
 // CHECK-NEXT: vec.copy
-// CHECK: vec.reduce_rows <max>
-// CHECK: vec.muls
-// CHECK-NEXT: memref.subview
-// CHECK-NEXT: memref.subview
-// CHECK-NEXT: memref.subview
-// CHECK-NEXT: vec.add %{{.*}}, %{{.*}}, %{{.*}} : memref<32x64xf32, strided<[256, 1]>, #aicore.space<ub>>, memref<32x64xf32, strided<[128, 1], offset: 64>, #aicore.space<ub>>
+// CHECK-NEXT: }
+// CHECK: scf.if
+// CHECK: vec.add %{{.*}}, %{{.*}}, %{{.*}} : memref<32x64xf32, strided<[256, 1], offset: 192>, #aicore.space<ub>>, memref<32x64xf32, strided<[128, 1]>, #aicore.space<ub>>
+// CHECK-NEXT: vec.copy
+// CHECK-NEXT: }
+// CHECK-NEXT: }
+// CHECK: scf.if
+// CHECK: vec.add %{{.*}}, %{{.*}}, %{{.*}} : memref<32x64xf32, strided<[256, 1]>, #aicore.space<ub>>, memref<32x64xf32, strided<[128, 1], offset: 64>, #aicore.space<ub>>
 // CHECK-NEXT: vec.copy
 // CHECK-NEXT: memref.subview
 // CHECK-NEXT: vec.fill %{{.*}} : f32, memref<32x192xf32, strided<[256, 1], offset: 64>, #aicore.space<ub>>
-// CHECK-NEXT: vec.add
-// CHECK-NEXT: vec.copy
 // CHECK: vec.reduce_rows <max>
 func.func @causal_shift(%q: tensor<1x1x64x64xf16>, %k: tensor<1x1x269x64xf16>,
                         %v: tensor<1x1x269x64xf16>) -> tensor<1x1x64x64xf16> {

@@ -231,6 +231,7 @@ public:
 private:
   /// Walks this block's work items.
   void forEachItem(function_ref<void(const Item &)> body);
+  std::pair<Value, Value> causalItem();
   /// First row of the block's slot for KV tile `kv` in any workspace (two
   /// slots per block, tile kv in slot kv mod 2), plus `offset` rows.
   Value slotRow(Value kv, Value offset) {
@@ -270,16 +271,59 @@ private:
   Value sub, myRows; ///< the vector core and its first row of a tile
 };
 
+/// Opens this block's loop over causal work items and returns the item's
+/// (batch x head, query tile). Query tile t visits about t / 4 + 1 KV
+/// tiles, so the items go longest first (the last query tiles of every
+/// head) in snake order: round r hands them to blocks 0, 1, ... when r is
+/// even and to blocks ..., 1, 0 when odd, which evens out the blocks'
+/// totals (round-robin would give the blocks that take a long item in
+/// every round the longest ones of each round).
+std::pair<Value, Value> Emitter::causalItem() {
+  int64_t items = s.items(), heads = s.b * s.nq;
+  int64_t fullRounds = items / blocks, rest = items % blocks;
+  Value blocksC = constantIndex(b, loc, blocks);
+  Value mirrored = b.create<arith::SubIOp>(
+      loc, constantIndex(b, loc, blocks - 1), block);
+  // A block takes the partial last round when its place in it is < rest.
+  Value lastPlace = fullRounds % 2 ? mirrored : block;
+  Value takesRest = b.create<arith::CmpIOp>(
+      loc, arith::CmpIPredicate::ult, lastPlace, constantIndex(b, loc, rest));
+  Value rounds = b.create<arith::SelectOp>(
+      loc, takesRest, constantIndex(b, loc, fullRounds + 1),
+      constantIndex(b, loc, fullRounds));
+  auto loop = b.create<scf::ForOp>(loc, constantIndex(b, loc, 0), rounds,
+                                   constantIndex(b, loc, 1));
+  b.setInsertionPointToStart(loop.getBody());
+  Value r = loop.getInductionVar();
+  Value even = equals(
+      b, loc, b.create<arith::RemUIOp>(loc, r, constantIndex(b, loc, 2)), 0);
+  Value rank = add(b, loc, b.create<arith::MulIOp>(loc, r, blocksC),
+                   b.create<arith::SelectOp>(loc, even, block, mirrored));
+  Value headsC = constantIndex(b, loc, heads);
+  Value head = b.create<arith::RemUIOp>(loc, rank, headsC);
+  Value qTile = b.create<arith::SubIOp>(
+      loc, constantIndex(b, loc, s.qTiles() - 1),
+      b.create<arith::DivUIOp>(loc, rank, headsC));
+  return {head, qTile};
+}
+
 void Emitter::forEachItem(function_ref<void(const Item &)> body) {
   block = b.create<aicore::BlockIdxOp>(loc, b.getIndexType());
   OpBuilder::InsertionGuard guard(b);
-  auto loop = b.create<scf::ForOp>(loc, block, constantIndex(b, loc, s.items()),
-                                   constantIndex(b, loc, blocks));
-  b.setInsertionPointToStart(loop.getBody());
-  Value t = loop.getInductionVar();
   int64_t qTiles = s.qTiles();
-  Value head = b.create<arith::DivUIOp>(loc, t, constantIndex(b, loc, qTiles));
-  Value qTile = b.create<arith::RemUIOp>(loc, t, constantIndex(b, loc, qTiles));
+  Value head, qTile;
+  if (!s.causal) {
+    // Items of equal cost, round-robin.
+    auto loop = b.create<scf::ForOp>(loc, block,
+                                     constantIndex(b, loc, s.items()),
+                                     constantIndex(b, loc, blocks));
+    b.setInsertionPointToStart(loop.getBody());
+    Value t = loop.getInductionVar();
+    head = b.create<arith::DivUIOp>(loc, t, constantIndex(b, loc, qTiles));
+    qTile = b.create<arith::RemUIOp>(loc, t, constantIndex(b, loc, qTiles));
+  } else {
+    std::tie(head, qTile) = causalItem();
+  }
   Item item;
   item.batch = b.create<arith::DivUIOp>(loc, head, constantIndex(b, loc, s.nq));
   item.head = b.create<arith::RemUIOp>(loc, head, constantIndex(b, loc, s.nq));
