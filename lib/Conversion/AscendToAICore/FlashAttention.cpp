@@ -370,6 +370,11 @@ void Emitter::emitCube() {
   // The item's Q tile stays in L1 for its whole KV walk.
   Value qL1 = MatmulEmitter(b, loc, qk, q, Value(), Value())
                   .allocOperand(MatmulEmitter::A, kQueryTile);
+  // S and P V accumulate in L0C tiles of their own, live for the whole
+  // kernel: sharing bytes (their live ranges alternate) would make the P V
+  // product wait for the S fixpipe to drain.
+  Value sL0C = MatmulEmitter(b, loc, qk, q, k, Value()).allocAccumulator();
+  Value pvL0C = MatmulEmitter(b, loc, pv, Value(), v, Value()).allocAccumulator();
   forEachItem([&](const Item &item) {
     auto kvRowOf = [&](Value kv) {
       return add(b, loc, item.kvRow, mul(b, loc, kv, kKeyTile));
@@ -389,7 +394,7 @@ void Emitter::emitCube() {
               block2D(b, loc, k, kvRowOf(kv), zero, keys, s.d),
               block2D(b, loc, wsS, slotRow(kv, zero), zero, kQueryTile,
                       kKeyTile));
-          product.allocate(s.element);
+          product.allocate(s.element, sL0C);
           product.useLoaded(qL1, Value());
           product.emitTile(zero, zero, zero, rows, keys);
         });
@@ -416,7 +421,7 @@ void Emitter::emitCube() {
               block2D(b, loc, v, kvRowOf(kv), zero, keys, s.dv),
               block2D(b, loc, wsPV, slotRow(kv, zero), zero, kQueryTile,
                       s.dv));
-          product.allocate(s.element);
+          product.allocate(s.element, pvL0C);
           product.useLoaded(Value(), vL1);
           product.emitTile(zero, zero, zero, rows, s.dv);
         });

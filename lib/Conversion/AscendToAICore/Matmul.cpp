@@ -179,10 +179,14 @@ void mlir::ascend::lowering::forEachOutputTile(OpBuilder &b, Location loc,
 }
 
 
-void MatmulEmitter::allocate(Type element) {
+void MatmulEmitter::allocate(Type element, Value accumulator) {
   this->element = element;
-  l0c = alloc({roundUp(p.tm, p.m0), roundUp(p.tn, p.n0)}, b.getF32Type(),
-              AddressSpace::l0c);
+  l0c = accumulator ? accumulator : allocAccumulator();
+}
+
+Value MatmulEmitter::allocAccumulator() {
+  return alloc({roundUp(p.tm, p.m0), roundUp(p.tn, p.n0)}, b.getF32Type(),
+               AddressSpace::l0c);
 }
 
 Value MatmulEmitter::alloc(ArrayRef<int64_t> shape, Type t, AddressSpace s) {

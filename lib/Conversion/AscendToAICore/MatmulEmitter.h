@@ -119,8 +119,12 @@ public:
 
   /// The accumulator lives across K, so it is allocated once; operand
   /// tiles are allocated where each chunk or step uses them, so
-  /// ascend-multi-buffer can give those loops rings.
-  void allocate(Type element);
+  /// ascend-multi-buffer can give those loops rings. `accumulator`, if
+  /// given, is an L0C tile allocated by the caller (allocAccumulator) to
+  /// use instead.
+  void allocate(Type element, Value accumulator = Value());
+  /// An L0C tile for this plan's products.
+  Value allocAccumulator();
 
   /// A rows x cols output tile of `matrixIndex` at (row, col): whole K
   /// chunks, the K tail, then the valid corner of L0C to GM.
