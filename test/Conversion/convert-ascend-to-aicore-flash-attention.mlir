@@ -1,8 +1,8 @@
 // RUN: ascend-opt %s -convert-ascend-to-aicore -split-input-file -verify-diagnostics | FileCheck %s
 
-// One split kernel: the host allocates the S, PV and P slots (two slots of
-// 64 query rows of each per block, for KV tiles of 256 keys; tile kv in
-// slot kv mod 2) and passes them after
+// One split kernel: the host allocates the S, PV and P slots (of 64 query
+// rows and KV tiles of 256 keys; per block three S slots, tile kv in slot
+// kv mod 3, and two of the others, tile kv in slot kv mod 2) and passes them after
 // the operands; both regions walk the block's work items and, per item,
 // its KV tiles, handing each tile over with cross-core flags inside the KV
 // loops (S ready, P ready, PV ready). Both regions run one tile ahead: the
@@ -12,7 +12,7 @@
 // one before rescaling O with this one's P V. The last tile is peeled.
 
 // CHECK-LABEL: func.func @causal(
-// CHECK-DAG: %[[S:.*]] = memref.alloc() : memref<256x256xf32, #aicore.space<gm>>
+// CHECK-DAG: %[[S:.*]] = memref.alloc() : memref<384x256xf32, #aicore.space<gm>>
 // CHECK-DAG: %[[PV:.*]] = memref.alloc() : memref<256x64xf32, #aicore.space<gm>>
 // CHECK-DAG: %[[P:.*]] = memref.alloc() : memref<256x256xf16, #aicore.space<gm>>
 // CHECK: call @causal_0_flash_attention(%{{.*}}, %{{.*}}, %{{.*}}, %[[S]], %[[PV]], %[[P]], %{{.*}})
@@ -33,7 +33,7 @@
 // loaded before the wait for P.
 // CHECK: scf.for %[[KV:.*]] = %c0 to %{{.*}} step %c1
 // CHECK-NEXT: %[[NEXT:.*]] = arith.addi %[[KV]], %c1
-// CHECK-NEXT: arith.remui %[[NEXT]], %c2
+// CHECK-NEXT: arith.remui %[[NEXT]], %c3
 // CHECK: cube.mmad
 // CHECK: mte.fixpipe
 // CHECK-NEXT: aicore.cross_core_set_flag <fix> flag 0
@@ -64,11 +64,11 @@
 // CHECK-NEXT: aicore.cross_core_set_flag <mte3> flag 1
 // Its alpha waits for P V.
 // CHECK-NEXT: vec.copy
-// Per tile: the softmax of the next one (S, P in slot kv + 1 mod 2), then
+// Per tile: the softmax of the next one (S in slot kv + 1 mod 3, P in kv + 1 mod 2), then
 // the rescale of this one; the last rescale peeled.
 // CHECK: scf.for %[[VKV:.*]] = %c0 to %{{.*}} step %c1
 // CHECK-NEXT: %[[VNEXT:.*]] = arith.addi %[[VKV]], %c1
-// CHECK-NEXT: arith.remui %[[VNEXT]], %c2
+// CHECK-NEXT: arith.remui %[[VNEXT]], %c3
 // CHECK: aicore.cross_core_wait_flag <mte2> flag 0
 // CHECK: vec.muls
 // CHECK: scf.if
@@ -97,6 +97,40 @@ func.func @causal(%q: tensor<1x2x64x64xf16>, %k: tensor<1x1x512x64xf16>,
       : tensor<1x2x64x64xf16>, tensor<1x1x512x64xf16>,
         tensor<1x1x512x64xf16> -> tensor<1x2x64x64xf16>
   return %o : tensor<1x2x64x64xf16>
+}
+
+// -----
+
+// Not causal, every item has all 3 KV tiles: the cube computes S two tiles
+// ahead (S_0 and S_1 first, then per tile S of tile kv + 2 before P V of
+// tile kv; the last two P V peeled).
+
+// CHECK-LABEL: func.func private @ahead_0_flash_attention(
+// CHECK: aicore.core <cube>
+// CHECK: mte.fixpipe
+// CHECK-NEXT: aicore.cross_core_set_flag <fix> flag 0
+// CHECK: mte.fixpipe
+// CHECK-NEXT: aicore.cross_core_set_flag <fix> flag 0
+// CHECK: scf.for %[[KV:.*]] = %c0 to %c1 step %c1
+// CHECK-NEXT: arith.addi %[[KV]], %c2
+// CHECK: mte.fixpipe
+// CHECK-NEXT: aicore.cross_core_set_flag <fix> flag 0
+// CHECK: aicore.cross_core_wait_flag <mte2> flag 1
+// CHECK: mte.fixpipe
+// CHECK-NEXT: aicore.cross_core_set_flag <fix> flag 2
+// CHECK-NEXT: }
+// CHECK: aicore.cross_core_wait_flag <mte2> flag 1
+// CHECK: aicore.cross_core_set_flag <fix> flag 2
+// CHECK: aicore.cross_core_wait_flag <mte2> flag 1
+// CHECK: aicore.cross_core_set_flag <fix> flag 2
+// CHECK-NEXT: }
+// CHECK: aicore.core <vector>
+func.func @ahead(%q: tensor<1x1x64x64xf16>, %k: tensor<1x1x768x64xf16>,
+                 %v: tensor<1x1x768x64xf16>) -> tensor<1x1x64x64xf16> {
+  %o = ascend.flash_attention %q, %k, %v scale 0.125
+      : tensor<1x1x64x64xf16>, tensor<1x1x768x64xf16>,
+        tensor<1x1x768x64xf16> -> tensor<1x1x64x64xf16>
+  return %o : tensor<1x1x64x64xf16>
 }
 
 // -----

@@ -1,11 +1,12 @@
 //===- FlashAttention.cpp - flash_attention as one split kernel -----------===//
 //
 // FlashAttention-2 on a split block. Work items are (batch, query head,
-// query tile of 64 rows), round-robin over blocks; for each item both
-// regions walk the same KV tiles of 128 keys:
+// query tile of 64 rows), spread over blocks (forEachItem); for each item
+// both regions walk the same KV tiles of 256 keys, the cube `a` tiles
+// ahead (a = 2, or 1 when causal; cubeLookahead):
 //
-//   cube:   S_0 = Q K_0^T (f32, L0C) -> fixpipe to S slot 0           set S
-//           per tile j: S_{j+1} -> its S slot (if any)                 set S
+//   cube:   S_0 .. S_{a-1} = Q K_t^T (f32, L0C) -> fixpipe to S slots  set S
+//           per tile j: S_{j+a} -> its S slot (if any)                 set S
 //             wait P; PV = P_j V_j (f32) -> its PV slot              set PV
 //   vector: softmax of tile 0; per tile j: softmax of tile j+1 (if any),
 //           then wait PV; O = O * alpha_j + PV_j. The softmax of tile i:
@@ -16,31 +17,32 @@
 //   and at the end O / l, rounded once, is stored.
 //
 // The cube loads the item's Q tile into L1 once for its whole KV walk, and
-// V_j before waiting for P_j (V does not depend on it). The vector cores'
-// row max and row sum combine column halves element-wise before one narrow
-// row reduction (reduceRows).
+// V_j before waiting for P_j (V does not depend on it); S and P V have L0C
+// tiles of their own. The vector cores' row max and row sum combine column
+// halves element-wise before one narrow row reduction (reduceRows).
 //
-// So both regions run one tile ahead: the cube computes S_{j+1} while the
-// vector cores run the softmax of tile j, and the vector cores run the
-// softmax of tile j+1 while the cube computes P_j V_j. The arithmetic and
-// its order per tile are unchanged. Each vector core takes half of the
-// tile's rows. The slots live in GM workspaces the host passes after the
-// operands (flashAttentionWorkspaces, one buffer per kind), two slots of
-// each per block: tile j uses slot j mod 2. The flags in the loops order
-// each write before the other region's read (ascend-insert-sync takes such
-// in-loop pairs as ordering the tiles; the last tile is peeled rather than
-// guarded so that every flag stays a direct child of a loop body), and
-// reuse is ordered by the chain itself: the cube writes S_{j+2} only after
-// waiting for P_j, which the vector cores set after reading S_j; the
-// vector cores write P_{j+2} only after waiting for PV_j, which the cube
-// sets after its product read P_j; the cube writes PV_{j+2} only after
-// waiting for P_{j+2}, which the vector cores set after reading PV_j.
+// So the regions overlap: the cube computes S_{j+a} while the vector cores
+// run the softmax of tile j, and the vector cores run the softmax of tile
+// j+1 while the cube computes P_j V_j. The arithmetic and its order per
+// tile are unchanged. Each vector core takes half of the tile's rows. The
+// slots live in GM workspaces the host passes after the operands
+// (flashAttentionWorkspaces, one buffer per kind): per block three S slots
+// (tile j in slot j mod 3) and two of PV and P (slot j mod 2). The flags
+// in the loops order each write before the other region's read
+// (ascend-insert-sync takes such in-loop pairs as ordering the tiles; the
+// last tiles are peeled rather than guarded so that every flag stays a
+// direct child of a loop body), and reuse is ordered by the chain itself:
+// the cube writes S_{j+3} only after waiting for P_j (a <= 2), which the
+// vector cores set after reading S_j; the vector cores write P_{j+2} only
+// after waiting for PV_j, which the cube sets after its product read P_j;
+// the cube writes PV_{j+2} only after waiting for P_{j+2}, which the
+// vector cores set after reading PV_j.
 //
 // Any Sq and Skv: the last query tile has Sq mod 64 rows and the last KV
-// tile Skv mod 128 keys (when not whole). The cube reads only what exists,
+// tile Skv mod 256 keys (when not whole). The cube reads only what exists,
 // products padded as matmul pads its edge tiles (K rows of V zero-filled,
 // so P V picks up nothing from them), and writes only the valid corner of
-// each slot. The vector cores always compute their 32 rows x 128 keys (a
+// each slot. The vector cores always compute their 32 rows x 256 keys (a
 // tail costs what the padded tile costs): the missing keys get -inf scores
 // before the row max, so P is exactly 0 there, and rows past Sq are
 // computed on stale slot contents but never stored.
@@ -95,6 +97,9 @@ constexpr int64_t kKeyTile = kParts * kQueryTile;
 /// Rows of a query tile each vector core takes.
 constexpr int64_t kHalf = kQueryTile / 2;
 constexpr float kMinusInf = -std::numeric_limits<float>::infinity();
+/// S slots per block: the cube runs up to two tiles ahead of the vector
+/// cores' reads (cubeLookahead).
+constexpr int64_t kScoreSlots = 3;
 /// Cross-core flags in the tile loops: cube -> vector for S and PV,
 /// vector -> cube for P (the directions count separately).
 constexpr int64_t kFlagS = 0, kFlagP = 1, kFlagPV = 2;
@@ -231,12 +236,18 @@ public:
 private:
   /// Walks this block's work items.
   void forEachItem(function_ref<void(const Item &)> body);
+  /// How many KV tiles' S the cube computes ahead of its P V.
+  int64_t cubeLookahead() const {
+    return !s.causal && s.kvTiles() >= 2 ? 2 : 1;
+  }
   std::pair<Value, Value> causalItem();
-  /// First row of the block's slot for KV tile `kv` in any workspace (two
-  /// slots per block, tile kv in slot kv mod 2), plus `offset` rows.
-  Value slotRow(Value kv, Value offset) {
-    Value parity = b.create<arith::RemUIOp>(loc, kv, constantIndex(b, loc, 2));
-    Value slot = add(b, loc, mul(b, loc, block, 2), parity);
+  /// First row of the block's slot for KV tile `kv` in a workspace of
+  /// `slots` slots per block (tile kv in slot kv mod slots), plus `offset`
+  /// rows.
+  Value slotRow(Value kv, Value offset, int64_t slots = 2) {
+    Value which =
+        b.create<arith::RemUIOp>(loc, kv, constantIndex(b, loc, slots));
+    Value slot = add(b, loc, mul(b, loc, block, slots), which);
     return add(b, loc, mul(b, loc, slot, kQueryTile), offset);
   }
   /// emit(rows) with the rows the item's query tile has (static code for
@@ -384,7 +395,7 @@ void Emitter::emitCube() {
                     Value(), Value())
           .loadOperand(MatmulEmitter::A, qL1, zero, rows);
     });
-    // S of tile kv into its slot (kv mod 2), then hand it over. Only the
+    // S of tile kv into its slot (kv mod 3), then hand it over. Only the
     // rows and keys that exist are read and written.
     auto scores = [&](Value kv) {
       forQueryRows(item, [&](int64_t rows) {
@@ -392,7 +403,8 @@ void Emitter::emitCube() {
           MatmulEmitter product(
               b, loc, qk, block2D(b, loc, q, item.qRow, zero, rows, s.d),
               block2D(b, loc, k, kvRowOf(kv), zero, keys, s.d),
-              block2D(b, loc, wsS, slotRow(kv, zero), zero, kQueryTile,
+              block2D(b, loc, wsS, slotRow(kv, zero, kScoreSlots), zero,
+                      kQueryTile,
                       kKeyTile));
           product.allocate(s.element, sL0C);
           product.useLoaded(qL1, Value());
@@ -428,20 +440,28 @@ void Emitter::emitCube() {
       });
       b.create<aicore::CrossCoreSetFlagOp>(loc, aicore::Pipe::fix, kFlagPV);
     };
-    // S_0 ahead; tile j computes S_{j+1} while the vector cores run the
-    // softmax of tile j, then P_j V_j. The last tile (every item has one)
-    // is peeled so that every flag stays a direct child of a loop body.
-    scores(zero);
-    Value last = b.create<arith::SubIOp>(loc, item.kvTiles, one);
+    // S of the first `ahead` tiles first; tile j computes S_{j+ahead}
+    // while the vector cores run the softmax of tile j, then P_j V_j. The
+    // last tiles are peeled so that every flag stays a direct child of a
+    // loop body. Two tiles ahead, the S fixpipe of tile j + 2 and the P V
+    // of tile j + 1 fill the time the vector cores take from S_{j+1} to
+    // P_{j+1} (S load, softmax, P store), so the fixpipe never idles; it
+    // needs every item to have two tiles, hence not when causal.
+    int64_t ahead = cubeLookahead();
+    Value aheadC = constantIndex(b, loc, ahead);
+    for (int64_t t = 0; t < ahead; ++t)
+      scores(constantIndex(b, loc, t));
+    Value peeled = b.create<arith::SubIOp>(loc, item.kvTiles, aheadC);
     {
-      auto loop = b.create<scf::ForOp>(loc, zero, last, one);
+      auto loop = b.create<scf::ForOp>(loc, zero, peeled, one);
       OpBuilder::InsertionGuard guard(b);
       b.setInsertionPointToStart(loop.getBody());
       Value kv = loop.getInductionVar();
-      scores(add(b, loc, kv, one));
+      scores(add(b, loc, kv, aheadC));
       values(kv);
     }
-    values(last);
+    for (int64_t t = 0; t < ahead; ++t)
+      values(add(b, loc, peeled, constantIndex(b, loc, t)));
   });
 }
 
@@ -664,7 +684,7 @@ void Emitter::emitVector() {
     // The online softmax of tile kv: P_kv to its slot, hand it over; its
     // alpha, left in `pending` for the rescale once P_kv V_kv is back.
     auto softmax = [&](Value kv) {
-      Value sRow = slotRow(kv, myRows);
+      Value sRow = slotRow(kv, myRows, kScoreSlots);
       Value pRows =
           block2D(b, loc, wsP, slotRow(kv, myRows), zero, rows, kKeyTile);
       b.create<aicore::CrossCoreWaitFlagOp>(loc, aicore::Pipe::mte2, kFlagS);
@@ -772,11 +792,11 @@ SmallVector<MemRefType> mlir::ascend::lowering::flashAttentionWorkspaces(
     return {};
   Shape s = shapeOf(fa);
   int64_t rows = blocksFor(fa, options) * kQueryTile;
-  // Per block, two slots each (tile j in slot j mod 2: each region works
-  // one tile ahead of the other): S and the PV partial in f32, P in the
-  // input type. Separate buffers keep each hand-over on its own flag.
+  // Per block, kScoreSlots slots of S and two of the others (see the file
+  // comment): S and the PV partial in f32, P in the input type. Separate
+  // buffers keep each hand-over on its own flag.
   Type f32 = Float32Type::get(op->getContext());
-  return {tileType({2 * rows, kKeyTile}, f32, AddressSpace::gm),
+  return {tileType({kScoreSlots * rows, kKeyTile}, f32, AddressSpace::gm),
           tileType({2 * rows, s.dv}, f32, AddressSpace::gm),
           tileType({2 * rows, kKeyTile}, s.element, AddressSpace::gm)};
 }

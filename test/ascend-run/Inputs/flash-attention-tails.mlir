@@ -185,3 +185,14 @@ func.func @ragged_long_f16(%q: tensor<3x2x70x64xf16>,
         tensor<3x2x1000x64xf16>, tensor<3x1x1x1000xf16> -> tensor<3x2x70x64xf16>
   return %o : tensor<3x2x70x64xf16>
 }
+
+// Not causal over three KV tiles; GQA, Dv != D.
+func.func @ahead_gqa_bf16(%q: tensor<2x2x130x128xbf16>,
+                          %k: tensor<2x1x530x128xbf16>,
+                          %v: tensor<2x1x530x64xbf16>)
+    -> tensor<2x2x130x64xbf16> {
+  %o = ascend.flash_attention %q, %k, %v scale 0.0883883461
+      : tensor<2x2x130x128xbf16>, tensor<2x1x530x128xbf16>,
+        tensor<2x1x530x64xbf16> -> tensor<2x2x130x64xbf16>
+  return %o : tensor<2x2x130x64xbf16>
+}

@@ -98,3 +98,7 @@ case("causal_spill_bf16", (1, 2, 128, 64), (1, 1, 325, 64), 64, 0.125, True,
 # left-padded by 300 keys, so its whole first KV tile is masked.
 case("ragged_long_f16", (3, 2, 70, 64), (3, 2, 1000, 64), 64, 0.125, False,
      False, key_padding([(0, 1000), (0, 300), (300, 1000)], 1000))
+# Not causal over three KV tiles (the cube two tiles ahead), the last of 18
+# keys; GQA, Dv != D, bf16.
+case("ahead_gqa_bf16", (2, 2, 130, 128), (2, 1, 530, 128), 64, 0.0883883461,
+     False, True)
