@@ -22,17 +22,22 @@
 // CHECK: %[[Q:.*]] = aicore.alloc : memref<64x64xf16, #aicore.space<l1>>
 // CHECK: scf.for
 // CHECK: mte.copy %{{.*}}, %[[Q]] dst_layout <nz> : memref<64x64xf16, {{.*}}#aicore.space<gm>>, memref<64x64xf16, #aicore.space<l1>>
-// S of the first KV tile, ahead of the loop: only K is loaded.
+// The cube computes S two tiles ahead: S of KV tiles 0 and 1 before the
+// loop (only K is loaded), each handed over.
 // CHECK-NOT: %[[Q]] dst_layout
 // CHECK: mte.copy %{{.*}}, %{{.*}} dst_layout <nz> : memref<256x64xf16, {{.*}}#aicore.space<gm>>, memref<256x64xf16, #aicore.space<l1>>
 // CHECK: cube.mmad
 // CHECK: mte.fixpipe
 // CHECK-NEXT: aicore.cross_core_set_flag <fix> flag 0
-// KV tiles up to and including the diagonal one, 2 of 2 here: the first
-// in the loop (computing S of the second), the last one peeled. V is
-// loaded before the wait for P.
+// CHECK: cube.mmad
+// CHECK: mte.fixpipe
+// CHECK-NEXT: aicore.cross_core_set_flag <fix> flag 0
+// Then per KV tile kv up to the diagonal one (at least 2: an item that
+// sees one tile walks the next, wholly masked): S of tile kv + 2 into slot
+// kv + 2 mod 3, then P V of tile kv, V loaded before the wait for P; the
+// last two P V peeled.
 // CHECK: scf.for %[[KV:.*]] = %c0 to %{{.*}} step %c1
-// CHECK-NEXT: %[[NEXT:.*]] = arith.addi %[[KV]], %c1
+// CHECK-NEXT: %[[NEXT:.*]] = arith.addi %[[KV]], %c2
 // CHECK-NEXT: arith.remui %[[NEXT]], %c3
 // CHECK: cube.mmad
 // CHECK: mte.fixpipe
@@ -43,6 +48,11 @@
 // CHECK: mte.fixpipe
 // CHECK-NEXT: aicore.cross_core_set_flag <fix> flag 2
 // CHECK-NEXT: }
+// CHECK: mte.copy
+// CHECK-NEXT: aicore.cross_core_wait_flag <mte2> flag 1
+// CHECK: cube.mmad
+// CHECK: mte.fixpipe
+// CHECK-NEXT: aicore.cross_core_set_flag <fix> flag 2
 // CHECK: mte.copy
 // CHECK-NEXT: aicore.cross_core_wait_flag <mte2> flag 1
 // CHECK: cube.mmad

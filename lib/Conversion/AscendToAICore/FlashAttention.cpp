@@ -3,7 +3,7 @@
 // FlashAttention-2 on a split block. Work items are (batch, query head,
 // query tile of 64 rows), spread over blocks (forEachItem); for each item
 // both regions walk the same KV tiles of 256 keys, the cube `a` tiles
-// ahead (a = 2, or 1 when causal; cubeLookahead):
+// ahead (a = 2, or 1 when there is one KV tile; cubeLookahead):
 //
 //   cube:   S_0 .. S_{a-1} = Q K_t^T (f32, L0C) -> fixpipe to S slots  set S
 //           per tile j: S_{j+a} -> its S slot (if any)                 set S
@@ -237,9 +237,7 @@ private:
   /// Walks this block's work items.
   void forEachItem(function_ref<void(const Item &)> body);
   /// How many KV tiles' S the cube computes ahead of its P V.
-  int64_t cubeLookahead() const {
-    return !s.causal && s.kvTiles() >= 2 ? 2 : 1;
-  }
+  int64_t cubeLookahead() const { return s.kvTiles() >= 2 ? 2 : 1; }
   std::pair<Value, Value> causalItem();
   /// First row of the block's slot for KV tile `kv` in a workspace of
   /// `slots` slots per block (tile kv in slot kv mod slots), plus `offset`
@@ -363,6 +361,11 @@ void Emitter::forEachItem(function_ref<void(const Item &)> body) {
     if (s.sq % kQueryTile)
       item.kvTiles = b.create<arith::MinUIOp>(
           loc, item.kvTiles, constantIndex(b, loc, s.kvTiles()));
+    // The cube's two-tile lookahead needs two tiles: an item that sees
+    // only its first one also walks the next, wholly masked (maskCausal).
+    if (cubeLookahead() == 2)
+      item.kvTiles = b.create<arith::MaxUIOp>(loc, item.kvTiles,
+                                              constantIndex(b, loc, 2));
   } else {
     item.kvTiles = constantIndex(b, loc, s.kvTiles());
   }
@@ -446,7 +449,7 @@ void Emitter::emitCube() {
     // loop body. Two tiles ahead, the S fixpipe of tile j + 2 and the P V
     // of tile j + 1 fill the time the vector cores take from S_{j+1} to
     // P_{j+1} (S load, softmax, P store), so the fixpipe never idles; it
-    // needs every item to have two tiles, hence not when causal.
+    // needs every item to have two tiles (forEachItem sees to it).
     int64_t ahead = cubeLookahead();
     Value aheadC = constantIndex(b, loc, ahead);
     for (int64_t t = 0; t < ahead; ++t)
@@ -634,7 +637,8 @@ static void when(OpBuilder &b, Location loc, Value x, Value y,
 /// Masks the causal diagonal in the scaled scores `x` of KV tile `kv`: on
 /// the tile the diagonal enters, the band from its part on (with static
 /// views, one branch per part) and -inf on the keys past it; on the next
-/// tile, the rest of a band that started in the last part.
+/// tile, if the item walks it, the rest of a band that started in the last
+/// part, otherwise -inf everywhere.
 void Emitter::maskCausal(const Item &item, Value kv, Value x, Value tmp,
                          Value band) {
   int64_t width = bandWidth();
@@ -656,9 +660,20 @@ void Emitter::maskCausal(const Item &item, Value kv, Value x, Value tmp,
         apply(from, 0, std::min(width, kKeyTile - from));
       });
   });
-  if (width > kQueryTile)
-    when(b, loc, kv, add(b, loc, item.diagonal, constantIndex(b, loc, 1)),
-         [&] { apply(0, kQueryTile, width - kQueryTile); });
+  // The next tile: the rest of a band that started in the last part, or
+  // (an item that sees one tile, walking two for the cube's lookahead) no
+  // key at all.
+  auto none = [&] {
+    b.create<vec::FillOp>(loc, scalar(b, loc, kMinusInf), x);
+  };
+  when(b, loc, kv, add(b, loc, item.diagonal, constantIndex(b, loc, 1)),
+       [&] {
+         if (width == kQueryTile)
+           return none();
+         ifElse(
+             b, loc, equals(b, loc, item.part, kParts - 1),
+             [&] { apply(0, kQueryTile, width - kQueryTile); }, none);
+       });
 }
 
 void Emitter::emitVector() {

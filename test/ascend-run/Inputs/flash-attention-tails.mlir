@@ -196,3 +196,14 @@ func.func @ahead_gqa_bf16(%q: tensor<2x2x130x128xbf16>,
         tensor<2x1x530x64xbf16> -> tensor<2x2x130x64xbf16>
   return %o : tensor<2x2x130x64xbf16>
 }
+
+// Causal items that see one KV tile and walk a second, wholly masked.
+func.func @causal_pad_f16(%q: tensor<1x2x200x64xf16>,
+                          %k: tensor<1x2x300x64xf16>,
+                          %v: tensor<1x2x300x64xf16>)
+    -> tensor<1x2x200x64xf16> {
+  %o = ascend.flash_attention %q, %k, %v scale 0.125 causal
+      : tensor<1x2x200x64xf16>, tensor<1x2x300x64xf16>,
+        tensor<1x2x300x64xf16> -> tensor<1x2x200x64xf16>
+  return %o : tensor<1x2x200x64xf16>
+}

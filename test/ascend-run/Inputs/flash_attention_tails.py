@@ -102,3 +102,8 @@ case("ragged_long_f16", (3, 2, 70, 64), (3, 2, 1000, 64), 64, 0.125, False,
 # keys; GQA, Dv != D, bf16.
 case("ahead_gqa_bf16", (2, 2, 130, 128), (2, 1, 530, 128), 64, 0.0883883461,
      False, True)
+# Causal, Skv - Sq = 100 = 64 + 36: query tiles 0 and 1 see only KV tile 0
+# (their bands start in its parts 1 and 2) and walk tile 1 wholly masked
+# for the cube's two-tile lookahead; tile 2's band runs on into tile 1.
+case("causal_pad_f16", (1, 2, 200, 64), (1, 2, 300, 64), 64, 0.125, True,
+     False)
