@@ -5,7 +5,8 @@
 // replaces it with one ascend.flash_attention. The match starts at the
 // ascend.softmax and walks to both batch matmuls; every fact the rewrite
 // needs is collected first, so a chain is either rewritten whole or left
-// exactly as it was (with the reason for `report-unmatched`). An attention
+// exactly as it was (with the reason for `report-unmatched`). One head
+// written with 2-D matmuls is matched as a batched copy of its chain. An attention
 // whose K or V is gathered from a paged KV cache is then checked for the
 // paged decode form and becomes ascend.paged_attention when it is one. See
 // the pass description in Passes.td for the rules.
@@ -1000,6 +1001,97 @@ Value buildPagedAttention(RewriterBase &rewriter, Attention &a,
       SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}});
 }
 
+//===----------------------------------------------------------------------===//
+// Single-head attention written with 2-D matmuls
+//===----------------------------------------------------------------------===//
+
+/// The 2-D form: matmul(Q, K^T) -> mul/div -> [add] -> softmax(dim 1) ->
+/// matmul(P, V), as a frontend writes one head without a batch dim.
+struct SingleHead {
+  MatmulOp scores, output;
+  SmallVector<Operation *> between; ///< the scale and mask ops, in order
+};
+
+/// The single-head chain around `softmax`, by structure only (the
+/// attention matcher checks the rest once it is batched).
+std::optional<SingleHead> findSingleHead(SoftmaxOp softmax) {
+  if (shapeOf(softmax.getX()).size() != 2 || softmax.getDim() != 1 ||
+      !softmax->hasOneUse())
+    return std::nullopt;
+  SingleHead chain;
+  chain.output = dyn_cast<MatmulOp>(*softmax->getUsers().begin());
+  if (!chain.output || chain.output.getA() != softmax.getResult())
+    return std::nullopt;
+  Value x = softmax.getX();
+  for (int step = 0; step < 2 && !chain.scores; ++step) {
+    Operation *def = x.getDefiningOp();
+    if (!isa_and_nonnull<AddOp, MulOp, DivOp>(def) || !def->hasOneUse())
+      return std::nullopt;
+    chain.between.insert(chain.between.begin(), def);
+    // Towards Q.K^T: the operand that is a product (or, under an add, a
+    // scaled one).
+    Value lhs = def->getOperand(0), rhs = def->getOperand(1);
+    auto leads = [&](Value v) {
+      return isa_and_nonnull<MatmulOp, MulOp, DivOp>(v.getDefiningOp());
+    };
+    x = leads(lhs) || !leads(rhs) ? lhs : rhs;
+    chain.scores = x.getDefiningOp<MatmulOp>();
+  }
+  if (!chain.scores || !chain.scores->hasOneUse())
+    return std::nullopt;
+  return chain;
+}
+
+/// `value` [M, N] as [1, M, N].
+Value withUnitBatch(OpBuilder &builder, Location loc, Value value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  return builder.create<tensor::ExpandShapeOp>(
+      loc,
+      RankedTensorType::get({1, type.getDimSize(0), type.getDimSize(1)},
+                            type.getElementType()),
+      value, SmallVector<ReassociationIndices>{{0, 1}, {2}});
+}
+
+/// A copy of `chain` with a unit batch dim (batch matmuls, scale, mask and
+/// softmax on [1, Sq, Skv]) beside the original, which it does not touch:
+/// the attention matcher then reads it as the batched form. Returns the
+/// copy's softmax and the [Sq, Dv] view of its result.
+std::pair<SoftmaxOp, Value> batchedCopy(RewriterBase &rewriter,
+                                        SingleHead chain,
+                                        SoftmaxOp softmax) {
+  rewriter.setInsertionPoint(chain.output);
+  Location loc = softmax.getLoc();
+  auto batched = [&](Value v) { return withUnitBatch(rewriter, loc, v); };
+  auto unitBatchType = [](Value v) {
+    auto type = cast<RankedTensorType>(v.getType());
+    SmallVector<int64_t> shape{1};
+    llvm::append_range(shape, type.getShape());
+    return RankedTensorType::get(shape, type.getElementType());
+  };
+  auto product = [&](MatmulOp op, Value a, Value b) {
+    return rewriter.create<BatchMatmulOp>(
+        loc, unitBatchType(op.getResult()), a, b, op.getTransposeAAttr(),
+        op.getTransposeBAttr());
+  };
+  IRMapping map;
+  map.map(chain.scores.getResult(),
+          product(chain.scores, batched(chain.scores.getA()),
+                  batched(chain.scores.getB())));
+  for (Operation *op : chain.between) {
+    Operation *copy = rewriter.clone(*op, map);
+    copy->getResult(0).setType(unitBatchType(op->getResult(0)));
+  }
+  auto copy = cast<SoftmaxOp>(rewriter.clone(*softmax, map));
+  copy.getResult().setType(unitBatchType(softmax.getResult()));
+  copy.setDim(2);
+  Value output =
+      product(chain.output, copy.getResult(), batched(chain.output.getB()));
+  Value flat = rewriter.create<tensor::CollapseShapeOp>(
+      loc, chain.output.getType(), output,
+      SmallVector<ReassociationIndices>{{0, 1}, {2}});
+  return {copy, flat};
+}
+
 /// Remembers the ops a rewriter creates, to take them back.
 struct CreatedOps : OpBuilder::Listener {
   void notifyOperationInserted(Operation *op,
@@ -1009,14 +1101,14 @@ struct CreatedOps : OpBuilder::Listener {
   SmallVector<Operation *> ops;
 };
 
-/// Whether a softmax sits where attention's would (a batch matmul within a
-/// few elementwise ops before it, or one reading it), so that a remark about
+/// Whether a softmax sits where attention's would (a matmul within a few
+/// elementwise ops before it, or one reading it), so that a remark about
 /// it being left alone is worth reading.
 bool looksLikeAttention(SoftmaxOp softmax) {
   Value x = softmax.getX();
   for (int step = 0; step < 4 && x; ++step) {
     Operation *def = x.getDefiningOp();
-    if (isa_and_nonnull<BatchMatmulOp>(def))
+    if (isa_and_nonnull<BatchMatmulOp, MatmulOp>(def))
       return true;
     if (!isa_and_nonnull<AddOp, MulOp, DivOp, tensor::ExpandShapeOp>(def))
       break;
@@ -1028,7 +1120,7 @@ bool looksLikeAttention(SoftmaxOp softmax) {
   for (Operation *user : softmax->getUsers()) {
     if (isa<tensor::CollapseShapeOp>(user) && user->hasOneUse())
       user = *user->getUsers().begin();
-    if (isa<BatchMatmulOp>(user))
+    if (isa<BatchMatmulOp, MatmulOp>(user))
       return true;
   }
   return false;
@@ -1051,35 +1143,70 @@ struct FuseAttentionPass
       if (erased.contains(softmax))
         continue;
       std::string whyNot;
-      FailureOr<Attention> attention = AttentionMatcher(softmax).match(whyNot);
-      if (failed(attention)) {
-        if (reportUnmatched && looksLikeAttention(softmax))
-          softmax.emitRemark() << "not fused into ascend.flash_attention: "
-                               << whyNot;
-        continue;
-      }
-      if (readsGather(attention->keySource) ||
-          readsGather(attention->valueSource)) {
-        std::string whyNotPaged;
-        FailureOr<PagedAttention> paged = matchPaged(*attention, whyNotPaged);
-        if (succeeded(paged) &&
-            tryReplace(rewriter, *attention, erased, whyNotPaged, [&] {
-              return buildPagedAttention(rewriter, *attention, *paged);
-            }))
-          continue;
-        if (reportUnmatched)
-          softmax.emitRemark()
-              << "not fused into ascend.paged_attention (fused into "
-                 "ascend.flash_attention instead): "
-              << whyNotPaged;
-      }
-      if (!tryReplace(rewriter, *attention, erased, whyNot, [&] {
-            return buildFlashAttention(rewriter, *attention);
-          }) &&
-          reportUnmatched)
-        softmax.emitRemark() << "not fused into ascend.flash_attention: "
-                             << whyNot;
+      if (std::optional<SingleHead> chain = findSingleHead(softmax))
+        fuseSingleHead(rewriter, *chain, softmax, erased, whyNot);
+      else
+        fuse(rewriter, softmax, erased, whyNot);
+      if (!whyNot.empty() && reportUnmatched && looksLikeAttention(softmax))
+        softmax.emitRemark() << whyNot;
     }
+  }
+
+  /// Fuses the attention ending in `softmax`; otherwise says why not in
+  /// `whyNot` and leaves the IR as it was.
+  bool fuse(IRRewriter &rewriter, SoftmaxOp softmax,
+            DenseSet<Operation *> &erased, std::string &whyNot) {
+    auto notFused = [&](StringRef why) {
+      whyNot = ("not fused into ascend.flash_attention: " + why).str();
+      return false;
+    };
+    std::string why;
+    FailureOr<Attention> attention = AttentionMatcher(softmax).match(why);
+    if (failed(attention))
+      return notFused(why);
+    if (readsGather(attention->keySource) ||
+        readsGather(attention->valueSource)) {
+      std::string whyNotPaged;
+      FailureOr<PagedAttention> paged = matchPaged(*attention, whyNotPaged);
+      if (succeeded(paged) &&
+          tryReplace(rewriter, *attention, erased, whyNotPaged, [&] {
+            return buildPagedAttention(rewriter, *attention, *paged);
+          }))
+        return true;
+      if (reportUnmatched)
+        softmax.emitRemark()
+            << "not fused into ascend.paged_attention (fused into "
+               "ascend.flash_attention instead): "
+            << whyNotPaged;
+    }
+    if (!tryReplace(rewriter, *attention, erased, why, [&] {
+          return buildFlashAttention(rewriter, *attention);
+        }))
+      return notFused(why);
+    return true;
+  }
+
+  /// Fuses single-head attention through a batched copy of its chain:
+  /// fused, the copy's [Sq, Dv] view replaces the chain's result and the
+  /// chain goes; otherwise the copy goes and the chain stays.
+  void fuseSingleHead(IRRewriter &rewriter, SingleHead chain,
+                      SoftmaxOp softmax, DenseSet<Operation *> &erased,
+                      std::string &whyNot) {
+    CreatedOps created;
+    rewriter.setListener(&created);
+    auto [copy, flat] = batchedCopy(rewriter, chain, softmax);
+    rewriter.setListener(nullptr);
+    if (!fuse(rewriter, copy, erased, whyNot)) {
+      for (Operation *op : llvm::reverse(created.ops))
+        if (!erased.contains(op))
+          rewriter.eraseOp(op);
+      return;
+    }
+    rewriter.replaceAllUsesWith(chain.output.getResult(), flat);
+    SmallVector<Operation *> ops{chain.scores};
+    llvm::append_range(ops, chain.between);
+    ops.append({softmax, chain.output});
+    eraseChain(rewriter, ops, erased);
   }
 
   /// Replaces the chain of `a` by what `build` creates, unless the hook

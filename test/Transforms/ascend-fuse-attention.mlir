@@ -1,8 +1,8 @@
 // RUN: ascend-opt %s "-ascend-fuse-attention=report-unmatched" -split-input-file -verify-diagnostics | FileCheck %s
 // RUN: ascend-opt %S/Inputs/fuse-attention-linalg.mlir -ascend-raise-linalg -ascend-fuse-attention | FileCheck %s --check-prefix=LINALG
 //
-// Structural checks only: ascend.flash_attention has no lowering yet, so the
-// fused and unfused programs cannot be run against each other in ascend-run.
+// Structural checks (the fused programs run against NumPy in
+// test/ascend-run/linalg-attention.test and lower-flash-attention*.test).
 // Each case checks the operands, scale, mask and causal flag of the fused op
 // and that the unfused chain is gone (or, for the negative cases, that it
 // stays, with the reason as a remark).
@@ -294,4 +294,46 @@ func.func @gqa_key_only(%q: tensor<8x16x64xf16>, %k: tensor<1x2x32x64xf16>, %v: 
 func.func @plain_softmax(%x: tensor<16x32xf16>) -> tensor<16x32xf16> {
   %p = ascend.softmax %x dim 1 : tensor<16x32xf16> -> tensor<16x32xf16>
   return %p : tensor<16x32xf16>
+}
+
+// -----
+
+// One head written with 2-D matmuls (no batch dim) and a 2-D causal mask:
+// fused as batch 1, head 1; the result viewed back as [Sq, Dv].
+// CHECK-LABEL: func.func @single_head_2d(
+// CHECK-SAME: %[[Q:.*]]: tensor<16x64xf16>, %[[K:.*]]: tensor<16x64xf16>, %[[V:.*]]: tensor<16x32xf16>)
+// CHECK-NOT: ascend.matmul
+// CHECK-NOT: ascend.softmax
+// CHECK: %[[O:.*]] = ascend.flash_attention %{{.*}}, %{{.*}}, %{{.*}} scale 1.250000e-01 causal : tensor<1x1x16x64xf16>, tensor<1x1x16x64xf16>, tensor<1x1x16x32xf16> -> tensor<1x1x16x32xf16>
+// CHECK-NOT: ascend.matmul
+// CHECK-NOT: ascend.softmax
+// CHECK: return %{{.*}} : tensor<16x32xf16>
+func.func @single_head_2d(%q: tensor<16x64xf16>, %k: tensor<16x64xf16>, %v: tensor<16x32xf16>) -> tensor<16x32xf16> {
+  %s = ascend.matmul %q, %k {transpose_b} : tensor<16x64xf16>, tensor<16x64xf16> -> tensor<16x16xf16>
+  %c = arith.constant dense<0.125> : tensor<1xf16>
+  %t = ascend.mul %s, %c : tensor<16x16xf16>, tensor<1xf16> -> tensor<16x16xf16>
+  %m = arith.constant dense<"0x000000FC00FC00FC00FC00FC00FC00FC00FC00FC00FC00FC00FC00FC00FC00FC0000000000FC00FC00FC00FC00FC00FC00FC00FC00FC00FC00FC00FC00FC00FC00000000000000FC00FC00FC00FC00FC00FC00FC00FC00FC00FC00FC00FC00FC000000000000000000FC00FC00FC00FC00FC00FC00FC00FC00FC00FC00FC00FC0000000000000000000000FC00FC00FC00FC00FC00FC00FC00FC00FC00FC00FC00000000000000000000000000FC00FC00FC00FC00FC00FC00FC00FC00FC00FC000000000000000000000000000000FC00FC00FC00FC00FC00FC00FC00FC00FC0000000000000000000000000000000000FC00FC00FC00FC00FC00FC00FC00FC00000000000000000000000000000000000000FC00FC00FC00FC00FC00FC00FC000000000000000000000000000000000000000000FC00FC00FC00FC00FC00FC0000000000000000000000000000000000000000000000FC00FC00FC00FC00FC00000000000000000000000000000000000000000000000000FC00FC00FC00FC000000000000000000000000000000000000000000000000000000FC00FC00FC0000000000000000000000000000000000000000000000000000000000FC00FC00000000000000000000000000000000000000000000000000000000000000FC0000000000000000000000000000000000000000000000000000000000000000"> : tensor<16x16xf16>
+  %a = ascend.add %t, %m : tensor<16x16xf16>, tensor<16x16xf16> -> tensor<16x16xf16>
+  %p = ascend.softmax %a dim 1 : tensor<16x16xf16> -> tensor<16x16xf16>
+  %o = ascend.matmul %p, %v : tensor<16x16xf16>, tensor<16x32xf16> -> tensor<16x32xf16>
+  return %o : tensor<16x32xf16>
+}
+
+// -----
+
+// Negative, one head in 2-D: scaled by a tensor that is not a splat. The
+// batched copy the match works on is taken back; the chain stays as it was.
+// CHECK-LABEL: func.func @single_head_2d_not_splat(
+// CHECK-NEXT: ascend.matmul
+// CHECK-NEXT: ascend.mul
+// CHECK-NEXT: ascend.softmax
+// CHECK-NEXT: ascend.matmul
+// CHECK-NEXT: return
+func.func @single_head_2d_not_splat(%q: tensor<16x64xf16>, %k: tensor<16x64xf16>, %v: tensor<16x32xf16>, %w: tensor<16x16xf16>) -> tensor<16x32xf16> {
+  %s = ascend.matmul %q, %k {transpose_b} : tensor<16x64xf16>, tensor<16x64xf16> -> tensor<16x16xf16>
+  %t = ascend.mul %s, %w : tensor<16x16xf16>, tensor<16x16xf16> -> tensor<16x16xf16>
+  // expected-remark @+1 {{not fused into ascend.flash_attention: the scores are multiplied by a tensor that is not a constant splat; the only mask flash_attention takes is additive}}
+  %p = ascend.softmax %t dim 1 : tensor<16x16xf16> -> tensor<16x16xf16>
+  %o = ascend.matmul %p, %v : tensor<16x16xf16>, tensor<16x32xf16> -> tensor<16x32xf16>
+  return %o : tensor<16x32xf16>
 }

@@ -17,7 +17,7 @@ def FuseAttentionPass : Pass<"ascend-fuse-attention", "func::FuncOp"> {
     decode over a paged KV cache (below), one `ascend.paged_attention`.
     Anything that is not exactly attention is left as it is;
     `report-unmatched` attaches a remark saying why to each softmax that
-    sits between batch matmuls but was left alone, and to each attention
+    sits between matmuls but was left alone, and to each attention
     over a gathered cache that became flash_attention instead of
     paged_attention.
 
@@ -45,6 +45,11 @@ def FuseAttentionPass : Pass<"ascend-fuse-attention", "func::FuncOp"> {
       mask added before the scale, multiplied in, or of another kind is not
       attention's additive mask.
     - Softmax: over the last (key) dim only.
+    - One head written without a batch dim (2-D `ascend.matmul`s, the
+      scale and mask ops and a softmax over dim 1 of `[Sq, Skv]`) is
+      matched as a copy with a unit batch dim (`B = Nq = 1`); fused, the
+      copy's result viewed back as `[Sq, Dv]` replaces the chain's,
+      otherwise the copy is taken back.
     - P.V: the softmax result (viewed as `[B*Nq, Sq, Skv]` by a
       `tensor.collapse_shape` when 4-D) is the left operand of an
       `ascend.batch_matmul` without transpose flags whose right operand is V
@@ -193,7 +198,7 @@ def FuseAttentionPass : Pass<"ascend-fuse-attention", "func::FuncOp"> {
   }];
   let options = [
     Option<"reportUnmatched", "report-unmatched", "bool", /*default=*/"false",
-           "Emit a remark at each softmax that sits between batch matmuls "
+           "Emit a remark at each softmax that sits between matmuls "
            "but is not fused, or that reads a gathered KV cache but is not "
            "paged_attention, saying why">,
   ];

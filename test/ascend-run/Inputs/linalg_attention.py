@@ -81,12 +81,49 @@ def function(name, b, nq, nkv, sq, skv, d, causal):
     return "\n".join(lines)
 
 
+def single_head(name, sq, skv, d):
+    """One head with 2-D linalg.matmul (no batch dim), K transposed by
+    linalg.transpose, scaled by 1 / sqrt(head_dim) in a generic."""
+    s2, o2 = f"{sq}x{skv}", f"{sq}x{d}"
+    lines = [f"func.func @{name}(%q: tensor<{sq}x{d}xf16>, %k: tensor<{skv}x{d}xf16>, "
+             f"%v: tensor<{skv}x{d}xf16>) -> tensor<{o2}xf16> {{",
+             "  %zero = arith.constant 0.0 : f16",
+             f"  %sqrt_d = arith.constant {float(np.float16(np.sqrt(d)))!r} : f16",
+             f"  %et = tensor.empty() : tensor<{d}x{skv}xf16>",
+             f"  %kt = linalg.transpose ins(%k : tensor<{skv}x{d}xf16>) outs(%et : tensor<{d}x{skv}xf16>) permutation = [1, 0]",
+             f"  %es = tensor.empty() : tensor<{s2}xf16>",
+             f"  %zs = linalg.fill ins(%zero : f16) outs(%es : tensor<{s2}xf16>) -> tensor<{s2}xf16>",
+             f"  %s = linalg.matmul ins(%q, %kt : tensor<{sq}x{d}xf16>, tensor<{d}x{skv}xf16>) outs(%zs : tensor<{s2}xf16>) -> tensor<{s2}xf16>",
+             f"  %t = linalg.generic {{indexing_maps = [#id2, #id2], iterator_types = [\"parallel\", \"parallel\"]}} ins(%s : tensor<{s2}xf16>) outs(%es : tensor<{s2}xf16>) {{",
+             "  ^bb0(%a: f16, %init: f16):",
+             "    %scaled = arith.divf %a, %sqrt_d : f16",
+             "    linalg.yield %scaled : f16",
+             f"  }} -> tensor<{s2}xf16>",
+             f"  %p = linalg.softmax dimension(1) ins(%t : tensor<{s2}xf16>) outs(%es : tensor<{s2}xf16>) -> tensor<{s2}xf16>",
+             f"  %eo = tensor.empty() : tensor<{o2}xf16>",
+             f"  %zo = linalg.fill ins(%zero : f16) outs(%eo : tensor<{o2}xf16>) -> tensor<{o2}xf16>",
+             f"  %o = linalg.matmul ins(%p, %v : tensor<{s2}xf16>, tensor<{skv}x{d}xf16>) outs(%zo : tensor<{o2}xf16>) -> tensor<{o2}xf16>",
+             f"  return %o : tensor<{o2}xf16>",
+             "}"]
+    arrays = [rng.standard_normal(shape).astype(np.float16)
+              for shape in ((sq, d), (skv, d), (skv, d))]
+    for tag, array in zip("qkv", arrays):
+        save(f"{name}_{tag}", array)
+    scale = 1.0 / float(np.float16(np.sqrt(d)))
+    o = attention32(*[a.astype(np.float32)[None, None] for a in arrays], scale,
+                    False)
+    save(f"{name}_o", o[0, 0].astype(np.float16))
+    return "\n".join(lines)
+
+
 header = """#bcast = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, 0, d3, d4)>
 #id5 = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3, d4)>
 #id4 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
 #mask = affine_map<(d0, d1, d2, d3) -> (d2, d3)>
+#id2 = affine_map<(d0, d1) -> (d0, d1)>
 """
 functions = [function("gqa_causal", 1, 4, 2, 128, 128, 64, True),
-             function("mha", 2, 2, 2, 64, 192, 128, False)]
+             function("mha", 2, 2, 2, 64, 192, 128, False),
+             single_head("single_head", 100, 300, 64)]
 with open(f"{out}/linalg-attention.mlir", "w") as f:
     f.write(header + "\n\n".join(functions) + "\n")
