@@ -1197,9 +1197,9 @@ struct FuseAttentionPass
     auto [copy, flat] = batchedCopy(rewriter, chain, softmax);
     rewriter.setListener(nullptr);
     if (!fuse(rewriter, copy, erased, whyNot)) {
+      // A failed fuse erases only what it created itself.
       for (Operation *op : llvm::reverse(created.ops))
-        if (!erased.contains(op))
-          rewriter.eraseOp(op);
+        rewriter.eraseOp(op);
       return;
     }
     rewriter.replaceAllUsesWith(chain.output.getResult(), flat);
