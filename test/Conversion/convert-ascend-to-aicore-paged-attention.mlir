@@ -1,73 +1,96 @@
 // RUN: ascend-opt %s -convert-ascend-to-aicore -split-input-file -verify-diagnostics | FileCheck %s
 
 // One split kernel launched from a host that allocates the S, PV and P
-// slots (two slots of G = 8 query rows per block). Work items are
-// (sequence, KV head), the 8 query heads of a KV head the rows of every
-// product. Both regions read the sequence's length; the cube reads each
-// cache block's id from the block table and views that block of the KV
-// head's keys and values in the cache ([num_blocks * block_size,
-// Nkv * D], row stride Nkv * D). The 8 rows are padded to a fractal on the
-// way to L1 and only they leave L0C. As for flash_attention, both regions
-// run one cache block ahead with the cross-core flags inside the KV loops,
-// the last block peeled; the vector cores take 4 rows each and mask the
-// last block's keys from the length on with a window of a [0..0, -inf..-inf]
-// row built once.
+// slots (two slots of G = 8 query rows per block, 512 keys wide). Work
+// items are (sequence, KV head), the 8 query heads of a KV head the rows of
+// every product. Both regions read the sequence's length; the cube loads
+// the item's Q once and walks the KV cache in steps (chunks) of 4 cache
+// blocks of 128 tokens: it reads each block's id from the block table,
+// views that block of the KV head's keys in the cache ([num_blocks *
+// block_size, Nkv * D], row stride Nkv * D), loads the blocks the chunk has
+// (the first always, the others under scf.if) into one L1 tile, computes
+// one product per block into its columns of one L0C tile (a block past the
+// sequence reads the first block again: finite scores, masked later) and
+// writes the chunk's S with one fixpipe. P.V loads the V blocks before
+// waiting for P, loads P once and accumulates the blocks' products in L0C.
+// As for flash_attention, both regions run one chunk ahead with the
+// cross-core flags inside the KV loops, the last chunk peeled; the vector
+// cores take 4 rows each and mask the last chunk's keys from the length on
+// with a 32-byte aligned window of an [8, 1024] table built once.
 
 // CHECK-LABEL: func.func @decode(
-// CHECK-DAG: %[[S:.*]] = memref.alloc() : memref<64x128xf32, #aicore.space<gm>>
+// CHECK-DAG: %[[S:.*]] = memref.alloc() : memref<64x512xf32, #aicore.space<gm>>
 // CHECK-DAG: %[[PV:.*]] = memref.alloc() : memref<64x128xf32, #aicore.space<gm>>
-// CHECK-DAG: %[[P:.*]] = memref.alloc() : memref<64x128xbf16, #aicore.space<gm>>
+// CHECK-DAG: %[[P:.*]] = memref.alloc() : memref<64x512xbf16, #aicore.space<gm>>
 // CHECK: call @decode_0_paged_attention(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[S]], %[[PV]], %[[P]], %{{.*}})
 // CHECK: func.func private @decode_0_paged_attention(%{{.*}}: memref<2x16x128xbf16, #aicore.space<gm>>, %[[KC:.*]]: memref<8x128x2x128xbf16, #aicore.space<gm>>, %{{.*}}: memref<8x128x2x128xbf16, #aicore.space<gm>>, %[[TABLES:.*]]: memref<2x3xi32, #aicore.space<gm>>, %[[LENS:.*]]: memref<2xi32, #aicore.space<gm>>, {{.*}}) attributes {aicore.kernel = #aicore.kernel<block_dim = 4>}
 // CHECK: %[[KROWS:.*]] = memref.collapse_shape %[[KC]] {{\[}}[0, 1], [2, 3]] : memref<8x128x2x128xbf16, #aicore.space<gm>> into memref<1024x256xbf16, #aicore.space<gm>>
 // CHECK: aicore.core <cube>
+// CHECK: aicore.alloc : memref<16x128xbf16, #aicore.space<l1>>
+// CHECK: aicore.alloc : memref<16x512xf32, #aicore.space<l0c>>
 // CHECK: scf.for %[[ITEM:.*]] = %{{.*}} to %c4 step %c4
 // CHECK: %[[SEQ:.*]] = arith.divui %[[ITEM]], %c2
 // CHECK: %[[HEAD:.*]] = arith.remui %[[ITEM]], %c2
 // CHECK: memref.load %[[LENS]][%[[SEQ]]]
-// S of the first cache block, ahead of the loop.
+// CHECK: mte.copy %{{.*}}, %{{.*}} dst_layout <nz> pad : memref<8x128xbf16
+// S of the first chunk, ahead of the loop: its blocks' K into one L1 tile.
+// CHECK: %[[BLOCKS:.*]] = arith.select %{{.*}}, %{{.*}}, %c4 : index
+// CHECK: aicore.alloc : memref<512x128xbf16, #aicore.space<l1>>
 // CHECK: %[[ID:.*]] = memref.load %[[TABLES]][%[[SEQ]], %c0]
 // CHECK: %[[IDX:.*]] = arith.index_cast %[[ID]] : i32 to index
 // CHECK: %[[COL:.*]] = arith.muli %[[HEAD]], %c128
 // CHECK: %[[ROW:.*]] = arith.muli %[[IDX]], %c128
 // CHECK: memref.subview %[[KROWS]][%[[ROW]], %[[COL]]] [128, 128] [1, 1] : memref<1024x256xbf16, #aicore.space<gm>> to memref<128x128xbf16, strided<[256, 1], offset: ?>, #aicore.space<gm>>
-// CHECK: mte.copy %{{.*}}, %{{.*}} dst_layout <nz> pad : memref<8x128xbf16
-// CHECK: cube.mmad %{{.*}} : memref<16x128xbf16, #aicore.space<l0a>>, memref<128x128xbf16, #aicore.space<l0b>>, memref<16x128xf32, #aicore.space<l0c>>
-// CHECK: mte.fixpipe %{{.*}} : memref<8x128xf32
+// CHECK: mte.copy %{{.*}}, %{{.*}} dst_layout <nz> : memref<128x128xbf16, strided<[256, 1], offset: ?>, #aicore.space<gm>>, memref<128x128xbf16, strided<[128, 1], offset: ?>, #aicore.space<l1>>
+// CHECK: %[[HAS1:.*]] = arith.cmpi ugt, %[[BLOCKS]], %c1
+// CHECK: scf.if %[[HAS1]]
+// CHECK-NEXT: memref.load %[[TABLES]][%[[SEQ]], %c1]
+// Per block, its columns of S's L0C.
+// CHECK: cube.mmad %{{.*}} : memref<16x128xbf16, #aicore.space<l0a>>, memref<128x128xbf16, #aicore.space<l0b>>, memref<16x128xf32, strided<[512, 1]>, #aicore.space<l0c>>
+// CHECK: cube.mmad %{{.*}} : memref<16x128xbf16, #aicore.space<l0a>>, memref<128x128xbf16, #aicore.space<l0b>>, memref<16x128xf32, strided<[512, 1], offset: 128>, #aicore.space<l0c>>
+// CHECK: cube.mmad %{{.*}} : memref<16x128xbf16, #aicore.space<l0a>>, memref<128x128xbf16, #aicore.space<l0b>>, memref<16x128xf32, strided<[512, 1], offset: 256>, #aicore.space<l0c>>
+// CHECK: cube.mmad %{{.*}} : memref<16x128xbf16, #aicore.space<l0a>>, memref<128x128xbf16, #aicore.space<l0b>>, memref<16x128xf32, strided<[512, 1], offset: 384>, #aicore.space<l0c>>
+// CHECK: mte.fixpipe %{{.*}} : memref<8x512xf32, strided<[512, 1]>, #aicore.space<l0c>>, memref<8x512xf32
 // CHECK-NEXT: aicore.cross_core_set_flag <fix> flag 0
 // CHECK: scf.for %[[KV:.*]] = %c0 to %{{.*}} step %c1
 // CHECK-NEXT: %[[NEXT:.*]] = arith.addi %[[KV]], %c1
-// CHECK: memref.load %[[TABLES]][%[[SEQ]], %[[NEXT]]]
-// CHECK: cube.mmad
 // CHECK: mte.fixpipe
 // CHECK-NEXT: aicore.cross_core_set_flag <fix> flag 0
-// CHECK-NEXT: aicore.cross_core_wait_flag <mte2> flag 1
-// CHECK: memref.load %[[TABLES]][%[[SEQ]], %[[KV]]]
-// CHECK: cube.mmad
-// CHECK: mte.fixpipe
+// P V: the V blocks first, then the wait, P once, the products accumulated.
+// CHECK: aicore.alloc : memref<512x128xbf16, #aicore.space<l1>>
+// CHECK: mte.copy
+// CHECK: aicore.cross_core_wait_flag <mte2> flag 1
+// CHECK: mte.copy %{{.*}}, %{{.*}} dst_layout <nz> pad : memref<8x512xbf16
+// CHECK: cube.mmad %{{.*}} init(%{{.*}})
+// CHECK: scf.if
+// CHECK: cube.mmad %{{.*}} init(%false)
+// CHECK: mte.fixpipe %{{.*}} : memref<8x128xf32
 // CHECK-NEXT: aicore.cross_core_set_flag <fix> flag 2
 // CHECK-NEXT: }
-// CHECK-NEXT: aicore.cross_core_wait_flag <mte2> flag 1
-// CHECK: cube.mmad
+// CHECK: aicore.cross_core_wait_flag <mte2> flag 1
 // CHECK: mte.fixpipe
 // CHECK-NEXT: aicore.cross_core_set_flag <fix> flag 2
 // CHECK: aicore.core <vector>
 // CHECK: %[[SUB:.*]] = aicore.sub_block_idx
 // CHECK: %[[MINE:.*]] = arith.muli %[[SUB]], %c4
-// CHECK: %[[MASK:.*]] = aicore.alloc : memref<1x256xf32, #aicore.space<ub>>
-// CHECK: vec.fill
-// CHECK: vec.fill
+// The mask table: -inf, row r with 0 on its first 512 - r columns.
+// CHECK: %[[TABLE:.*]] = aicore.alloc : memref<8x1024xf32, #aicore.space<ub>>
+// CHECK: vec.fill %{{.*}}, %[[TABLE]]
+// CHECK: memref.subview %[[TABLE]][%c0, %c0] [1, 512] [1, 1]
+// CHECK: memref.subview %[[TABLE]][%c7, %c0] [1, 505] [1, 1]
 // CHECK: scf.for
 // CHECK: %[[LEN:.*]] = arith.index_cast
-// CHECK: %[[LAST:.*]] = arith.divui
-// CHECK: %[[BEFORE:.*]] = arith.muli %[[LAST]], %c128
+// CHECK: %[[LASTCHUNK:.*]] = arith.divui %{{.*}}, %c4
+// CHECK: %[[BEFORE:.*]] = arith.muli %[[LASTCHUNK]], %c512
 // CHECK: %[[VALID:.*]] = arith.subi %[[LEN]], %[[BEFORE]]
 // CHECK: aicore.cross_core_wait_flag <mte2> flag 0
-// CHECK: vec.muls %{{.*}} : memref<4x128xf32, #aicore.space<ub>>, f32
-// CHECK: %[[ISLAST:.*]] = arith.cmpi eq, %[[LAST]], %c0
+// CHECK: vec.muls %{{.*}} : memref<4x512xf32, #aicore.space<ub>>, f32
+// CHECK: %[[ISLAST:.*]] = arith.cmpi eq, %[[LASTCHUNK]], %c0
 // CHECK: scf.if %[[ISLAST]]
-// CHECK: %[[FROM:.*]] = arith.subi %c128, %[[VALID]]
-// CHECK: memref.subview %[[MASK]][%c0, %[[FROM]]] [1, 128] [1, 1]
+// CHECK: %[[FROM:.*]] = arith.subi %c512, %[[VALID]]
+// CHECK: %[[REM:.*]] = arith.remui %[[FROM]], %c8
+// CHECK: %[[COLUMN:.*]] = arith.subi %[[FROM]], %[[REM]]
+// CHECK: memref.subview %[[TABLE]][%[[REM]], %[[COLUMN]]] [1, 512] [1, 1]
 // CHECK: vec.broadcast
 // CHECK: vec.add
 // CHECK: vec.reduce_rows <max>

@@ -324,6 +324,12 @@ void MatmulEmitter::step(OpFoldResult kk, int64_t size, Value first, int64_t row
 /// then the valid corner of L0C to GM.
 void MatmulEmitter::emitTile(Value matrixIndex, Value row, Value col,
                              int64_t rows, int64_t cols) {
+  emitProduct(matrixIndex, row, col, rows, cols);
+  writeBack(row, col, rows, cols);
+}
+
+void MatmulEmitter::emitProduct(Value matrixIndex, Value row, Value col,
+                                int64_t rows, int64_t cols, bool accumulate) {
   matrix = matrixIndex;
   int64_t rowsP = roundUp(rows, p.m0), colsP = roundUp(cols, p.n0);
   Value zero = constantIndex(b, loc, 0);
@@ -340,16 +346,23 @@ void MatmulEmitter::emitTile(Value matrixIndex, Value row, Value col,
                                       constantIndex(b, loc, p.tk));
     b.setInsertionPointToStart(kLoop.getBody());
     Value kk = kLoop.getInductionVar();
-    Value first = b.create<arith::CmpIOp>(
-        loc, arith::CmpIPredicate::eq, b.create<arith::AddIOp>(loc, kc, kk),
-        zero);
+    Value first =
+        accumulate ? b.create<arith::ConstantIntOp>(loc, 0, 1).getResult()
+                   : b.create<arith::CmpIOp>(
+                         loc, arith::CmpIPredicate::eq,
+                         b.create<arith::AddIOp>(loc, kc, kk), zero);
     step(kk, p.tk, first, rowsP, colsP);
   }
   if (p.kTail > 0) {
     loadChunk(row, col, constantIndex(b, loc, p.kFull), p.kTail, rows, cols);
-    Value first = b.create<arith::ConstantIntOp>(loc, p.kFull == 0, 1);
+    Value first = b.create<arith::ConstantIntOp>(
+        loc, p.kFull == 0 && !accumulate, 1);
     step(b.getIndexAttr(0), roundUp(p.kTail, p.k0), first, rowsP, colsP);
   }
+}
+
+void MatmulEmitter::writeBack(Value row, Value col, int64_t rows,
+                              int64_t cols) {
   Value cView = view(gmC, row, col, {rows, cols});
   Type out = cast<MemRefType>(gmC.getType()).getElementType();
   aicore::QuantMode mode = out.isF16()    ? aicore::QuantMode::f32_to_f16

@@ -130,6 +130,14 @@ public:
   /// chunks, the K tail, then the valid corner of L0C to GM.
   void emitTile(Value matrixIndex, Value row, Value col, int64_t rows,
                 int64_t cols);
+  /// emitTile's products without the write-back, into the accumulator's
+  /// top-left rows x cols; `accumulate` adds them to what it holds instead
+  /// of initialising it (products over K split across several calls).
+  void emitProduct(Value matrixIndex, Value row, Value col, int64_t rows,
+                   int64_t cols, bool accumulate = false);
+  /// emitTile's write-back: the accumulator's top-left rows x cols to gmC
+  /// at (row, col).
+  void writeBack(Value row, Value col, int64_t rows, int64_t cols);
 
   /// Operands loaded ahead, for plans with K in one L1 chunk: to keep an
   /// operand on chip across products, or to load it before a wait it does

@@ -8,21 +8,28 @@
 // over blocks. Both regions read context_lens[b] on the scalar pipe; the
 // cube also reads block_tables[b, j] and views key_cache[blk, :, g, :], a
 // [block_size, D] strided GM block, and likewise the values. The KV walk
-// goes over the ceil(L / block_size) blocks of the sequence:
+// goes over the sequence's blocks in chunks of C blocks (Shape::chunkBlocks,
+// up to 512 keys), so that S, P and P V cross GM once per chunk:
 //
-//   cube:   S_0 = Q K_0^T -> S slot 0                                 set S
-//           per block j: S_{j+1} -> its slot (if any)                  set S
-//             wait P; PV = P_j V_j -> its PV slot                      set PV
-//   vector: softmax of block 0; per block j: softmax of block j+1 (if
-//           any), then wait PV; O = O * alpha_j + PV_j. The last block's
+//   cube:   Q -> L1 once per item.
+//           S_0: the chunk's K blocks -> one L1 tile, Q K_i^T per block into
+//           its columns of one L0C tile, one fixpipe -> S slot 0       set S
+//           per chunk j: S_{j+1} -> its slot (if any)                  set S
+//             V blocks -> L1; wait P; P -> L1 once; P V accumulated over
+//             the blocks in L0C -> its PV slot                        set PV
+//   vector: softmax of chunk 0; per chunk j: softmax of chunk j+1 (if
+//           any), then wait PV; O = O * alpha_j + PV_j. The last chunk's
 //           keys t >= L are masked with -inf before the row max.
 //
-// with the hand-over contract of FlashAttention.cpp unchanged (two slots of
-// each workspace per block, block j in slot j mod 2, the last block peeled so
-// that every flag is a direct child of a loop body). G rows are not whole
-// cube fractals (8 for LLaMA-3-70B, 1 for MHA): the products pad them as
-// matmul pads an M tail. The vector cores split the rows when G is even; for
-// odd G vector core 1 only keeps the flag protocol (the cube waits for both).
+// with the hand-over contract of FlashAttention.cpp (two slots of each
+// workspace per block, chunk j in slot j mod 2, the last chunk peeled so
+// that every flag is a direct child of a loop body). A last chunk may have
+// fewer than C blocks: those are not loaded, and their products read the
+// chunk's first K block again so that the masked scores are finite. G rows
+// are not whole cube fractals (8 for LLaMA-3-70B, 1 for MHA): the products
+// pad them as matmul pads an M tail. The vector cores split the rows when G
+// is even; for odd G vector core 1 only keeps the flag protocol (the cube
+// waits for both).
 //
 // The last block's rows past L are read (a partial block is computed whole)
 // and their scores masked; P is exactly 0 there, so they must hold finite
@@ -53,6 +60,12 @@ constexpr int64_t kFlagS = 0, kFlagP = 1, kFlagPV = 2;
 /// FlashAttention's 32 x 64, which fits UB with the accumulator of 32 rows
 /// of Dv <= 256.
 constexpr int64_t kVectorTile = 2048, kVectorRows = 32;
+/// Keys per step of the KV walk: whole cache blocks, up to this many keys
+/// and this many scores per vector core. Every GM transfer pays a start-up
+/// worth ~30 KB (docs/CycleModel.md), so one S fixpipe, P store and P load
+/// per 512 keys instead of per cache block is what makes decode stream the
+/// cache at HBM speed.
+constexpr int64_t kChunkKeys = 512, kChunkScores = 4096;
 
 struct Shape {
   int64_t b, nq, nkv, d, dv, blockSize;
@@ -63,6 +76,17 @@ struct Shape {
   int64_t activeCores() const { return group() % 2 ? 1 : 2; }
   int64_t rows() const { return group() / activeCores(); }
   int64_t items() const { return b * nkv; }
+  /// Cache blocks per step of the KV walk (a chunk), and its keys. Each
+  /// block's scores go to its columns of one L0C tile, which must start on
+  /// L0C's 512-byte alignment: blocks of 128 keys (f32) or multiples.
+  int64_t chunkBlocks() const {
+    if (blockSize * 4 % 512)
+      return 1;
+    return std::max<int64_t>(
+        1, std::min(kChunkKeys / blockSize,
+                    kChunkScores / (rows() * blockSize)));
+  }
+  int64_t chunkKeys() const { return chunkBlocks() * blockSize; }
 };
 
 Shape shapeOf(ascend::PagedAttentionOp op) {
@@ -123,8 +147,9 @@ Value add(OpBuilder &b, Location loc, Value x, Value y) {
 struct Item {
   Value batch, head; ///< sequence b and KV head g
   Value qRow;        ///< first of its G rows in [B * Nq, *]
-  Value lastBlock;   ///< ceil(L / block_size) - 1
-  Value validKeys;   ///< keys of the last block below L, in [1, block_size]
+  Value lastChunk;   ///< the last chunk: (ceil(L / block_size) - 1) / C
+  Value lastBlocks;  ///< cache blocks in the last chunk, in [1, C]
+  Value validKeys;   ///< keys of the last chunk below L, in [1, C x bs]
 };
 
 class Emitter {
@@ -159,17 +184,17 @@ private:
     return b.create<arith::IndexCastOp>(loc, b.getIndexType(), v);
   }
   void forEachItem(function_ref<void(const Item &)> body);
-  /// First row of the block's slot for KV block `kv` in any workspace (two
-  /// slots of G rows per block, block kv in slot kv mod 2), plus `offset`.
+  /// First row of the block's slot for chunk `kv` in any workspace (two
+  /// slots of G rows per block, chunk kv in slot kv mod 2), plus `offset`.
   Value slotRow(Value kv, Value offset) {
     Value parity = b.create<arith::RemUIOp>(loc, kv, constantIndex(b, loc, 2));
     Value slot = add(b, loc, mul(b, loc, block, 2), parity);
     return add(b, loc, mul(b, loc, slot, s.group()), offset);
   }
-  /// The [block_size, dim] block of KV head `head` in cache block `kv` of
+  /// The [block_size, dim] block of KV head `head` in cache block `j` of
   /// the item's sequence.
-  Value cacheBlock(Value cache, const Item &item, Value kv, int64_t dim) {
-    Value id = loadIndex(tables, {item.batch, kv});
+  Value cacheBlock(Value cache, const Item &item, Value j, int64_t dim) {
+    Value id = loadIndex(tables, {item.batch, j});
     return block2D(b, loc, cache, mul(b, loc, id, s.blockSize),
                    mul(b, loc, item.head, dim), s.blockSize, dim);
   }
@@ -197,62 +222,160 @@ void Emitter::forEachItem(function_ref<void(const Item &)> body) {
   item.qRow = mul(b, loc, t, s.group());
   Value length = loadIndex(lens, {item.batch});
   Value one = constantIndex(b, loc, 1);
-  item.lastBlock = b.create<arith::DivUIOp>(
+  Value lastBlock = b.create<arith::DivUIOp>(
       loc, b.create<arith::SubIOp>(loc, length, one),
       constantIndex(b, loc, s.blockSize));
-  item.validKeys =
-      b.create<arith::SubIOp>(loc, length, mul(b, loc, item.lastBlock,
-                                                s.blockSize));
+  item.lastChunk = b.create<arith::DivUIOp>(
+      loc, lastBlock, constantIndex(b, loc, s.chunkBlocks()));
+  item.lastBlocks = add(
+      b, loc,
+      b.create<arith::SubIOp>(loc, lastBlock,
+                              mul(b, loc, item.lastChunk, s.chunkBlocks())),
+      one);
+  item.validKeys = b.create<arith::SubIOp>(
+      loc, length, mul(b, loc, item.lastChunk, s.chunkKeys()));
   body(item);
 }
 
 void Emitter::emitCube() {
   Value zero = constantIndex(b, loc, 0);
   Value one = constantIndex(b, loc, 1);
-  int64_t g = s.group();
-  MatmulPlan qk = planOneTile(op, s.element, /*tb=*/true, g, s.blockSize, s.d);
-  MatmulPlan pv =
-      planOneTile(op, s.element, /*tb=*/false, g, s.dv, s.blockSize);
+  int64_t g = s.group(), bs = s.blockSize, c = s.chunkBlocks();
+  int64_t w = s.chunkKeys();
+  using Operand = MatmulEmitter::Operand;
+  // One cache block's S and P V, and a chunk's (for its tiles).
+  MatmulPlan qk = planOneTile(op, s.element, /*tb=*/true, g, bs, s.d);
+  MatmulPlan qkChunk = planOneTile(op, s.element, /*tb=*/true, g, w, s.d);
+  MatmulPlan pv = planOneTile(op, s.element, /*tb=*/false, g, s.dv, bs);
+  MatmulPlan pvChunk = planOneTile(op, s.element, /*tb=*/false, g, s.dv, w);
+  auto loader = [&](const MatmulPlan &plan, Value a, Value bOperand) {
+    return MatmulEmitter(b, loc, plan, a, bOperand, Value());
+  };
+  // The item's Q stays in L1; S and P V have L0C tiles of their own.
+  Value qL1 = loader(qk, q, Value()).allocOperand(Operand::A, g);
+  Value sL0C = loader(qkChunk, Value(), Value()).allocAccumulator();
+  Value pvL0C = loader(pv, Value(), Value()).allocAccumulator();
+  int64_t gPadded = cast<MemRefType>(qL1.getType()).getShape()[0];
   forEachItem([&](const Item &item) {
-    Value query = block2D(b, loc, q, item.qRow, zero, g, s.d);
-    // S of block kv into its slot (kv mod 2), then hand it over.
+    loader(qk, block2D(b, loc, q, item.qRow, zero, g, s.d), Value())
+        .loadOperand(Operand::A, qL1, zero, g);
+    // The cache blocks chunk kv has: C, or lastBlocks in the last one.
+    auto blocksOf = [&](Value kv) {
+      Value isLast = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq,
+                                             kv, item.lastChunk);
+      return b.create<arith::SelectOp>(loc, isLast, item.lastBlocks,
+                                       constantIndex(b, loc, c));
+    };
+    // emit() for block i of a chunk of `blocks`: always for the first, under
+    // an scf.if for the others (the last chunk may lack them).
+    auto ifExists = [&](Value blocks, int64_t i, function_ref<void()> emit) {
+      if (i == 0)
+        return emit();
+      auto branch = b.create<scf::IfOp>(
+          loc,
+          b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::ult,
+                                  constantIndex(b, loc, i), blocks),
+          /*withElseRegion=*/false);
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(&branch.getThenRegion().front());
+      emit();
+    };
+    auto blockIndex = [&](Value kv, int64_t i) {
+      return add(b, loc, mul(b, loc, kv, c), constantIndex(b, loc, i));
+    };
+    auto rowsOf = [&](Value tile, Value row, int64_t count, int64_t cols) {
+      return block2D(b, loc, tile, row, zero, count, cols);
+    };
+    // S of chunk kv: the K blocks it has into one L1 tile, one product per
+    // block into its columns of S's L0C, one fixpipe of the chunk into its
+    // slot (kv mod 2), then hand it over. A block past the sequence
+    // multiplies the chunk's first K block again: its scores are masked
+    // by the vector cores but must be finite.
     auto scores = [&](Value kv) {
-      MatmulEmitter product(
-          b, loc, qk, query, cacheBlock(kCache, item, kv, s.d),
-          block2D(b, loc, wsS, slotRow(kv, zero), zero, g, s.blockSize));
-      product.allocate(s.element);
-      product.emitTile(zero, zero, zero, g, s.blockSize);
+      Value blocks = blocksOf(kv);
+      Value kL1 = loader(qk, Value(), kCache).allocOperand(Operand::B, w);
+      for (int64_t i = 0; i < c; ++i)
+        ifExists(blocks, i, [&] {
+          loader(qk, Value(),
+                 cacheBlock(kCache, item, blockIndex(kv, i), s.d))
+              .loadOperand(Operand::B,
+                           rowsOf(kL1, constantIndex(b, loc, i * bs), bs, s.d),
+                           zero, bs);
+        });
+      for (int64_t i = 0; i < c; ++i) {
+        Value exists = b.create<arith::CmpIOp>(
+            loc, arith::CmpIPredicate::ult, constantIndex(b, loc, i), blocks);
+        Value row = b.create<arith::SelectOp>(
+            loc, exists, constantIndex(b, loc, i * bs), zero);
+        MatmulEmitter product = loader(qk, Value(), Value());
+        product.allocate(s.element, columns(b, loc, sL0C, i * bs, bs));
+        product.useLoaded(qL1, rowsOf(kL1, row, bs, s.d));
+        product.emitProduct(zero, zero, zero, g, bs);
+      }
+      MatmulEmitter chunk(
+          b, loc, qkChunk, Value(), Value(),
+          block2D(b, loc, wsS, slotRow(kv, zero), zero, g, w));
+      chunk.allocate(s.element, sL0C);
+      chunk.writeBack(zero, zero, g, w);
       b.create<aicore::CrossCoreSetFlagOp>(loc, aicore::Pipe::fix, kFlagS);
     };
-    // Wait for P of block kv, PV = P V into the PV slot, hand it over.
+    // The V blocks of chunk kv into one L1 tile (before the wait: they do
+    // not depend on P); wait for P, load it once; P V accumulated over the
+    // blocks the chunk has into the PV slot, hand it over.
     auto values = [&](Value kv) {
+      Value blocks = blocksOf(kv);
+      Value vL1 = loader(pvChunk, Value(), vCache)
+                      .allocOperand(Operand::B, s.dv);
+      for (int64_t i = 0; i < c; ++i)
+        ifExists(blocks, i, [&] {
+          loader(pv, Value(),
+                 cacheBlock(vCache, item, blockIndex(kv, i), s.dv))
+              .loadOperand(Operand::B,
+                           rowsOf(vL1, constantIndex(b, loc, i * bs), bs,
+                                  s.dv),
+                           zero, s.dv);
+        });
       b.create<aicore::CrossCoreWaitFlagOp>(loc, aicore::Pipe::mte2, kFlagP);
-      MatmulEmitter product(
-          b, loc, pv,
-          block2D(b, loc, wsP, slotRow(kv, zero), zero, g, s.blockSize),
-          cacheBlock(vCache, item, kv, s.dv),
+      MatmulEmitter pLoader = loader(
+          pvChunk, block2D(b, loc, wsP, slotRow(kv, zero), zero, g, w),
+          Value());
+      Value pL1 = pLoader.allocOperand(Operand::A, g);
+      pLoader.loadOperand(Operand::A, pL1, zero, g);
+      for (int64_t i = 0; i < c; ++i)
+        ifExists(blocks, i, [&] {
+          MatmulEmitter product = loader(pv, Value(), Value());
+          product.allocate(s.element, pvL0C);
+          product.useLoaded(
+              block2D(b, loc, pL1, zero, constantIndex(b, loc, i * bs),
+                      gPadded, bs),
+              rowsOf(vL1, constantIndex(b, loc, i * bs), bs, s.dv));
+          product.emitProduct(zero, zero, zero, g, s.dv,
+                              /*accumulate=*/i > 0);
+        });
+      MatmulEmitter chunk(
+          b, loc, pv, Value(), Value(),
           block2D(b, loc, wsPV, slotRow(kv, zero), zero, g, s.dv));
-      product.allocate(s.element);
-      product.emitTile(zero, zero, zero, g, s.dv);
+      chunk.allocate(s.element, pvL0C);
+      chunk.writeBack(zero, zero, g, s.dv);
       b.create<aicore::CrossCoreSetFlagOp>(loc, aicore::Pipe::fix, kFlagPV);
     };
-    // One block ahead, the last one peeled, as FlashAttention's tiles.
+    // One chunk ahead, the last one peeled, as FlashAttention's tiles.
     scores(zero);
     {
-      auto loop = b.create<scf::ForOp>(loc, zero, item.lastBlock, one);
+      auto loop = b.create<scf::ForOp>(loc, zero, item.lastChunk, one);
       OpBuilder::InsertionGuard guard(b);
       b.setInsertionPointToStart(loop.getBody());
       Value kv = loop.getInductionVar();
       scores(add(b, loc, kv, one));
       values(kv);
     }
-    values(item.lastBlock);
+    values(item.lastChunk);
   });
 }
 
 void Emitter::emitVector() {
   Type f32 = b.getF32Type();
-  int64_t rows = s.rows(), keys = s.blockSize;
+  int64_t rows = s.rows(), keys = s.chunkKeys();
   Value zero = constantIndex(b, loc, 0);
   Value one = constantIndex(b, loc, 1);
   Value sub = b.create<aicore::SubBlockIdxOp>(loc, b.getIndexType());
@@ -273,12 +396,18 @@ void Emitter::emitVector() {
     b.setInsertionPointToStart(&branch.getThenRegion().front());
     work();
   };
-  // [0 x block_size, -inf x block_size]: the block_size columns from
-  // block_size - valid are the last block's mask (-inf from key `valid`).
-  Value maskRow = allocUB(b, loc, {1, 2 * keys}, f32);
-  b.create<vec::FillOp>(loc, scalar(0.0f), columns(b, loc, maskRow, 0, keys));
-  b.create<vec::FillOp>(loc, scalar(-inf),
-                        columns(b, loc, maskRow, keys, keys));
+  // The last chunk's mask, 0 on its first `valid` keys and -inf after,
+  // from one table built once: row r is -inf with 0 on columns [0, w - r)
+  // (w keys per chunk), and with from = w - valid the mask is the w columns
+  // of row from mod 8 from column from - from mod 8. That view starts on a
+  // 32-byte boundary whatever `valid` is, as UB accesses must.
+  constexpr int64_t kPerBlock = 8; // f32 elements in 32 bytes
+  Value maskTable = allocUB(b, loc, {kPerBlock, 2 * keys}, f32);
+  b.create<vec::FillOp>(loc, scalar(-inf), maskTable);
+  for (int64_t r = 0; r < kPerBlock; ++r)
+    b.create<vec::FillOp>(loc, scalar(0.0f),
+                          block2D(b, loc, maskTable, constantIndex(b, loc, r),
+                                  zero, 1, keys - r));
   // Running state of the item's rows in f32, and the rescale factor of the
   // block whose P V is still on the cube.
   Value m = allocUB(b, loc, {rows, 1}, f32);
@@ -302,14 +431,19 @@ void Emitter::emitVector() {
                               scalar(op.getScale().convertToFloat()), x);
         {
           Value isLast = b.create<arith::CmpIOp>(
-              loc, arith::CmpIPredicate::eq, kv, item.lastBlock);
+              loc, arith::CmpIPredicate::eq, kv, item.lastChunk);
           auto branch = b.create<scf::IfOp>(loc, isLast, false);
           OpBuilder::InsertionGuard guard(b);
           b.setInsertionPointToStart(&branch.getThenRegion().front());
           Value from = b.create<arith::SubIOp>(
               loc, constantIndex(b, loc, keys), item.validKeys);
+          Value rem = b.create<arith::RemUIOp>(
+              loc, from, constantIndex(b, loc, kPerBlock));
           Value mask = broadcastRows(
-              b, loc, block2D(b, loc, maskRow, zero, from, 1, keys), rows);
+              b, loc,
+              block2D(b, loc, maskTable, rem,
+                      b.create<arith::SubIOp>(loc, from, rem), 1, keys),
+              rows);
           b.create<vec::AddOp>(loc, x, mask, raw);
           b.create<vec::CopyOp>(loc, raw, x);
         }
@@ -356,7 +490,7 @@ void Emitter::emitVector() {
     // computes P_j V_j, then rescales O with block j's alpha.
     softmax(zero, pending);
     {
-      auto loop = b.create<scf::ForOp>(loc, zero, item.lastBlock, one);
+      auto loop = b.create<scf::ForOp>(loc, zero, item.lastChunk, one);
       OpBuilder::InsertionGuard guard(b);
       b.setInsertionPointToStart(loop.getBody());
       Value kv = loop.getInductionVar();
@@ -365,7 +499,7 @@ void Emitter::emitVector() {
       rescale(kv, pending);
       onMyRows([&] { b.create<vec::CopyOp>(loc, alpha, pending); });
     }
-    rescale(item.lastBlock, pending);
+    rescale(item.lastChunk, pending);
     onMyRows([&] {
       Value lWide = allocUB(b, loc, {rows, s.dv}, f32);
       Value result = allocUB(b, loc, {rows, s.dv}, f32);
@@ -401,12 +535,12 @@ SmallVector<MemRefType> mlir::ascend::lowering::pagedAttentionWorkspaces(
     return {};
   Shape s = shapeOf(pa);
   int64_t rows = blocksFor(pa, options) * s.group();
-  // Per block two slots of G rows each (block j in slot j mod 2): S and the
+  // Per block two slots of G rows each (chunk j in slot j mod 2): S and the
   // PV partial in f32, P in the input type, as for flash_attention.
   Type f32 = Float32Type::get(op->getContext());
-  return {tileType({2 * rows, s.blockSize}, f32, AddressSpace::gm),
+  return {tileType({2 * rows, s.chunkKeys()}, f32, AddressSpace::gm),
           tileType({2 * rows, s.dv}, f32, AddressSpace::gm),
-          tileType({2 * rows, s.blockSize}, s.element, AddressSpace::gm)};
+          tileType({2 * rows, s.chunkKeys()}, s.element, AddressSpace::gm)};
 }
 
 void mlir::ascend::lowering::populatePagedAttentionPatterns(

@@ -48,3 +48,18 @@ func.func @gqa3_bf16(%q: tensor<2x6x64xbf16>, %kc: tensor<6x64x2x64xbf16>,
         tensor<2x2xi32>, tensor<2xi32> -> tensor<2x6x64xbf16>
   return %o : tensor<2x6x64xbf16>
 }
+
+// GQA 8:1, bf16, 128-token blocks walked 4 at a time: lengths 1100 (three
+// steps, one block in the last), 512 (one whole step) and 640.
+func.func @gqa_long_bf16(%q: tensor<3x16x128xbf16>,
+                         %kc: tensor<20x128x2x128xbf16>,
+                         %vc: tensor<20x128x2x128xbf16>,
+                         %tables: tensor<3x9xi32>, %lens: tensor<3xi32>)
+    -> tensor<3x16x128xbf16> {
+  %o = ascend.paged_attention %q, %kc, %vc block_tables %tables
+      context_lens %lens scale 0.0883883461
+      : tensor<3x16x128xbf16>, tensor<20x128x2x128xbf16>,
+        tensor<20x128x2x128xbf16>, tensor<3x9xi32>, tensor<3xi32>
+        -> tensor<3x16x128xbf16>
+  return %o : tensor<3x16x128xbf16>
+}

@@ -55,3 +55,8 @@ case("gqa_f16", 2, 16, 2, 128, 128, 8, 128, 3, [129, 384], 0.0883883461,
 case("mha_f16", 3, 4, 4, 128, 64, 16, 16, 5, [37, 1, 64], 0.0883883461,
      False)
 case("gqa3_bf16", 2, 6, 2, 64, 64, 6, 64, 2, [64, 100], 0.125, True)
+# 128-token blocks, 4 per step of the KV walk (512 keys): lengths of three
+# steps with one block in the last (1100), one whole step (512) and a step
+# and a block (640); bf16.
+case("gqa_long_bf16", 3, 16, 2, 128, 128, 20, 128, 9, [1100, 512, 640],
+     0.0883883461, True)
