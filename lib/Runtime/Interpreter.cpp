@@ -272,6 +272,7 @@ private:
   LogicalResult allocate(aicore::AllocOp op);
   LogicalResult executeTile(Operation &op);
   LogicalResult checkAccesses(Operation &op, aicore::Pipe pipe);
+  LogicalResult checkDynamicAlignment(Operation &op);
   LogicalResult checkDefined(Operation &op, const TileRef &tile, bool write);
   /// The gm entry `tile` views, if it is a GM tile.
   std::optional<unsigned> gmIndex(const TileRef &tile) const;
@@ -383,6 +384,39 @@ LogicalResult CoreExecutor::execute(Operation &op) {
 // Tile ops: time, hazards, values
 //===----------------------------------------------------------------------===//
 
+/// The verifier checks that on-chip tiles start on their buffer's
+/// alignment when the offset is static; a view with a dynamic offset is
+/// checked here, when the offset is known, with the verifier's message.
+LogicalResult CoreExecutor::checkDynamicAlignment(Operation &op) {
+  for (auto [index, operand] : llvm::enumerate(op.getOperands())) {
+    auto type = dyn_cast<MemRefType>(operand.getType());
+    std::optional<AddressSpace> space =
+        type ? aicore::getAddressSpace(type) : std::nullopt;
+    if (!space || *space == AddressSpace::gm)
+      continue;
+    int64_t staticOffset;
+    SmallVector<int64_t> strides;
+    if (failed(getStridesAndOffset(type, strides, staticOffset)) ||
+        !ShapedType::isDynamic(staticOffset))
+      continue;
+    int64_t alignment = kernel.target.buffer(*space).alignment;
+    int64_t offsetBits = getTile(operand).offset * getTile(operand).bits;
+    if (offsetBits % (8 * alignment) == 0)
+      continue;
+    InFlightDiagnostic diag = op.emitError()
+                              << "operand #" << index << " is at a ";
+    if (offsetBits % 8)
+      diag << offsetBits << "-bit offset";
+    else
+      diag << offsetBits / 8 << "-byte offset";
+    return diag << " at run time, not a multiple of the " << alignment
+                << "-byte alignment of " << stringifyAddressSpace(*space)
+                << " (a view with a dynamic offset; the verifier checks "
+                   "static ones)";
+  }
+  return success();
+}
+
 LogicalResult CoreExecutor::checkAccesses(Operation &op, aicore::Pipe pipe) {
   if (!hazards)
     return success();
@@ -487,7 +521,7 @@ LogicalResult CoreExecutor::executeTile(Operation &op) {
   time.pipeFree[p] = end;
   time.busy[p] += end - start;
 
-  if (failed(checkAccesses(op, pipe)))
+  if (failed(checkDynamicAlignment(op)) || failed(checkAccesses(op, pipe)))
     return failure();
   if (!kernel.options.computeValues) {
     SmallVector<Value> reads, writes;

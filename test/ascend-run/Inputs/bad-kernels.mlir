@@ -40,4 +40,20 @@ module attributes {aicore.target = #aicore.target<"Ascend910B2">} {
     vec.gather %ux[%ui], %ud : memref<64xf16, #aicore.space<ub>>, memref<64xi32, #aicore.space<ub>>, memref<64xf16, #aicore.space<ub>>
     return
   }
+
+  // A UB view whose offset comes from the block index: 8 floats (32 bytes)
+  // in block 0, 11 (44 bytes, not 32-byte aligned) in block 1.
+  func.func @unaligned_ub_view(%x: memref<64xf32, #aicore.space<gm>>)
+      attributes {aicore.kernel = #aicore.kernel<block_dim = 2>} {
+    %c3 = arith.constant 3 : index
+    %c8 = arith.constant 8 : index
+    %b = aicore.block_idx
+    %s = arith.muli %b, %c3 : index
+    %o = arith.addi %s, %c8 : index
+    %u = aicore.alloc : memref<64xf32, #aicore.space<ub>>
+    %v = memref.subview %u[%o] [8] [1] : memref<64xf32, #aicore.space<ub>> to memref<8xf32, strided<[1], offset: ?>, #aicore.space<ub>>
+    %g = memref.subview %x[0] [8] [1] : memref<64xf32, #aicore.space<gm>> to memref<8xf32, strided<[1]>, #aicore.space<gm>>
+    mte.copy %g, %v : memref<8xf32, strided<[1]>, #aicore.space<gm>>, memref<8xf32, strided<[1], offset: ?>, #aicore.space<ub>>
+    return
+  }
 }
