@@ -68,6 +68,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "MatmulEmitter.h"
+#include "OnlineSoftmax.h"
 #include "AscendDialect/MTE/MTEDialect.h"
 #include "AscendDialect/Vec/VecDialect.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -592,37 +593,6 @@ Value Emitter::loadMask(const Item &item, Value kv) {
   return full;
 }
 
-/// Reduces the rows of the f32 tile `x` into `out`: column halves combined
-/// element-wise down to 32 columns, then one row reduction. A row
-/// reduction costs 3.5x an element-wise op per byte (docs/CycleModel.md),
-/// so on a 256-key tile this halves the cost; `sum` then adds in a
-/// pairwise order (deterministic, not the sequential one of reduce_rows).
-static void reduceRows(OpBuilder &b, Location loc, vec::ReductionKind kind,
-                       Value x, Value out) {
-  auto shape = cast<MemRefType>(x.getType()).getShape();
-  int64_t rows = shape[0], width = shape[1];
-  constexpr int64_t kNarrow = 32;
-  auto combine = [&](Value lhs, Value rhs, Value into) {
-    if (kind == vec::ReductionKind::max)
-      b.create<vec::MaxOp>(loc, lhs, rhs, into);
-    else
-      b.create<vec::AddOp>(loc, lhs, rhs, into);
-  };
-  Value narrow = x;
-  if (width > kNarrow && width % (2 * kNarrow) == 0) {
-    width /= 2;
-    narrow = allocUB(b, loc, {rows, width}, b.getF32Type());
-    combine(columns(b, loc, x, 0, width), columns(b, loc, x, width, width),
-            narrow);
-    for (; width > kNarrow; width /= 2)
-      combine(columns(b, loc, narrow, 0, width / 2),
-              columns(b, loc, narrow, width / 2, width / 2),
-              columns(b, loc, narrow, 0, width / 2));
-    narrow = columns(b, loc, narrow, 0, width);
-  }
-  b.create<vec::ReduceRowsOp>(loc, kind, narrow, out);
-}
-
 /// then() when `x` == `y`.
 static void when(OpBuilder &b, Location loc, Value x, Value y,
                  function_ref<void()> then) {
@@ -720,27 +690,8 @@ void Emitter::emitVector() {
           b.create<vec::AddOp>(loc, x, keyTail, raw);
           b.create<vec::CopyOp>(loc, raw, x);
         });
-      Value rowMax = allocUB(b, loc, {rows, 1}, f32);
-      Value mNew = allocUB(b, loc, {rows, 1}, f32);
-      Value diff = allocUB(b, loc, {rows, 1}, f32);
       Value alpha = allocUB(b, loc, {rows, 1}, f32);
-      reduceRows(b, loc, vec::ReductionKind::max, x, rowMax);
-      b.create<vec::MaxOp>(loc, m, rowMax, mNew);
-      b.create<vec::SubOp>(loc, m, mNew, diff);
-      b.create<vec::ExpOp>(loc, diff, alpha);
-      b.create<vec::CopyOp>(loc, mNew, m);
-      Value wide = allocUB(b, loc, {rows, kKeyTile}, f32);
-      Value shifted = allocUB(b, loc, {rows, kKeyTile}, f32);
-      Value p = allocUB(b, loc, {rows, kKeyTile}, f32);
-      b.create<vec::BroadcastOp>(loc, mNew, wide);
-      b.create<vec::SubOp>(loc, x, wide, shifted);
-      b.create<vec::ExpOp>(loc, shifted, p);
-      Value rowSum = allocUB(b, loc, {rows, 1}, f32);
-      Value scaled = allocUB(b, loc, {rows, 1}, f32);
-      reduceRows(b, loc, vec::ReductionKind::sum, p, rowSum);
-      b.create<vec::MulOp>(loc, l, alpha, scaled);
-      b.create<vec::AddOp>(loc, scaled, rowSum, l);
-      storeRounded(b, loc, p, pRows);
+      storeRounded(b, loc, onlineSoftmaxStep(b, loc, x, m, l, alpha), pRows);
       b.create<aicore::CrossCoreSetFlagOp>(loc, aicore::Pipe::mte3, kFlagP);
       return alpha;
     };
@@ -748,12 +699,8 @@ void Emitter::emitVector() {
     auto rescale = [&](Value kv, Value alpha) {
       Value pvRow = slotRow(kv, myRows);
       b.create<aicore::CrossCoreWaitFlagOp>(loc, aicore::Pipe::mte2, kFlagPV);
-      Value partial = loadSlot(item, wsPV, pvRow, s.dv, Value());
-      Value alphaWide = allocUB(b, loc, {rows, s.dv}, f32);
-      Value kept = allocUB(b, loc, {rows, s.dv}, f32);
-      b.create<vec::BroadcastOp>(loc, alpha, alphaWide);
-      b.create<vec::MulOp>(loc, o, alphaWide, kept);
-      b.create<vec::AddOp>(loc, kept, partial, o);
+      rescaleAccumulator(b, loc, o, alpha,
+                         loadSlot(item, wsPV, pvRow, s.dv, Value()));
     };
     // Softmax of tile 0 ahead; tile j runs the softmax of tile j + 1 while
     // the cube computes P_j V_j, then rescales O with tile j's alpha. The
@@ -770,10 +717,7 @@ void Emitter::emitVector() {
       b.create<vec::CopyOp>(loc, alpha, pending);
     }
     rescale(last, pending);
-    Value lWide = allocUB(b, loc, {rows, s.dv}, f32);
-    Value result = allocUB(b, loc, {rows, s.dv}, f32);
-    b.create<vec::BroadcastOp>(loc, l, lWide);
-    b.create<vec::DivOp>(loc, o, lWide, result);
+    Value result = normalizeRows(b, loc, o, l);
     // Only the rows that exist: a last query tile's rows past Sq are not.
     forMyRows(item, [&](int64_t valid) {
       if (valid)

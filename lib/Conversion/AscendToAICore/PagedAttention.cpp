@@ -38,6 +38,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "MatmulEmitter.h"
+#include "OnlineSoftmax.h"
 #include "AscendDialect/MTE/MTEDialect.h"
 #include "AscendDialect/Vec/VecDialect.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -447,26 +448,7 @@ void Emitter::emitVector() {
           b.create<vec::AddOp>(loc, x, mask, raw);
           b.create<vec::CopyOp>(loc, raw, x);
         }
-        Value rowMax = allocUB(b, loc, {rows, 1}, f32);
-        Value mNew = allocUB(b, loc, {rows, 1}, f32);
-        Value diff = allocUB(b, loc, {rows, 1}, f32);
-        b.create<vec::ReduceRowsOp>(loc, vec::ReductionKind::max, x, rowMax);
-        b.create<vec::MaxOp>(loc, m, rowMax, mNew);
-        b.create<vec::SubOp>(loc, m, mNew, diff);
-        b.create<vec::ExpOp>(loc, diff, alpha);
-        b.create<vec::CopyOp>(loc, mNew, m);
-        Value wideMax = allocUB(b, loc, {rows, keys}, f32);
-        Value shifted = allocUB(b, loc, {rows, keys}, f32);
-        Value p = allocUB(b, loc, {rows, keys}, f32);
-        b.create<vec::BroadcastOp>(loc, mNew, wideMax);
-        b.create<vec::SubOp>(loc, x, wideMax, shifted);
-        b.create<vec::ExpOp>(loc, shifted, p);
-        Value rowSum = allocUB(b, loc, {rows, 1}, f32);
-        Value kept = allocUB(b, loc, {rows, 1}, f32);
-        b.create<vec::ReduceRowsOp>(loc, vec::ReductionKind::sum, p, rowSum);
-        b.create<vec::MulOp>(loc, l, alpha, kept);
-        b.create<vec::AddOp>(loc, kept, rowSum, l);
-        storeRounded(b, loc, p,
+        storeRounded(b, loc, onlineSoftmaxStep(b, loc, x, m, l, alpha),
                      block2D(b, loc, wsP, slotRow(kv, myRows), zero, rows,
                              keys));
       });
@@ -476,14 +458,10 @@ void Emitter::emitVector() {
     auto rescale = [&](Value kv, Value alpha) {
       b.create<aicore::CrossCoreWaitFlagOp>(loc, aicore::Pipe::mte2, kFlagPV);
       onMyRows([&] {
-        Value partial = loadF32(b, loc,
-                                block2D(b, loc, wsPV, slotRow(kv, myRows),
-                                        zero, rows, s.dv));
-        Value alphaWide = allocUB(b, loc, {rows, s.dv}, f32);
-        Value kept = allocUB(b, loc, {rows, s.dv}, f32);
-        b.create<vec::BroadcastOp>(loc, alpha, alphaWide);
-        b.create<vec::MulOp>(loc, o, alphaWide, kept);
-        b.create<vec::AddOp>(loc, kept, partial, o);
+        rescaleAccumulator(b, loc, o, alpha,
+                           loadF32(b, loc,
+                                   block2D(b, loc, wsPV, slotRow(kv, myRows),
+                                           zero, rows, s.dv)));
       });
     };
     // Block 0 ahead; block j runs the softmax of block j + 1 while the cube
@@ -501,11 +479,7 @@ void Emitter::emitVector() {
     }
     rescale(item.lastChunk, pending);
     onMyRows([&] {
-      Value lWide = allocUB(b, loc, {rows, s.dv}, f32);
-      Value result = allocUB(b, loc, {rows, s.dv}, f32);
-      b.create<vec::BroadcastOp>(loc, l, lWide);
-      b.create<vec::DivOp>(loc, o, lWide, result);
-      storeRounded(b, loc, result,
+      storeRounded(b, loc, normalizeRows(b, loc, o, l),
                    block2D(b, loc, out, add(b, loc, item.qRow, myRows), zero,
                            rows, s.dv));
     });
