@@ -2,7 +2,8 @@
 //
 // FlashAttention-2 on a split block. Work items are (batch, query head,
 // query tile of 64 rows), spread over blocks (forEachItem); for each item
-// both regions walk the same KV tiles of 256 keys, the cube `a` tiles
+// both regions walk the same KV tiles of 256 keys (128 with an explicit
+// mask and causal or Dv > 192: Shape::keyTile), the cube `a` tiles
 // ahead (a = 2, or 1 when there is one KV tile; cubeLookahead):
 //
 //   cube:   S_0 .. S_{a-1} = Q K_t^T (f32, L0C) -> fixpipe to S slots  set S
@@ -39,10 +40,10 @@
 // vector cores set after reading PV_j.
 //
 // Any Sq and Skv: the last query tile has Sq mod 64 rows and the last KV
-// tile Skv mod 256 keys (when not whole). The cube reads only what exists,
+// tile Skv mod (key tile) keys (when not whole). The cube reads only what exists,
 // products padded as matmul pads its edge tiles (K rows of V zero-filled,
 // so P V picks up nothing from them), and writes only the valid corner of
-// each slot. The vector cores always compute their 32 rows x 256 keys (a
+// each slot. The vector cores always compute their 32 rows x key tile (a
 // tail costs what the padded tile costs): the missing keys get -inf scores
 // before the row max, so P is exactly 0 there, and rows past Sq are
 // computed on stale slot contents but never stored.
@@ -57,8 +58,8 @@
 // Causal tiles wholly above the diagonal are skipped. Key j is visible to
 // query i iff j <= i + Skv - Sq; with u = t + (Skv - Sq) / 64 and d =
 // (Skv - Sq) mod 64, row r of query tile t sees keys up to 64 u + d + r.
-// In 64-key parts, the diagonal enters part u of the keys: part u mod 4
-// of KV tile u / 4. Keys before that part are all visible; the part and,
+// In 64-key parts (n of them per KV tile), the diagonal enters part u of
+// the keys: part u mod n of KV tile u / n. Keys before that part are all visible; the part and,
 // when d > 0, the next one form a band where row r sees band column
 // c <= r + d (one constant 64 x 128 triangle, 64 x 64 when d = 0, built
 // once per kernel); keys past the band are -inf. A band starting in the
@@ -85,16 +86,17 @@ using aicore::AddressSpace;
 
 namespace {
 
-/// Query rows and keys per tile. Every GM transfer pays a start-up worth
-/// ~30 KB (docs/CycleModel.md), so wide KV tiles make each key cheaper in
-/// the S and PV fixpipes and the K, V and P loads; 64 query rows keep the
-/// work items many enough to fill the blocks and each vector core's
-/// 32 x 256 f32 score tile at 32 KB of UB.
+/// Query rows per tile: enough work items to fill the blocks.
 constexpr int64_t kQueryTile = 64;
-/// A whole number of query tiles, so the causal diagonal enters a KV tile
-/// at one of kParts column offsets.
-constexpr int64_t kParts = 4;
-constexpr int64_t kKeyTile = kParts * kQueryTile;
+/// Keys per KV tile (Shape::keyTile), a whole number of query tiles so that
+/// the causal diagonal enters a KV tile at one of keyTile / 64 column
+/// offsets. Every GM transfer pays a start-up worth ~30 KB
+/// (docs/CycleModel.md), so wide KV tiles make each key cheaper in the S
+/// and PV fixpipes and the K, V and P loads; each vector core's 32 x 256
+/// f32 score tile takes 32 KB of UB, and with an explicit mask (its own
+/// tiles) together with causal or a wide Dv the softmax's tiles no longer
+/// fit UB at that width.
+constexpr int64_t kWideKeyTile = 256, kNarrowKeyTile = 128;
 /// Rows of a query tile each vector core takes.
 constexpr int64_t kHalf = kQueryTile / 2;
 constexpr float kMinusInf = -std::numeric_limits<float>::infinity();
@@ -112,11 +114,18 @@ struct Shape {
   /// The mask's shape with leading 1s up to [B, Nq, Sq, Skv]; empty if none.
   SmallVector<int64_t, 4> mask;
 
+  int64_t keyTile() const {
+    bool wide = mask.empty() || (!causal && dv <= 192);
+    return wide ? kWideKeyTile : kNarrowKeyTile;
+  }
+  /// The 64-key parts of a KV tile.
+  int64_t parts() const { return keyTile() / kQueryTile; }
+
   int64_t qTiles() const { return ceilDiv(sq, kQueryTile); }
-  int64_t kvTiles() const { return ceilDiv(skv, kKeyTile); }
+  int64_t kvTiles() const { return ceilDiv(skv, keyTile()); }
   /// Rows of the last query tile and keys of the last KV tile.
   int64_t lastRows() const { return sq - (qTiles() - 1) * kQueryTile; }
-  int64_t lastKeys() const { return skv - (kvTiles() - 1) * kKeyTile; }
+  int64_t lastKeys() const { return skv - (kvTiles() - 1) * keyTile(); }
   int64_t items() const { return b * nq * qTiles(); }
   /// The causal diagonal of query tile t starts at key 64 t + Skv - Sq:
   /// (Skv - Sq) / 64 query tiles right of the query tile, shifted by
@@ -257,7 +266,8 @@ private:
   }
   /// emit(keys) with the keys KV tile `kv` has.
   void forKeys(Value kv, function_ref<void(int64_t)> emit) {
-    branchOnLast(b, loc, mul(b, loc, kv, kKeyTile), s.kvTiles(), kKeyTile,
+    branchOnLast(b, loc, mul(b, loc, kv, s.keyTile()), s.kvTiles(),
+                 s.keyTile(),
                  s.lastKeys(), emit);
   }
   /// emit(rows) with the rows of the item this vector core holds: kHalf,
@@ -282,7 +292,7 @@ private:
 };
 
 /// Opens this block's loop over causal work items and returns the item's
-/// (batch x head, query tile). Query tile t visits about t / 4 + 1 KV
+/// (batch x head, query tile). Query tile t visits about t / parts + 1 KV
 /// tiles, so the items go longest first (the last query tiles of every
 /// head) in snake order: round r hands them to blocks 0, 1, ... when r is
 /// even and to blocks ..., 1, 0 when odd, which evens out the blocks'
@@ -346,7 +356,7 @@ void Emitter::forEachItem(function_ref<void(const Item &)> body) {
       mul(b, loc, add(b, loc, mul(b, loc, item.batch, s.nkv), g), s.skv);
   if (s.causal) {
     Value unit = add(b, loc, qTile, constantIndex(b, loc, s.skip()));
-    Value parts = constantIndex(b, loc, kParts);
+    Value parts = constantIndex(b, loc, s.parts());
     item.diagonal = b.create<arith::DivUIOp>(loc, unit, parts);
     item.part = b.create<arith::RemUIOp>(loc, unit, parts);
     // Through the tile holding the last visible key of the tile's last
@@ -357,7 +367,7 @@ void Emitter::forEachItem(function_ref<void(const Item &)> body) {
     item.kvTiles = add(
         b, loc,
         b.create<arith::DivUIOp>(loc, lastKey,
-                                 constantIndex(b, loc, kKeyTile)),
+                                 constantIndex(b, loc, s.keyTile())),
         constantIndex(b, loc, 1));
     if (s.sq % kQueryTile)
       item.kvTiles = b.create<arith::MinUIOp>(
@@ -377,9 +387,9 @@ void Emitter::emitCube() {
   Value zero = constantIndex(b, loc, 0);
   Value one = constantIndex(b, loc, 1);
   MatmulPlan qk =
-      planOneTile(op, s.element, /*tb=*/true, kQueryTile, kKeyTile, s.d);
+      planOneTile(op, s.element, /*tb=*/true, kQueryTile, s.keyTile(), s.d);
   MatmulPlan pv =
-      planOneTile(op, s.element, /*tb=*/false, kQueryTile, s.dv, kKeyTile);
+      planOneTile(op, s.element, /*tb=*/false, kQueryTile, s.dv, s.keyTile());
   MatmulPlan pvTail = planOneTile(op, s.element, /*tb=*/false, kQueryTile,
                                   s.dv, s.lastKeys());
   // The item's Q tile stays in L1 for its whole KV walk.
@@ -392,7 +402,7 @@ void Emitter::emitCube() {
   Value pvL0C = MatmulEmitter(b, loc, pv, Value(), v, Value()).allocAccumulator();
   forEachItem([&](const Item &item) {
     auto kvRowOf = [&](Value kv) {
-      return add(b, loc, item.kvRow, mul(b, loc, kv, kKeyTile));
+      return add(b, loc, item.kvRow, mul(b, loc, kv, s.keyTile()));
     };
     forQueryRows(item, [&](int64_t rows) {
       MatmulEmitter(b, loc, qk, block2D(b, loc, q, item.qRow, zero, rows, s.d),
@@ -409,7 +419,7 @@ void Emitter::emitCube() {
               block2D(b, loc, k, kvRowOf(kv), zero, keys, s.d),
               block2D(b, loc, wsS, slotRow(kv, zero, kScoreSlots), zero,
                       kQueryTile,
-                      kKeyTile));
+                      s.keyTile()));
           product.allocate(s.element, sL0C);
           product.useLoaded(qL1, Value());
           product.emitTile(zero, zero, zero, rows, keys);
@@ -423,7 +433,7 @@ void Emitter::emitCube() {
       Value vL1 = MatmulEmitter(b, loc, pv, Value(), v, Value())
                       .allocOperand(MatmulEmitter::B, s.dv);
       forKeys(kv, [&](int64_t keys) {
-        MatmulEmitter(b, loc, keys == kKeyTile ? pv : pvTail, Value(),
+        MatmulEmitter(b, loc, keys == s.keyTile() ? pv : pvTail, Value(),
                       block2D(b, loc, v, kvRowOf(kv), zero, keys, s.dv),
                       Value())
             .loadOperand(MatmulEmitter::B, vL1, zero, s.dv);
@@ -432,7 +442,7 @@ void Emitter::emitCube() {
       forQueryRows(item, [&](int64_t rows) {
         forKeys(kv, [&](int64_t keys) {
           MatmulEmitter product(
-              b, loc, keys == kKeyTile ? pv : pvTail,
+              b, loc, keys == s.keyTile() ? pv : pvTail,
               block2D(b, loc, wsP, slotRow(kv, zero), zero, rows, keys),
               block2D(b, loc, v, kvRowOf(kv), zero, keys, s.dv),
               block2D(b, loc, wsPV, slotRow(kv, zero), zero, kQueryTile,
@@ -509,7 +519,7 @@ Value Emitter::buildCausalMask() {
 /// is one) and replicated.
 Value Emitter::buildKeyTailMask() {
   Type f32 = b.getF32Type();
-  Value row = allocUB(b, loc, {1, kKeyTile}, f32);
+  Value row = allocUB(b, loc, {1, s.keyTile()}, f32);
   b.create<vec::FillOp>(loc, scalar(b, loc, kMinusInf),
                         row);
   b.create<vec::FillOp>(loc, scalar(b, loc, 0.0f),
@@ -544,7 +554,7 @@ Value Emitter::loadSlot(const Item &item, Value ws, Value row, int64_t cols,
 }
 
 /// The explicit mask for this vector core's rows of the item and the keys
-/// of KV tile kv, in f32 [kHalf, kKeyTile]. A broadcast dim is read at index
+/// of KV tile kv, in f32 [kHalf, key tile]. A broadcast dim is read at index
 /// 0 and replicated on chip; rows past Sq and keys past Skv are not read
 /// (those rows are never stored, those keys get -inf after).
 Value Emitter::loadMask(const Item &item, Value kv) {
@@ -557,8 +567,8 @@ Value Emitter::loadMask(const Item &item, Value kv) {
   bool perRow = shape[2] > 1, perKey = shape[3] > 1;
   if (perRow)
     row = add(b, loc, row, add(b, loc, item.qStart, myRows));
-  Value col = perKey ? mul(b, loc, kv, kKeyTile) : zero;
-  int64_t rows = perRow ? kHalf : 1, cols = perKey ? kKeyTile : 1;
+  Value col = perKey ? mul(b, loc, kv, s.keyTile()) : zero;
+  int64_t rows = perRow ? kHalf : 1, cols = perKey ? s.keyTile() : 1;
   Value tile = allocUB(b, loc, {rows, cols}, s.element);
   auto copy = [&](int64_t validRows) {
     auto load = [&](int64_t validCols) {
@@ -588,7 +598,7 @@ Value Emitter::loadMask(const Item &item, Value kv) {
   b.create<vec::CastOp>(loc, tile, wide, aicore::RoundMode::rint);
   if (perRow && perKey)
     return wide;
-  Value full = allocUB(b, loc, {kHalf, kKeyTile}, f32);
+  Value full = allocUB(b, loc, {kHalf, s.keyTile()}, f32);
   b.create<vec::BroadcastOp>(loc, wide, full);
   return full;
 }
@@ -618,16 +628,16 @@ void Emitter::maskCausal(const Item &item, Value kv, Value x, Value tmp,
     Value ts = columns(b, loc, tmp, from, cols);
     b.create<vec::AddOp>(loc, xs, columns(b, loc, band, bandFrom, cols), ts);
     b.create<vec::CopyOp>(loc, ts, xs);
-    if (from + cols < kKeyTile)
+    if (from + cols < s.keyTile())
       b.create<vec::FillOp>(
           loc, scalar(b, loc, kMinusInf),
-          columns(b, loc, x, from + cols, kKeyTile - from - cols));
+          columns(b, loc, x, from + cols, s.keyTile() - from - cols));
   };
   when(b, loc, kv, item.diagonal, [&] {
-    for (int64_t part = 0; part < kParts; ++part)
+    for (int64_t part = 0; part < s.parts(); ++part)
       when(b, loc, item.part, constantIndex(b, loc, part), [&] {
         int64_t from = part * kQueryTile;
-        apply(from, 0, std::min(width, kKeyTile - from));
+        apply(from, 0, std::min(width, s.keyTile() - from));
       });
   });
   // The next tile: the rest of a band that started in the last part, or
@@ -641,7 +651,7 @@ void Emitter::maskCausal(const Item &item, Value kv, Value x, Value tmp,
          if (width == kQueryTile)
            return none();
          ifElse(
-             b, loc, equals(b, loc, item.part, kParts - 1),
+             b, loc, equals(b, loc, item.part, s.parts() - 1),
              [&] { apply(0, kQueryTile, width - kQueryTile); }, none);
        });
 }
@@ -654,7 +664,7 @@ void Emitter::emitVector() {
   sub = b.create<aicore::SubBlockIdxOp>(loc, b.getIndexType());
   myRows = mul(b, loc, sub, rows);
   Value causalMask = s.causal ? buildCausalMask() : Value();
-  Value keyTail = s.lastKeys() < kKeyTile ? buildKeyTailMask() : Value();
+  Value keyTail = s.lastKeys() < s.keyTile() ? buildKeyTailMask() : Value();
   // Running state of the item's rows, in f32 for the whole KV walk, and
   // the rescale factor of the tile whose P V is still on the cube.
   Value m = allocUB(b, loc, {rows, 1}, f32);
@@ -671,14 +681,15 @@ void Emitter::emitVector() {
     auto softmax = [&](Value kv) {
       Value sRow = slotRow(kv, myRows, kScoreSlots);
       Value pRows =
-          block2D(b, loc, wsP, slotRow(kv, myRows), zero, rows, kKeyTile);
+          block2D(b, loc, wsP, slotRow(kv, myRows), zero, rows,
+                  s.keyTile());
       b.create<aicore::CrossCoreWaitFlagOp>(loc, aicore::Pipe::mte2, kFlagS);
-      Value raw = loadSlot(item, wsS, sRow, kKeyTile, kv);
-      Value x = allocUB(b, loc, {rows, kKeyTile}, f32);
+      Value raw = loadSlot(item, wsS, sRow, s.keyTile(), kv);
+      Value x = allocUB(b, loc, {rows, s.keyTile()}, f32);
       b.create<vec::MulsOp>(loc, raw,
                             scalar(b, loc, op.getScale().convertToFloat()), x);
       if (mask) {
-        Value masked = allocUB(b, loc, {rows, kKeyTile}, f32);
+        Value masked = allocUB(b, loc, {rows, s.keyTile()}, f32);
         b.create<vec::AddOp>(loc, x, loadMask(item, kv), masked);
         x = masked;
       }
@@ -755,9 +766,10 @@ SmallVector<MemRefType> mlir::ascend::lowering::flashAttentionWorkspaces(
   // comment): S and the PV partial in f32, P in the input type. Separate
   // buffers keep each hand-over on its own flag.
   Type f32 = Float32Type::get(op->getContext());
-  return {tileType({kScoreSlots * rows, kKeyTile}, f32, AddressSpace::gm),
+  return {tileType({kScoreSlots * rows, s.keyTile()}, f32,
+                   AddressSpace::gm),
           tileType({2 * rows, s.dv}, f32, AddressSpace::gm),
-          tileType({2 * rows, kKeyTile}, s.element, AddressSpace::gm)};
+          tileType({2 * rows, s.keyTile()}, s.element, AddressSpace::gm)};
 }
 
 void mlir::ascend::lowering::populateFlashAttentionPatterns(

@@ -207,3 +207,28 @@ func.func @causal_pad_f16(%q: tensor<1x2x200x64xf16>,
         tensor<1x2x300x64xf16> -> tensor<1x2x200x64xf16>
   return %o : tensor<1x2x200x64xf16>
 }
+
+// Explicit mask and causal over several 128-key tiles.
+func.func @mask_causal_long_bf16(%q: tensor<1x2x300x128xbf16>,
+                                 %k: tensor<1x2x600x128xbf16>,
+                                 %v: tensor<1x2x600x128xbf16>,
+                                 %m: tensor<1x1x300x600xbf16>)
+    -> tensor<1x2x300x128xbf16> {
+  %o = ascend.flash_attention %q, %k, %v mask %m scale 0.0883883461 causal
+      : tensor<1x2x300x128xbf16>, tensor<1x2x600x128xbf16>,
+        tensor<1x2x600x128xbf16>, tensor<1x1x300x600xbf16>
+        -> tensor<1x2x300x128xbf16>
+  return %o : tensor<1x2x300x128xbf16>
+}
+
+// Head dims 256 with a key-padding mask.
+func.func @mask_d256_f16(%q: tensor<2x1x70x256xf16>,
+                         %k: tensor<2x1x300x256xf16>,
+                         %v: tensor<2x1x300x256xf16>,
+                         %m: tensor<2x1x1x300xf16>)
+    -> tensor<2x1x70x256xf16> {
+  %o = ascend.flash_attention %q, %k, %v mask %m scale 0.0625
+      : tensor<2x1x70x256xf16>, tensor<2x1x300x256xf16>,
+        tensor<2x1x300x256xf16>, tensor<2x1x1x300xf16> -> tensor<2x1x70x256xf16>
+  return %o : tensor<2x1x70x256xf16>
+}

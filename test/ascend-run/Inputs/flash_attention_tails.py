@@ -107,3 +107,11 @@ case("ahead_gqa_bf16", (2, 2, 130, 128), (2, 1, 530, 128), 64, 0.0883883461,
 # for the cube's two-tile lookahead; tile 2's band runs on into tile 1.
 case("causal_pad_f16", (1, 2, 200, 64), (1, 2, 300, 64), 64, 0.125, True,
      False)
+# An explicit mask with causal takes 128-key tiles (the 256-key tile's
+# softmax does not fit UB with the mask's tiles): Skv - Sq = 300, the
+# diagonal in both 64-key parts of a tile and running on into the next.
+case("mask_causal_long_bf16", (1, 2, 300, 128), (1, 2, 600, 128), 128,
+     0.0883883461, True, True, additive((1, 1, 300, 600), 0.1))
+# Head dims 256 with a [B, 1, 1, Skv] mask: 128-key tiles too.
+case("mask_d256_f16", (2, 1, 70, 256), (2, 1, 300, 256), 256, 0.0625, False,
+     False, key_padding([(0, 300), (20, 250)], 300))
