@@ -63,3 +63,17 @@ func.func @gqa_long_bf16(%q: tensor<3x16x128xbf16>,
         -> tensor<3x16x128xbf16>
   return %o : tensor<3x16x128xbf16>
 }
+
+// GQA 32:1, 16 rows per vector core: the KV walk takes 2 blocks per step.
+func.func @gqa32_bf16(%q: tensor<2x64x128xbf16>,
+                      %kc: tensor<12x128x2x128xbf16>,
+                      %vc: tensor<12x128x2x128xbf16>,
+                      %tables: tensor<2x9xi32>, %lens: tensor<2xi32>)
+    -> tensor<2x64x128xbf16> {
+  %o = ascend.paged_attention %q, %kc, %vc block_tables %tables
+      context_lens %lens scale 0.0883883461
+      : tensor<2x64x128xbf16>, tensor<12x128x2x128xbf16>,
+        tensor<12x128x2x128xbf16>, tensor<2x9xi32>, tensor<2xi32>
+        -> tensor<2x64x128xbf16>
+  return %o : tensor<2x64x128xbf16>
+}

@@ -60,3 +60,6 @@ case("gqa3_bf16", 2, 6, 2, 64, 64, 6, 64, 2, [64, 100], 0.125, True)
 # and a block (640); bf16.
 case("gqa_long_bf16", 3, 16, 2, 128, 128, 20, 128, 9, [1100, 512, 640],
      0.0883883461, True)
+# GQA 32:1 (16 rows per vector core): 2 blocks of 128 tokens per step.
+case("gqa32_bf16", 2, 64, 2, 128, 128, 12, 128, 9, [1100, 300], 0.0883883461,
+     True)
