@@ -17,13 +17,15 @@
 // cross-core flags inside the KV loops, the last chunk peeled; the vector
 // cores take 4 rows each and mask the last chunk's keys from the length on
 // with a 32-byte aligned window of an [8, 1024] table built once.
+// (Tables of up to 5 blocks per sequence; a narrower table narrows the
+// chunk, below.)
 
 // CHECK-LABEL: func.func @decode(
 // CHECK-DAG: %[[S:.*]] = memref.alloc() : memref<64x512xf32, #aicore.space<gm>>
 // CHECK-DAG: %[[PV:.*]] = memref.alloc() : memref<64x128xf32, #aicore.space<gm>>
 // CHECK-DAG: %[[P:.*]] = memref.alloc() : memref<64x512xbf16, #aicore.space<gm>>
 // CHECK: call @decode_0_paged_attention(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[S]], %[[PV]], %[[P]], %{{.*}})
-// CHECK: func.func private @decode_0_paged_attention(%{{.*}}: memref<2x16x128xbf16, #aicore.space<gm>>, %[[KC:.*]]: memref<8x128x2x128xbf16, #aicore.space<gm>>, %{{.*}}: memref<8x128x2x128xbf16, #aicore.space<gm>>, %[[TABLES:.*]]: memref<2x3xi32, #aicore.space<gm>>, %[[LENS:.*]]: memref<2xi32, #aicore.space<gm>>, {{.*}}) attributes {aicore.kernel = #aicore.kernel<block_dim = 4>}
+// CHECK: func.func private @decode_0_paged_attention(%{{.*}}: memref<2x16x128xbf16, #aicore.space<gm>>, %[[KC:.*]]: memref<8x128x2x128xbf16, #aicore.space<gm>>, %{{.*}}: memref<8x128x2x128xbf16, #aicore.space<gm>>, %[[TABLES:.*]]: memref<2x5xi32, #aicore.space<gm>>, %[[LENS:.*]]: memref<2xi32, #aicore.space<gm>>, {{.*}}) attributes {aicore.kernel = #aicore.kernel<block_dim = 4>}
 // CHECK: %[[KROWS:.*]] = memref.collapse_shape %[[KC]] {{\[}}[0, 1], [2, 3]] : memref<8x128x2x128xbf16, #aicore.space<gm>> into memref<1024x256xbf16, #aicore.space<gm>>
 // CHECK: aicore.core <cube>
 // CHECK: aicore.alloc : memref<16x128xbf16, #aicore.space<l1>>
@@ -109,12 +111,30 @@
 // CHECK: vec.cast
 // CHECK: mte.copy %{{.*}} : memref<4x128xbf16, #aicore.space<ub>>, memref<4x128xbf16
 func.func @decode(%q: tensor<2x16x128xbf16>, %kc: tensor<8x128x2x128xbf16>,
-                  %vc: tensor<8x128x2x128xbf16>, %t: tensor<2x3xi32>,
+                  %vc: tensor<8x128x2x128xbf16>, %t: tensor<2x5xi32>,
                   %l: tensor<2xi32>) -> tensor<2x16x128xbf16> {
   %o = ascend.paged_attention %q, %kc, %vc block_tables %t context_lens %l
       scale 0.0883883461
       : tensor<2x16x128xbf16>, tensor<8x128x2x128xbf16>, tensor<8x128x2x128xbf16>,
-        tensor<2x3xi32>, tensor<2xi32> -> tensor<2x16x128xbf16>
+        tensor<2x5xi32>, tensor<2xi32> -> tensor<2x16x128xbf16>
+  return %o : tensor<2x16x128xbf16>
+}
+
+// -----
+
+// A table of one block per sequence (contexts up to 128 tokens): chunks of
+// one block, so S and P move 128 keys, not 512.
+// CHECK-LABEL: func.func @short_table(
+// CHECK-DAG: memref.alloc() : memref<64x128xf32, #aicore.space<gm>>
+// CHECK-DAG: memref.alloc() : memref<64x128xbf16, #aicore.space<gm>>
+// CHECK: aicore.alloc : memref<16x128xf32, #aicore.space<l0c>>
+func.func @short_table(%q: tensor<2x16x128xbf16>, %kc: tensor<8x128x2x128xbf16>,
+                       %vc: tensor<8x128x2x128xbf16>, %t: tensor<2x1xi32>,
+                       %l: tensor<2xi32>) -> tensor<2x16x128xbf16> {
+  %o = ascend.paged_attention %q, %kc, %vc block_tables %t context_lens %l
+      scale 0.0883883461
+      : tensor<2x16x128xbf16>, tensor<8x128x2x128xbf16>, tensor<8x128x2x128xbf16>,
+        tensor<2x1xi32>, tensor<2xi32> -> tensor<2x16x128xbf16>
   return %o : tensor<2x16x128xbf16>
 }
 

@@ -70,6 +70,7 @@ constexpr int64_t kChunkKeys = 512, kChunkScores = 4096;
 
 struct Shape {
   int64_t b, nq, nkv, d, dv, blockSize;
+  int64_t tableWidth; ///< most cache blocks a sequence can have
   Type element;
 
   int64_t group() const { return nq / nkv; }
@@ -79,13 +80,14 @@ struct Shape {
   int64_t items() const { return b * nkv; }
   /// Cache blocks per step of the KV walk (a chunk), and its keys. Each
   /// block's scores go to its columns of one L0C tile, which must start on
-  /// L0C's 512-byte alignment: blocks of 128 keys (f32) or multiples.
+  /// L0C's 512-byte alignment: blocks of 128 keys (f32) or multiples. A
+  /// chunk wider than the block table would only move masked scores.
   int64_t chunkBlocks() const {
     if (blockSize * 4 % 512)
       return 1;
     return std::max<int64_t>(
-        1, std::min(kChunkKeys / blockSize,
-                    kChunkScores / (rows() * blockSize)));
+        1, std::min({kChunkKeys / blockSize,
+                     kChunkScores / (rows() * blockSize), tableWidth}));
   }
   int64_t chunkKeys() const { return chunkBlocks() * blockSize; }
 };
@@ -95,6 +97,7 @@ Shape shapeOf(ascend::PagedAttentionOp op) {
   ArrayRef<int64_t> k = op.getKeyCache().getType().getShape();
   ArrayRef<int64_t> v = op.getValueCache().getType().getShape();
   return {q[0], q[1], k[2], q[2], v[3], k[1],
+          op.getBlockTables().getType().getShape()[1],
           op.getQuery().getType().getElementType()};
 }
 
