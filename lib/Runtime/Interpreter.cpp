@@ -273,6 +273,8 @@ private:
   LogicalResult executeTile(Operation &op);
   LogicalResult checkAccesses(Operation &op, aicore::Pipe pipe);
   LogicalResult checkDynamicAlignment(Operation &op);
+  LogicalResult checkAlignment(Operation &op, Value view, StringRef name,
+                               StringRef why);
   LogicalResult checkDefined(Operation &op, const TileRef &tile, bool write);
   /// The gm entry `tile` views, if it is a GM tile.
   std::optional<unsigned> gmIndex(const TileRef &tile) const;
@@ -384,37 +386,50 @@ LogicalResult CoreExecutor::execute(Operation &op) {
 // Tile ops: time, hazards, values
 //===----------------------------------------------------------------------===//
 
+/// Whether `type` is an on-chip view whose offset only the run time knows.
+static bool hasDynamicOnChipOffset(Type type) {
+  auto memref = dyn_cast<MemRefType>(type);
+  std::optional<AddressSpace> space =
+      memref ? aicore::getAddressSpace(memref) : std::nullopt;
+  int64_t offset;
+  SmallVector<int64_t> strides;
+  return space && *space != AddressSpace::gm &&
+         succeeded(getStridesAndOffset(memref, strides, offset)) &&
+         ShapedType::isDynamic(offset);
+}
+
 /// The verifier checks that on-chip tiles start on their buffer's
 /// alignment when the offset is static; a view with a dynamic offset is
 /// checked here, when the offset is known, with the verifier's message.
 LogicalResult CoreExecutor::checkDynamicAlignment(Operation &op) {
-  for (auto [index, operand] : llvm::enumerate(op.getOperands())) {
-    auto type = dyn_cast<MemRefType>(operand.getType());
-    std::optional<AddressSpace> space =
-        type ? aicore::getAddressSpace(type) : std::nullopt;
-    if (!space || *space == AddressSpace::gm)
-      continue;
-    int64_t staticOffset;
-    SmallVector<int64_t> strides;
-    if (failed(getStridesAndOffset(type, strides, staticOffset)) ||
-        !ShapedType::isDynamic(staticOffset))
-      continue;
-    int64_t alignment = kernel.target.buffer(*space).alignment;
-    int64_t offsetBits = getTile(operand).offset * getTile(operand).bits;
-    if (offsetBits % (8 * alignment) == 0)
-      continue;
-    InFlightDiagnostic diag = op.emitError()
-                              << "operand #" << index << " is at a ";
-    if (offsetBits % 8)
-      diag << offsetBits << "-bit offset";
-    else
-      diag << offsetBits / 8 << "-byte offset";
-    return diag << " at run time, not a multiple of the " << alignment
-                << "-byte alignment of " << stringifyAddressSpace(*space)
-                << " (a view with a dynamic offset; the verifier checks "
-                   "static ones)";
-  }
+  for (auto [index, operand] : llvm::enumerate(op.getOperands()))
+    if (hasDynamicOnChipOffset(operand.getType()) &&
+        failed(checkAlignment(op, operand,
+                              ("operand #" + Twine(index)).str(),
+                              "a view with a dynamic offset; the verifier "
+                              "checks static ones")))
+      return failure();
   return success();
+}
+
+/// Emits on `op` that on-chip `view` (`name`) is not aligned at run time,
+/// if it is not, saying `why` the verifier could not tell.
+LogicalResult CoreExecutor::checkAlignment(Operation &op, Value view,
+                                           StringRef name, StringRef why) {
+  AddressSpace space = *aicore::getAddressSpace(cast<MemRefType>(view.getType()));
+  int64_t alignment = kernel.target.buffer(space).alignment;
+  const TileRef &tile = getTile(view);
+  int64_t offsetBits = tile.offset * tile.bits;
+  if (offsetBits % (8 * alignment) == 0)
+    return success();
+  InFlightDiagnostic diag = op.emitError() << name << " is at a ";
+  if (offsetBits % 8)
+    diag << offsetBits << "-bit offset";
+  else
+    diag << offsetBits / 8 << "-byte offset";
+  return diag << " at run time, not a multiple of the " << alignment
+              << "-byte alignment of " << stringifyAddressSpace(space) << " ("
+              << why << ")";
 }
 
 LogicalResult CoreExecutor::checkAccesses(Operation &op, aicore::Pipe pipe) {
@@ -597,10 +612,16 @@ LogicalResult CoreExecutor::executeMemRef(Operation &op, bool &handled) {
         return success();
       })
       // A cast only changes what the type knows statically, not the view.
-      .Case([&](memref::CastOp cast) {
+      // One that makes a dynamic on-chip offset static hides it from
+      // checkDynamicAlignment, so the view is checked here.
+      .Case([&](memref::CastOp cast) -> LogicalResult {
         // Copied first: values[] may grow and move the source's entry.
         TileRef source = getTile(cast.getSource());
         values[cast.getResult()] = source;
+        if (hasDynamicOnChipOffset(cast.getSource().getType()) &&
+            !hasDynamicOnChipOffset(cast.getType()))
+          return checkAlignment(op, cast.getResult(), "the cast's result",
+                                "a dynamic offset cast to a static one");
         return success();
       })
       .Case<memref::CollapseShapeOp, memref::ExpandShapeOp>(

@@ -1012,21 +1012,35 @@ struct SingleHead {
   SmallVector<Operation *> between; ///< the scale and mask ops, in order
 };
 
-/// The single-head chain around `softmax`, by structure only (the
-/// attention matcher checks the rest once it is batched).
-std::optional<SingleHead> findSingleHead(SoftmaxOp softmax) {
-  if (shapeOf(softmax.getX()).size() != 2 || softmax.getDim() != 1 ||
-      !softmax->hasOneUse())
-    return std::nullopt;
+/// The single-head chain around the 2-D `softmax`, by structure and sole
+/// uses (the attention matcher checks the rest on the batched copy, whose
+/// ops have no other users); otherwise says why not in `whyNot`.
+FailureOr<SingleHead> findSingleHead(SoftmaxOp softmax, std::string &whyNot) {
+  if (softmax.getDim() != 1)
+    return fail(whyNot, "the softmax is over dim 0, not the key axis (the "
+                        "last dim, 1)");
+  if (failed(checkSoleUse(softmax.getResult(), "the softmax result", whyNot)))
+    return failure();
   SingleHead chain;
   chain.output = dyn_cast<MatmulOp>(*softmax->getUsers().begin());
   if (!chain.output || chain.output.getA() != softmax.getResult())
-    return std::nullopt;
+    return fail(whyNot, "the softmax result is not the left operand of an "
+                        "ascend.matmul (P.V)");
   Value x = softmax.getX();
+  if (x.getDefiningOp<MatmulOp>()) {
+    // Unscaled: matchScale says why that is not fused.
+    double unused;
+    (void)matchScale(x, unused, whyNot);
+    return failure();
+  }
   for (int step = 0; step < 2 && !chain.scores; ++step) {
+    if (failed(checkSoleUse(x, step ? "the scaled scores" : "the softmax input",
+                            whyNot)))
+      return failure();
     Operation *def = x.getDefiningOp();
-    if (!isa_and_nonnull<AddOp, MulOp, DivOp>(def) || !def->hasOneUse())
-      return std::nullopt;
+    if (!isa_and_nonnull<AddOp, MulOp, DivOp>(def))
+      return fail(whyNot, "the scores come from " + describe(x) +
+                              ", not a scale or mask of ascend.matmul (Q.K^T)");
     chain.between.insert(chain.between.begin(), def);
     // Towards Q.K^T: the operand that is a product (or, under an add, a
     // scaled one).
@@ -1037,8 +1051,12 @@ std::optional<SingleHead> findSingleHead(SoftmaxOp softmax) {
     x = leads(lhs) || !leads(rhs) ? lhs : rhs;
     chain.scores = x.getDefiningOp<MatmulOp>();
   }
-  if (!chain.scores || !chain.scores->hasOneUse())
-    return std::nullopt;
+  if (!chain.scores)
+    return fail(whyNot, "the scores come from " + describe(x) +
+                            ", not ascend.matmul (Q.K^T) under a scale and "
+                            "a mask");
+  if (failed(checkSoleUse(x, "Q.K^T", whyNot)))
+    return failure();
   return chain;
 }
 
@@ -1102,14 +1120,15 @@ struct CreatedOps : OpBuilder::Listener {
 };
 
 /// Whether a softmax sits where attention's would (a matmul within a few
-/// elementwise ops before it, or one reading it), so that a remark about
-/// it being left alone is worth reading.
+/// elementwise ops before it and one reading it), so that a remark about it
+/// being left alone is worth reading; a classifier's softmax over logits,
+/// read by no product, is not.
 bool looksLikeAttention(SoftmaxOp softmax) {
+  bool productBefore = false;
   Value x = softmax.getX();
-  for (int step = 0; step < 4 && x; ++step) {
+  for (int step = 0; step < 4 && x && !productBefore; ++step) {
     Operation *def = x.getDefiningOp();
-    if (isa_and_nonnull<BatchMatmulOp, MatmulOp>(def))
-      return true;
+    productBefore = isa_and_nonnull<BatchMatmulOp, MatmulOp>(def);
     if (!isa_and_nonnull<AddOp, MulOp, DivOp, tensor::ExpandShapeOp>(def))
       break;
     // Follow the operand that is not a constant.
@@ -1117,13 +1136,12 @@ bool looksLikeAttention(SoftmaxOp softmax) {
     if (def->getNumOperands() == 2 && matchPattern(x, m_Constant()))
       x = def->getOperand(1);
   }
-  for (Operation *user : softmax->getUsers()) {
-    if (isa<tensor::CollapseShapeOp>(user) && user->hasOneUse())
-      user = *user->getUsers().begin();
-    if (isa<BatchMatmulOp, MatmulOp>(user))
-      return true;
-  }
-  return false;
+  return productBefore &&
+         llvm::any_of(softmax->getUsers(), [](Operation *user) {
+           if (isa<tensor::CollapseShapeOp>(user) && user->hasOneUse())
+             user = *user->getUsers().begin();
+           return isa<BatchMatmulOp, MatmulOp>(user);
+         });
 }
 
 struct FuseAttentionPass
@@ -1143,10 +1161,15 @@ struct FuseAttentionPass
       if (erased.contains(softmax))
         continue;
       std::string whyNot;
-      if (std::optional<SingleHead> chain = findSingleHead(softmax))
-        fuseSingleHead(rewriter, *chain, softmax, erased, whyNot);
-      else
+      if (shapeOf(softmax.getX()).size() != 2) {
         fuse(rewriter, softmax, erased, whyNot);
+      } else if (FailureOr<SingleHead> chain =
+                     findSingleHead(softmax, whyNot);
+                 succeeded(chain)) {
+        fuseSingleHead(rewriter, *chain, softmax, erased, whyNot);
+      } else {
+        whyNot = "not fused into ascend.flash_attention: " + whyNot;
+      }
       if (!whyNot.empty() && reportUnmatched && looksLikeAttention(softmax))
         softmax.emitRemark() << whyNot;
     }

@@ -337,3 +337,63 @@ func.func @single_head_2d_not_splat(%q: tensor<16x64xf16>, %k: tensor<16x64xf16>
   %o = ascend.matmul %p, %v : tensor<16x16xf16>, tensor<16x32xf16> -> tensor<16x32xf16>
   return %o : tensor<16x32xf16>
 }
+
+// -----
+
+// Negative, no remark: a classifier head (logits from a matmul, softmax
+// read by no product) is not attention-like and is not reported.
+// CHECK-LABEL: func.func @classifier_head
+// CHECK: ascend.softmax
+func.func @classifier_head(%x: tensor<16x64xf16>, %w: tensor<64x32xf16>) -> tensor<16x32xf16> {
+  %l = ascend.matmul %x, %w : tensor<16x64xf16>, tensor<64x32xf16> -> tensor<16x32xf16>
+  %c = arith.constant dense<0.5> : tensor<1xf16>
+  %t = ascend.mul %l, %c : tensor<16x32xf16>, tensor<1xf16> -> tensor<16x32xf16>
+  %p = ascend.softmax %t dim 1 : tensor<16x32xf16> -> tensor<16x32xf16>
+  return %p : tensor<16x32xf16>
+}
+
+// -----
+
+// Negative, one head in 2-D without a scale: the reason is the 2-D chain's.
+// CHECK-LABEL: func.func @single_head_2d_unscaled(
+// CHECK-NEXT: ascend.matmul
+// CHECK-NEXT: ascend.softmax
+// CHECK-NEXT: ascend.matmul
+// CHECK-NEXT: return
+func.func @single_head_2d_unscaled(%q: tensor<16x64xf16>, %k: tensor<16x64xf16>, %v: tensor<16x32xf16>) -> tensor<16x32xf16> {
+  %s = ascend.matmul %q, %k {transpose_b} : tensor<16x64xf16>, tensor<16x64xf16> -> tensor<16x16xf16>
+  // expected-remark @+1 {{not fused into ascend.flash_attention: no scale: the scores come from ascend.matmul, not ascend.mul or ascend.div by a constant; unscaled softmax(Q.K^T).V is not fused}}
+  %p = ascend.softmax %s dim 1 : tensor<16x16xf16> -> tensor<16x16xf16>
+  %o = ascend.matmul %p, %v : tensor<16x16xf16>, tensor<16x32xf16> -> tensor<16x32xf16>
+  return %o : tensor<16x32xf16>
+}
+
+// -----
+
+// Negative, one head in 2-D: Q.K^T is also returned.
+// CHECK-LABEL: func.func @single_head_2d_scores_returned(
+// CHECK-NOT: ascend.flash_attention
+func.func @single_head_2d_scores_returned(%q: tensor<16x64xf16>, %k: tensor<16x64xf16>, %v: tensor<16x32xf16>) -> (tensor<16x32xf16>, tensor<16x16xf16>) {
+  %s = ascend.matmul %q, %k {transpose_b} : tensor<16x64xf16>, tensor<16x64xf16> -> tensor<16x16xf16>
+  %c = arith.constant dense<0.125> : tensor<1xf16>
+  %t = ascend.mul %s, %c : tensor<16x16xf16>, tensor<1xf16> -> tensor<16x16xf16>
+  // expected-remark @+1 {{not fused into ascend.flash_attention: Q.K^T has 2 users; fusing would compute it twice}}
+  %p = ascend.softmax %t dim 1 : tensor<16x16xf16> -> tensor<16x16xf16>
+  %o = ascend.matmul %p, %v : tensor<16x16xf16>, tensor<16x32xf16> -> tensor<16x32xf16>
+  return %o, %s : tensor<16x32xf16>, tensor<16x16xf16>
+}
+
+// -----
+
+// Negative, one head in 2-D: the softmax is over the query axis.
+// CHECK-LABEL: func.func @single_head_2d_query_axis(
+// CHECK-NOT: ascend.flash_attention
+func.func @single_head_2d_query_axis(%q: tensor<16x64xf16>, %k: tensor<16x64xf16>, %v: tensor<16x32xf16>) -> tensor<16x32xf16> {
+  %s = ascend.matmul %q, %k {transpose_b} : tensor<16x64xf16>, tensor<16x64xf16> -> tensor<16x16xf16>
+  %c = arith.constant dense<0.125> : tensor<1xf16>
+  %t = ascend.mul %s, %c : tensor<16x16xf16>, tensor<1xf16> -> tensor<16x16xf16>
+  // expected-remark @+1 {{not fused into ascend.flash_attention: the softmax is over dim 0, not the key axis (the last dim, 1)}}
+  %p = ascend.softmax %t dim 0 : tensor<16x16xf16> -> tensor<16x16xf16>
+  %o = ascend.matmul %p, %v : tensor<16x16xf16>, tensor<16x32xf16> -> tensor<16x32xf16>
+  return %o : tensor<16x32xf16>
+}

@@ -46,7 +46,8 @@
 // each slot. The vector cores always compute their 32 rows x key tile (a
 // tail costs what the padded tile costs): the missing keys get -inf scores
 // before the row max, so P is exactly 0 there, and rows past Sq are
-// computed on stale slot contents but never stored.
+// computed on zeros (loadSlot fills what the slot does not hold) but never
+// stored.
 //
 // An explicit mask (NumPy-broadcast to [B, Nq, Sq, Skv]) is loaded per tile
 // for the vector core's rows and the tile's keys, a broadcast dim read once
@@ -177,21 +178,6 @@ int64_t blocksFor(ascend::FlashAttentionOp op,
 }
 
 /// The top-left rows x cols of a UB tile (the tile itself if that is all).
-Value corner(OpBuilder &b, Location loc, Value tile, int64_t rows,
-             int64_t cols) {
-  if (cast<MemRefType>(tile.getType()).getShape() ==
-      ArrayRef<int64_t>{rows, cols})
-    return tile;
-  Value zero = constantIndex(b, loc, 0);
-  return block2D(b, loc, tile, zero, zero, rows, cols);
-}
-
-Value mul(OpBuilder &b, Location loc, Value x, int64_t c) {
-  return b.create<arith::MulIOp>(loc, x, constantIndex(b, loc, c));
-}
-Value add(OpBuilder &b, Location loc, Value x, Value y) {
-  return b.create<arith::AddIOp>(loc, x, y);
-}
 Value scalar(OpBuilder &b, Location loc, float x) {
   return b.create<arith::ConstantOp>(loc, b.getF32Type(),
                                      b.getF32FloatAttr(x));
@@ -414,12 +400,12 @@ void Emitter::emitCube() {
     auto scores = [&](Value kv) {
       forQueryRows(item, [&](int64_t rows) {
         forKeys(kv, [&](int64_t keys) {
+          // Q is loaded ahead (qL1).
           MatmulEmitter product(
-              b, loc, qk, block2D(b, loc, q, item.qRow, zero, rows, s.d),
+              b, loc, qk, Value(),
               block2D(b, loc, k, kvRowOf(kv), zero, keys, s.d),
               block2D(b, loc, wsS, slotRow(kv, zero, kScoreSlots), zero,
-                      kQueryTile,
-                      s.keyTile()));
+                      kQueryTile, s.keyTile()));
           product.allocate(s.element, sL0C);
           product.useLoaded(qL1, Value());
           product.emitTile(zero, zero, zero, rows, keys);
@@ -444,7 +430,7 @@ void Emitter::emitCube() {
           MatmulEmitter product(
               b, loc, keys == s.keyTile() ? pv : pvTail,
               block2D(b, loc, wsP, slotRow(kv, zero), zero, rows, keys),
-              block2D(b, loc, v, kvRowOf(kv), zero, keys, s.dv),
+              /*gmB=*/Value(), // V is loaded ahead (vL1)
               block2D(b, loc, wsPV, slotRow(kv, zero), zero, kQueryTile,
                       s.dv));
           product.allocate(s.element, pvL0C);

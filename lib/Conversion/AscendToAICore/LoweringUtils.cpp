@@ -24,6 +24,14 @@ Value constantIndex(OpBuilder &b, Location loc, int64_t v) {
   return b.create<arith::ConstantIndexOp>(loc, v);
 }
 
+Value mul(OpBuilder &b, Location loc, Value x, int64_t c) {
+  return b.create<arith::MulIOp>(loc, x, constantIndex(b, loc, c));
+}
+
+Value add(OpBuilder &b, Location loc, Value x, Value y) {
+  return b.create<arith::AddIOp>(loc, x, y);
+}
+
 /// The GM memref a tensor operand was read from, if it was.
 static Value sourceMemRef(Value tensor) {
   if (auto toTensor = tensor.getDefiningOp<bufferization::ToTensorOp>())
@@ -209,6 +217,17 @@ Value block2D(OpBuilder &b, Location loc, Value memref, Value row, Value col,
       sizes{b.getIndexAttr(rows), b.getIndexAttr(cols)},
       strides(2, b.getIndexAttr(1));
   return b.create<memref::SubViewOp>(loc, memref, offsets, sizes, strides);
+}
+
+Value corner(OpBuilder &b, Location loc, Value tile, int64_t rows,
+             int64_t cols) {
+  if (cast<MemRefType>(tile.getType()).getShape() ==
+      ArrayRef<int64_t>{rows, cols})
+    return tile;
+  SmallVector<OpFoldResult> zeros(2, b.getIndexAttr(0)),
+      sizes{b.getIndexAttr(rows), b.getIndexAttr(cols)},
+      ones(2, b.getIndexAttr(1));
+  return b.create<memref::SubViewOp>(loc, tile, zeros, sizes, ones);
 }
 
 SmallVector<MemRefType> kernelWorkspaces(Operation *op,

@@ -26,6 +26,9 @@ MemRefType tileType(ArrayRef<int64_t> shape, Type element,
                     aicore::AddressSpace space);
 
 Value constantIndex(OpBuilder &b, Location loc, int64_t v);
+/// Index arithmetic: x * c and x + y.
+Value mul(OpBuilder &b, Location loc, Value x, int64_t c);
+Value add(OpBuilder &b, Location loc, Value x, Value y);
 
 /// An ascend op between the brackets the pass puts around kernel bodies: its
 /// operands read from GM memrefs, its result written to one.
@@ -87,6 +90,11 @@ Value asRows(OpBuilder &b, Location loc, Value memref);
 /// The rows x cols block of a 2-D memref at (row, col).
 Value block2D(OpBuilder &b, Location loc, Value memref, Value row, Value col,
               int64_t rows, int64_t cols);
+
+/// The top-left rows x cols of a 2-D tile (the tile itself if it is that
+/// size), with static offsets so that a static tile stays static.
+Value corner(OpBuilder &b, Location loc, Value tile, int64_t rows,
+             int64_t cols);
 
 /// `size` rows of a [rows, C] memref from row `offset`.
 Value sliceRows(OpBuilder &b, Location loc, Value memref, Value offset,

@@ -218,17 +218,6 @@ Value MatmulEmitter::view(Value source, OpFoldResult r, OpFoldResult c,
                                      strides);
 }
 
-/// The top-left `shape` of an on-chip tile (the tile itself if it fits).
-Value MatmulEmitter::corner(Value tile, ArrayRef<int64_t> shape) {
-  if (cast<MemRefType>(tile.getType()).getShape() == shape)
-    return tile;
-  SmallVector<OpFoldResult> zeros(2, b.getIndexAttr(0));
-  SmallVector<OpFoldResult> sizes{b.getIndexAttr(shape[0]),
-                                  b.getIndexAttr(shape[1])};
-  SmallVector<OpFoldResult> ones(2, b.getIndexAttr(1));
-  return b.create<memref::SubViewOp>(loc, tile, zeros, sizes, ones);
-}
-
 /// GM block -> L1 in NZ. A block that is not whole fractals is padded:
 /// columns to 32 bytes, and rows to 16 when they run along K (`kRows`),
 /// where the padding must be zero.
@@ -236,13 +225,13 @@ void MatmulEmitter::load(Value gmBlock, Value l1, bool kRows) {
   ArrayRef<int64_t> shape = cast<MemRefType>(gmBlock.getType()).getShape();
   auto nd = aicore::Layout::nd, nz = aicore::Layout::nz;
   if (shape[0] % 16 == 0 && shape[1] % p.c0 == 0) {
-    b.create<mte::CopyOp>(loc, gmBlock, corner(l1, shape), nd, nz,
+    b.create<mte::CopyOp>(loc, gmBlock, corner(b, loc, l1, shape[0], shape[1]), nd, nz,
                           /*transpose=*/false);
     return;
   }
   int64_t rows = kRows ? roundUp(shape[0], 16) : shape[0];
   b.create<mte::CopyOp>(loc, gmBlock,
-                        corner(l1, {rows, roundUp(shape[1], p.c0)}), nd, nz,
+                        corner(b, loc, l1, rows, roundUp(shape[1], p.c0)), nd, nz,
                         /*transpose=*/false, /*pad=*/true);
 }
 
@@ -274,7 +263,7 @@ bool MatmulEmitter::kRows(Operand which) const {
 }
 
 Value MatmulEmitter::allocOperand(Operand which, int64_t size) {
-  assert(p.kl1 == p.k && "operands loaded ahead need K in one chunk");
+  assert(p.kl1 == p.kFull && "operands loaded ahead need K in one chunk");
   Value gm = which == A ? gmA : gmB;
   return allocChunk(which, size, roundUp(p.k, p.k0),
                     cast<MemRefType>(gm.getType()).getElementType());
@@ -287,18 +276,31 @@ void MatmulEmitter::loadOperand(Operand which, Value l1, Value at,
 }
 
 /// Loads the `size` K elements from `kc` of the tile's A rows and B
-/// columns into L1, unless loaded ahead.
+/// columns into L1, unless loaded ahead; an operand loaded ahead holds all
+/// of K, so the chunk is its part from `loadedAt` on.
 void MatmulEmitter::loadChunk(Value row, Value col, Value kc, int64_t size,
-                              int64_t rows, int64_t cols) {
+                              int64_t rows, int64_t cols, int64_t loadedAt) {
   int64_t chunk = roundUp(size, p.k0);
-  l1a = loadedA ? loadedA : allocChunk(A, rows, chunk, element);
-  l1b = loadedB ? loadedB : allocChunk(B, cols, chunk, element);
+  l1a = loadedA ? fromK(A, loadedA, loadedAt)
+                : allocChunk(A, rows, chunk, element);
+  l1b = loadedB ? fromK(B, loadedB, loadedAt)
+                : allocChunk(B, cols, chunk, element);
   Value aBlock = loadedA ? Value() : block(A, row, kc, rows, size);
   Value bBlock = loadedB ? Value() : block(B, col, kc, cols, size);
   if (aBlock)
     load(aBlock, l1a, kRows(A));
   if (bBlock)
     load(bBlock, l1b, kRows(B));
+}
+
+/// The part of an L1 operand tile from K offset `at` on.
+Value MatmulEmitter::fromK(Operand which, Value l1, int64_t at) {
+  if (at == 0)
+    return l1;
+  ArrayRef<int64_t> shape = cast<MemRefType>(l1.getType()).getShape();
+  OpFoldResult zero = b.getIndexAttr(0), kAt = b.getIndexAttr(at);
+  return kRows(which) ? view(l1, kAt, zero, {shape[0] - at, shape[1]})
+                      : view(l1, zero, kAt, {shape[0], shape[1] - at});
 }
 
 /// One L0 step of `size` (whole fractals) at `kk` of the L1 chunk.
@@ -316,7 +318,7 @@ void MatmulEmitter::step(OpFoldResult kk, int64_t size, Value first, int64_t row
   Value bTile = alloc({size, colsP}, element, AddressSpace::l0b);
   b.create<mte::CopyOp>(loc, aL1, a, nz, nd, /*transpose=*/p.ta);
   b.create<mte::CopyOp>(loc, bL1, bTile, nz, nd, /*transpose=*/p.tb);
-  b.create<cube::MmadOp>(loc, a, bTile, corner(l0c, {rowsP, colsP}), first,
+  b.create<cube::MmadOp>(loc, a, bTile, corner(b, loc, l0c, rowsP, colsP), first,
                          /*transpose_a=*/false, /*transpose_b=*/false);
 }
 
@@ -354,7 +356,8 @@ void MatmulEmitter::emitProduct(Value matrixIndex, Value row, Value col,
     step(kk, p.tk, first, rowsP, colsP);
   }
   if (p.kTail > 0) {
-    loadChunk(row, col, constantIndex(b, loc, p.kFull), p.kTail, rows, cols);
+    loadChunk(row, col, constantIndex(b, loc, p.kFull), p.kTail, rows, cols,
+              /*loadedAt=*/p.kFull);
     Value first = b.create<arith::ConstantIntOp>(
         loc, p.kFull == 0 && !accumulate, 1);
     step(b.getIndexAttr(0), roundUp(p.kTail, p.k0), first, rowsP, colsP);
@@ -368,7 +371,7 @@ void MatmulEmitter::writeBack(Value row, Value col, int64_t rows,
   aicore::QuantMode mode = out.isF16()    ? aicore::QuantMode::f32_to_f16
                            : out.isBF16() ? aicore::QuantMode::f32_to_bf16
                                           : aicore::QuantMode::none;
-  b.create<mte::FixpipeOp>(loc, corner(l0c, {rows, cols}), cView,
+  b.create<mte::FixpipeOp>(loc, corner(b, loc, l0c, rows, cols), cView,
                            /*scale=*/Value(), mode, /*offset=*/IntegerAttr(),
                            /*relu=*/false, aicore::Layout::nd);
 }

@@ -44,9 +44,11 @@ struct MatmulPlan {
 
 /// The plan of one whole m x n product over k: a single output tile with K
 /// in one L1 chunk, as the attention kernels compute their per-tile
-/// products. The L0 step is the largest multiple of k0
-/// dividing k whose B tile fills at most half of L0B (the other half is for
-/// the next step).
+/// products. K runs in L0 steps over its whole fractals, then a K that is
+/// not whole fractals ends with one padded tail step (one padded step for
+/// all of K would not fit L0 for long K and wide N). The step is the
+/// largest multiple of k0 dividing the whole fractals whose B tile fills
+/// at most half of L0B (the other half is for the next step).
 inline MatmulPlan planOneTile(Operation *op, Type element, bool tb, int64_t m,
                               int64_t n, int64_t k) {
   const aicore::TargetInfo &target = aicore::getTargetInfo(op);
@@ -60,20 +62,16 @@ inline MatmulPlan planOneTile(Operation *op, Type element, bool tb, int64_t m,
   p.batch = 1;
   p.m = p.tm = p.lastM = m;
   p.n = p.tn = p.lastN = n;
-  p.k = p.kFull = p.kl1 = k;
-  p.kTail = 0;
+  p.k = k;
   p.m0 = rate->m0;
   p.n0 = rate->n0;
   p.k0 = rate->k0;
   p.c0 = 32 / bytes;
-  // A K that is not whole fractals is one padded tail step.
-  if (k % p.k0) {
-    p.kFull = 0;
-    p.kTail = k;
-  }
+  p.kFull = p.kl1 = k / p.k0 * p.k0;
+  p.kTail = k - p.kFull;
   p.tk = p.k0;
-  for (int64_t c = k; c > p.k0; c -= p.k0)
-    if (k % c == 0 && c * roundUp(n, p.n0) * bytes <= budget) {
+  for (int64_t c = p.kFull; c > p.k0; c -= p.k0)
+    if (p.kFull % c == 0 && c * roundUp(n, p.n0) * bytes <= budget) {
       p.tk = c;
       break;
     }
@@ -158,10 +156,10 @@ private:
   Value alloc(ArrayRef<int64_t> shape, Type t, aicore::AddressSpace s);
   Value view(Value source, OpFoldResult r, OpFoldResult c,
              ArrayRef<int64_t> shape);
-  Value corner(Value tile, ArrayRef<int64_t> shape);
   void load(Value gmBlock, Value l1, bool kRows);
   void loadChunk(Value row, Value col, Value kc, int64_t size, int64_t rows,
-                 int64_t cols);
+                 int64_t cols, int64_t loadedAt = 0);
+  Value fromK(Operand which, Value l1, int64_t at);
   Value allocChunk(Operand which, int64_t size, int64_t chunk, Type t);
   Value block(Operand which, Value at, Value kc, int64_t size, int64_t k);
   bool kRows(Operand which) const;

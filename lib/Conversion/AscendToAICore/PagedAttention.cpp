@@ -140,12 +140,6 @@ int64_t blocksFor(ascend::PagedAttentionOp op,
                            aicore::getTargetInfo(op).numBlocks));
 }
 
-Value mul(OpBuilder &b, Location loc, Value x, int64_t c) {
-  return b.create<arith::MulIOp>(loc, x, constantIndex(b, loc, c));
-}
-Value add(OpBuilder &b, Location loc, Value x, Value y) {
-  return b.create<arith::AddIOp>(loc, x, y);
-}
 
 /// What both regions know of a work item.
 struct Item {

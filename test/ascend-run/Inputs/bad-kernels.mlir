@@ -56,4 +56,21 @@ module attributes {aicore.target = #aicore.target<"Ascend910B2">} {
     mte.copy %g, %v : memref<8xf32, strided<[1]>, #aicore.space<gm>>, memref<8xf32, strided<[1], offset: ?>, #aicore.space<ub>>
     return
   }
+
+  // The same view cast to a static offset: the cast is checked, since the
+  // type the copy sees claims an offset the verifier accepted.
+  func.func @unaligned_cast_view(%x: memref<64xf32, #aicore.space<gm>>)
+      attributes {aicore.kernel = #aicore.kernel<block_dim = 2>} {
+    %c3 = arith.constant 3 : index
+    %c8 = arith.constant 8 : index
+    %b = aicore.block_idx
+    %s = arith.muli %b, %c3 : index
+    %o = arith.addi %s, %c8 : index
+    %u = aicore.alloc : memref<64xf32, #aicore.space<ub>>
+    %v = memref.subview %u[%o] [8] [1] : memref<64xf32, #aicore.space<ub>> to memref<8xf32, strided<[1], offset: ?>, #aicore.space<ub>>
+    %w = memref.cast %v : memref<8xf32, strided<[1], offset: ?>, #aicore.space<ub>> to memref<8xf32, strided<[1], offset: 8>, #aicore.space<ub>>
+    %g = memref.subview %x[0] [8] [1] : memref<64xf32, #aicore.space<gm>> to memref<8xf32, strided<[1]>, #aicore.space<gm>>
+    mte.copy %g, %w : memref<8xf32, strided<[1]>, #aicore.space<gm>>, memref<8xf32, strided<[1], offset: 8>, #aicore.space<ub>>
+    return
+  }
 }

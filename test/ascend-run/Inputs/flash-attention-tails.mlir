@@ -232,3 +232,24 @@ func.func @mask_d256_f16(%q: tensor<2x1x70x256xf16>,
         tensor<2x1x300x256xf16>, tensor<2x1x1x300xf16> -> tensor<2x1x70x256xf16>
   return %o : tensor<2x1x70x256xf16>
 }
+
+// Wide V rows over a last KV tile that is not whole 16-key fractals.
+func.func @tail_dv256_f16(%q: tensor<1x2x70x64xf16>,
+                          %k: tensor<1x1x511x64xf16>,
+                          %v: tensor<1x1x511x256xf16>)
+    -> tensor<1x2x70x256xf16> {
+  %o = ascend.flash_attention %q, %k, %v scale 0.125
+      : tensor<1x2x70x64xf16>, tensor<1x1x511x64xf16>,
+        tensor<1x1x511x256xf16> -> tensor<1x2x70x256xf16>
+  return %o : tensor<1x2x70x256xf16>
+}
+
+func.func @tail_dv192_causal_bf16(%q: tensor<1x1x200x64xbf16>,
+                                  %k: tensor<1x1x200x64xbf16>,
+                                  %v: tensor<1x1x200x192xbf16>)
+    -> tensor<1x1x200x192xbf16> {
+  %o = ascend.flash_attention %q, %k, %v scale 0.125 causal
+      : tensor<1x1x200x64xbf16>, tensor<1x1x200x64xbf16>,
+        tensor<1x1x200x192xbf16> -> tensor<1x1x200x192xbf16>
+  return %o : tensor<1x1x200x192xbf16>
+}

@@ -115,3 +115,9 @@ case("mask_causal_long_bf16", (1, 2, 300, 128), (1, 2, 600, 128), 128,
 # Head dims 256 with a [B, 1, 1, Skv] mask: 128-key tiles too.
 case("mask_d256_f16", (2, 1, 70, 256), (2, 1, 300, 256), 256, 0.0625, False,
      False, key_padding([(0, 300), (20, 250)], 300))
+# Wide V rows: the last KV tile's P V runs in whole 16-key steps plus one
+# padded step (one padded step over 255 keys would not fit L0B at Dv 256).
+case("tail_dv256_f16", (1, 2, 70, 64), (1, 1, 511, 64), 256, 0.125, False,
+     False)
+case("tail_dv192_causal_bf16", (1, 1, 200, 64), (1, 1, 200, 64), 192, 0.125,
+     True, True)
