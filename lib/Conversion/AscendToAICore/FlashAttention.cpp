@@ -261,8 +261,7 @@ private:
   void forMyRows(const Item &item, function_ref<void(int64_t)> emit);
   Value buildCausalMask();
   int64_t bandWidth() const { return s.shift() ? 2 * kQueryTile : kQueryTile; }
-  void maskCausal(const Item &item, Value kv, Value x, Value tmp,
-                  Value band);
+  void maskCausal(const Item &item, Value kv, Value x, Value band);
   Value buildKeyTailMask();
   Value loadSlot(const Item &item, Value ws, Value row, int64_t cols,
                  Value kv);
@@ -605,15 +604,12 @@ static void when(OpBuilder &b, Location loc, Value x, Value y,
 /// views, one branch per part) and -inf on the keys past it; on the next
 /// tile, if the item walks it, the rest of a band that started in the last
 /// part, otherwise -inf everywhere.
-void Emitter::maskCausal(const Item &item, Value kv, Value x, Value tmp,
-                         Value band) {
+void Emitter::maskCausal(const Item &item, Value kv, Value x, Value band) {
   int64_t width = bandWidth();
   // x[:, from, from + cols) += band[:, bandFrom, ...]; -inf past it.
   auto apply = [&](int64_t from, int64_t bandFrom, int64_t cols) {
     Value xs = columns(b, loc, x, from, cols);
-    Value ts = columns(b, loc, tmp, from, cols);
-    b.create<vec::AddOp>(loc, xs, columns(b, loc, band, bandFrom, cols), ts);
-    b.create<vec::CopyOp>(loc, ts, xs);
+    b.create<vec::AddOp>(loc, xs, columns(b, loc, band, bandFrom, cols), xs);
     if (from + cols < s.keyTile())
       b.create<vec::FillOp>(
           loc, scalar(b, loc, kMinusInf),
@@ -680,12 +676,11 @@ void Emitter::emitVector() {
         x = masked;
       }
       if (causalMask)
-        maskCausal(item, kv, x, raw, causalMask);
+        maskCausal(item, kv, x, causalMask);
       // Keys past Skv get probability 0.
       if (keyTail)
         when(b, loc, kv, constantIndex(b, loc, s.kvTiles() - 1), [&] {
-          b.create<vec::AddOp>(loc, x, keyTail, raw);
-          b.create<vec::CopyOp>(loc, raw, x);
+          b.create<vec::AddOp>(loc, x, keyTail, x);
         });
       Value alpha = allocUB(b, loc, {rows, 1}, f32);
       storeRounded(b, loc, onlineSoftmaxStep(b, loc, x, m, l, alpha), pRows);

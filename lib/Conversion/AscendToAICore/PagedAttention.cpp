@@ -442,8 +442,7 @@ void Emitter::emitVector() {
               block2D(b, loc, maskTable, rem,
                       b.create<arith::SubIOp>(loc, from, rem), 1, keys),
               rows);
-          b.create<vec::AddOp>(loc, x, mask, raw);
-          b.create<vec::CopyOp>(loc, raw, x);
+          b.create<vec::AddOp>(loc, x, mask, x);
         }
         storeRounded(b, loc, onlineSoftmaxStep(b, loc, x, m, l, alpha),
                      block2D(b, loc, wsP, slotRow(kv, myRows), zero, rows,
