@@ -2,10 +2,10 @@
 """Paged decode attention on Ascend910B2 under the cycle model (issue 6).
 
 Usage: /usr/bin/python3 bench/decode_attention.py [--build DIR]
-           [--lengths 128,256,...]
+           [--lengths 128,256,...] [--block-size 128]
 
 LLaMA-3-70B decode: batch 16, 64 query heads over 8 KV heads, head_dim 128,
-bf16, 128-token cache blocks. One `ascend.paged_attention` per context
+bf16, 128-token cache blocks (--block-size to change). One `ascend.paged_attention` per context
 length (every sequence that long), plus one ragged batch (lengths spread
 from 128 to 8K), lowered by --ascend-lower-to-kernel and timed with
 `ascend-run --timing-only --no-hazard-check --json`; block tables (shuffled
@@ -25,12 +25,12 @@ import numpy as np
 
 from timing import DEFAULT_BUILD, lower_and_time, pipes
 
-B, NQ, NKV, D, BLOCK = 16, 64, 8, 128, 128
+B, NQ, NKV, D = 16, 64, 8, 128
 
 
-def source(num_blocks, max_blocks):
+def source(num_blocks, max_blocks, block):
     q = f"tensor<{B}x{NQ}x{D}xbf16>"
-    cache = f"tensor<{num_blocks}x{BLOCK}x{NKV}x{D}xbf16>"
+    cache = f"tensor<{num_blocks}x{block}x{NKV}x{D}xbf16>"
     tables = f"tensor<{B}x{max_blocks}xi32>"
     lens = f"tensor<{B}xi32>"
     return (f"func.func @decode(%q: {q}, %kc: {cache}, %vc: {cache}, %t: {tables}, %l: {lens}) -> {q} {{\n"
@@ -39,9 +39,9 @@ def source(num_blocks, max_blocks):
             f"  return %o : {q}\n}}\n")
 
 
-def run(build, lengths, tmp):
+def run(build, lengths, block, tmp):
     """(us, KV bytes read, HBM peak bytes/s, cube utilisation)."""
-    blocks = [-(-n // BLOCK) for n in lengths]
+    blocks = [-(-n // block) for n in lengths]
     num_blocks, max_blocks = sum(blocks), max(blocks)
     ids = np.random.default_rng(0).permutation(num_blocks).astype(np.int32)
     tables = np.zeros((B, max_blocks), np.int32)
@@ -51,14 +51,14 @@ def run(build, lengths, tmp):
         at += n
     np.save(os.path.join(tmp, "tables.npy"), tables)
     np.save(os.path.join(tmp, "lens.npy"), np.array(lengths, np.int32))
-    r = lower_and_time(build, source(num_blocks, max_blocks), "", tmp,
+    r = lower_and_time(build, source(num_blocks, max_blocks, block), "", tmp,
                        inputs=(f"3={tmp}/tables.npy", f"4={tmp}/lens.npy"))
     launches = r.get("launches", [r])
     cube_busy = sum(p["busy_cycles"] for p in pipes(r)
                     if p["core"] == "cube" and p["pipe"] == "m")
     cube_cores = max(l.get("cube_cores", 0) for l in launches) or 1
     cycles = r["total_cycles"]
-    kv_bytes = num_blocks * BLOCK * NKV * D * 2 * 2
+    kv_bytes = num_blocks * block * NKV * D * 2 * 2
     peak = max(l["peak_gm_bytes_per_second"] for l in launches)
     return r["total_us"], kv_bytes, peak, cube_busy / (cube_cores * cycles)
 
@@ -67,6 +67,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--build", default=DEFAULT_BUILD)
     parser.add_argument("--lengths", default="128,256,512,1024,2048,4096,8192")
+    parser.add_argument("--block-size", type=int, default=128,
+                        help="tokens per cache block")
     args = parser.parse_args()
     rows = [(str(n), [n] * B) for n in map(int, args.lengths.split(","))]
     ragged = [int(x) for x in np.linspace(128, 8192, B).round()]
@@ -74,7 +76,7 @@ def main():
     print(f"{'context':>8} {'us':>9} {'KV MB':>8} {'GB/s':>7} {'% HBM':>6} {'cube %':>6}")
     with tempfile.TemporaryDirectory() as tmp:
         for label, lengths in rows:
-            us, kv, peak, cube = run(args.build, lengths, tmp)
+            us, kv, peak, cube = run(args.build, lengths, args.block_size, tmp)
             rate = kv / (us * 1e-6)
             print(f"{label:>8} {us:9.1f} {kv / 1e6:8.1f} {rate / 1e9:7.0f} "
                   f"{100 * rate / peak:6.1f} {100 * cube:6.1f}", flush=True)
