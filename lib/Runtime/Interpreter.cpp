@@ -230,6 +230,7 @@ private:
     t.shape.assign(type.getShape().begin(), type.getShape().end());
     int64_t layoutOffset;
     (void)getStridesAndOffset(type, t.strides, layoutOffset);
+    t.base = offset;
     t.offset = offset + (ShapedType::isDynamic(layoutOffset) ? 0 : layoutOffset);
     return t;
   }
@@ -273,8 +274,7 @@ private:
   LogicalResult executeTile(Operation &op);
   LogicalResult checkAccesses(Operation &op, aicore::Pipe pipe);
   LogicalResult checkDynamicAlignment(Operation &op);
-  LogicalResult checkAlignment(Operation &op, Value view, StringRef name,
-                               StringRef why);
+  LogicalResult checkCast(memref::CastOp cast, const TileRef &view);
   LogicalResult checkDefined(Operation &op, const TileRef &tile, bool write);
   /// The gm entry `tile` views, if it is a GM tile.
   std::optional<unsigned> gmIndex(const TileRef &tile) const;
@@ -386,50 +386,58 @@ LogicalResult CoreExecutor::execute(Operation &op) {
 // Tile ops: time, hazards, values
 //===----------------------------------------------------------------------===//
 
-/// Whether `type` is an on-chip view whose offset only the run time knows.
-static bool hasDynamicOnChipOffset(Type type) {
-  auto memref = dyn_cast<MemRefType>(type);
-  std::optional<AddressSpace> space =
-      memref ? aicore::getAddressSpace(memref) : std::nullopt;
-  int64_t offset;
-  SmallVector<int64_t> strides;
-  return space && *space != AddressSpace::gm &&
-         succeeded(getStridesAndOffset(memref, strides, offset)) &&
-         ShapedType::isDynamic(offset);
-}
-
 /// The verifier checks that on-chip tiles start on their buffer's
 /// alignment when the offset is static; a view with a dynamic offset is
 /// checked here, when the offset is known, with the verifier's message.
 LogicalResult CoreExecutor::checkDynamicAlignment(Operation &op) {
-  for (auto [index, operand] : llvm::enumerate(op.getOperands()))
-    if (hasDynamicOnChipOffset(operand.getType()) &&
-        failed(checkAlignment(op, operand,
-                              ("operand #" + Twine(index)).str(),
-                              "a view with a dynamic offset; the verifier "
-                              "checks static ones")))
-      return failure();
+  for (auto [index, operand] : llvm::enumerate(op.getOperands())) {
+    auto type = dyn_cast<MemRefType>(operand.getType());
+    std::optional<AddressSpace> space =
+        type ? aicore::getAddressSpace(type) : std::nullopt;
+    if (!space || *space == AddressSpace::gm)
+      continue;
+    int64_t staticOffset;
+    SmallVector<int64_t> strides;
+    if (failed(getStridesAndOffset(type, strides, staticOffset)) ||
+        !ShapedType::isDynamic(staticOffset))
+      continue;
+    int64_t alignment = kernel.target.buffer(*space).alignment;
+    int64_t offsetBits = getTile(operand).offset * getTile(operand).bits;
+    if (offsetBits % (8 * alignment) == 0)
+      continue;
+    InFlightDiagnostic diag = op.emitError()
+                              << "operand #" << index << " is at a ";
+    if (offsetBits % 8)
+      diag << offsetBits << "-bit offset";
+    else
+      diag << offsetBits / 8 << "-byte offset";
+    return diag << " at run time, not a multiple of the " << alignment
+                << "-byte alignment of " << stringifyAddressSpace(*space)
+                << " (a view with a dynamic offset; the verifier checks "
+                   "static ones)";
+  }
   return success();
 }
 
-/// Emits on `op` that on-chip `view` (`name`) is not aligned at run time,
-/// if it is not, saying `why` the verifier could not tell.
-LogicalResult CoreExecutor::checkAlignment(Operation &op, Value view,
-                                           StringRef name, StringRef why) {
-  AddressSpace space = *aicore::getAddressSpace(cast<MemRefType>(view.getType()));
-  int64_t alignment = kernel.target.buffer(space).alignment;
-  const TileRef &tile = getTile(view);
-  int64_t offsetBits = tile.offset * tile.bits;
-  if (offsetBits % (8 * alignment) == 0)
+/// A memref.cast to a static offset or stride must state what the view
+/// has at run time (otherwise it is undefined behaviour).
+LogicalResult CoreExecutor::checkCast(memref::CastOp cast,
+                                      const TileRef &view) {
+  auto type = dyn_cast<MemRefType>(cast.getType());
+  int64_t offset;
+  SmallVector<int64_t> strides;
+  if (!type || failed(getStridesAndOffset(type, strides, offset)))
     return success();
-  InFlightDiagnostic diag = op.emitError() << name << " is at a ";
-  if (offsetBits % 8)
-    diag << offsetBits << "-bit offset";
-  else
-    diag << offsetBits / 8 << "-byte offset";
-  return diag << " at run time, not a multiple of the " << alignment
-              << "-byte alignment of " << stringifyAddressSpace(space) << " ("
-              << why << ")";
+  if (!ShapedType::isDynamic(offset) && offset != view.offset - view.base)
+    return cast.emitError() << "the cast states offset " << offset
+                            << ", but the view is at offset "
+                            << view.offset - view.base << " at run time";
+  for (auto [d, stride] : llvm::enumerate(strides))
+    if (!ShapedType::isDynamic(stride) && stride != view.strides[d])
+      return cast.emitError()
+             << "the cast states stride " << stride << " for dimension " << d
+             << ", but the view's is " << view.strides[d] << " at run time";
+  return success();
 }
 
 LogicalResult CoreExecutor::checkAccesses(Operation &op, aicore::Pipe pipe) {
@@ -611,18 +619,14 @@ LogicalResult CoreExecutor::executeMemRef(Operation &op, bool &handled) {
         values[view.getResult()] = result;
         return success();
       })
-      // A cast only changes what the type knows statically, not the view.
-      // One that makes a dynamic on-chip offset static hides it from
-      // checkDynamicAlignment, so the view is checked here.
+      // A cast only changes what the type knows statically, not the view;
+      // what it makes static must hold, since the verifier (alignment) and
+      // the passes trust the type from there on.
       .Case([&](memref::CastOp cast) -> LogicalResult {
         // Copied first: values[] may grow and move the source's entry.
         TileRef source = getTile(cast.getSource());
         values[cast.getResult()] = source;
-        if (hasDynamicOnChipOffset(cast.getSource().getType()) &&
-            !hasDynamicOnChipOffset(cast.getType()))
-          return checkAlignment(op, cast.getResult(), "the cast's result",
-                                "a dynamic offset cast to a static one");
-        return success();
+        return checkCast(cast, source);
       })
       .Case<memref::CollapseShapeOp, memref::ExpandShapeOp>(
           [&](Operation *reshape) -> LogicalResult {

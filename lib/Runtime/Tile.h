@@ -34,6 +34,9 @@ enum class ElementKind { F16, BF16, F32, F64, Int };
 struct TileRef {
   Storage *storage = nullptr;
   int64_t offset = 0; ///< in elements
+  /// Where the viewed memref's layout offset 0 is (its allocation's start),
+  /// in elements: `offset - base` is the offset its type states.
+  int64_t base = 0;
   llvm::SmallVector<int64_t, 4> shape;
   llvm::SmallVector<int64_t, 4> strides; ///< in elements
   Type elementType;

@@ -222,6 +222,8 @@ LogicalResult checkSoleUse(Value value, StringRef what, std::string &whyNot) {
   size_t users = llvm::range_size(value.getUsers());
   if (users == 1)
     return success();
+  if (users == 0)
+    return fail(whyNot, Twine(what) + " is not used");
   return fail(whyNot, Twine(what) + " has " + Twine(users) +
                           " users; fusing would compute it twice");
 }
@@ -1033,9 +1035,9 @@ FailureOr<SingleHead> findSingleHead(SoftmaxOp softmax, std::string &whyNot) {
     (void)matchScale(x, unused, whyNot);
     return failure();
   }
+  StringRef what = "the softmax input";
   for (int step = 0; step < 2 && !chain.scores; ++step) {
-    if (failed(checkSoleUse(x, step ? "the scaled scores" : "the softmax input",
-                            whyNot)))
+    if (failed(checkSoleUse(x, what, whyNot)))
       return failure();
     Operation *def = x.getDefiningOp();
     if (!isa_and_nonnull<AddOp, MulOp, DivOp>(def))
@@ -1050,6 +1052,7 @@ FailureOr<SingleHead> findSingleHead(SoftmaxOp softmax, std::string &whyNot) {
     };
     x = leads(lhs) || !leads(rhs) ? lhs : rhs;
     chain.scores = x.getDefiningOp<MatmulOp>();
+    what = isa<AddOp>(def) ? "the scaled tensor" : "the masked tensor";
   }
   if (!chain.scores)
     return fail(whyNot, "the scores come from " + describe(x) +
@@ -1119,29 +1122,37 @@ struct CreatedOps : OpBuilder::Listener {
   SmallVector<Operation *> ops;
 };
 
-/// Whether a softmax sits where attention's would (a matmul within a few
-/// elementwise ops before it and one reading it), so that a remark about it
-/// being left alone is worth reading; a classifier's softmax over logits,
-/// read by no product, is not.
+/// Whether `value` is a product, or comes from one within `depth`
+/// elementwise ops, views or casts (through any operand).
+bool nearProduct(Value value, int depth) {
+  Operation *def = value.getDefiningOp();
+  if (isa_and_nonnull<BatchMatmulOp, MatmulOp>(def))
+    return true;
+  if (depth == 0 || !isa_and_nonnull<AddOp, SubOp, MulOp, DivOp, CastOp,
+                                     tensor::ExpandShapeOp>(def))
+    return false;
+  return llvm::any_of(def->getOperands(), [&](Value operand) {
+    return nearProduct(operand, depth - 1);
+  });
+}
+
+/// Whether `value` is read by a product, directly or through views and
+/// casts.
+bool feedsProduct(Value value, int depth) {
+  return llvm::any_of(value.getUsers(), [&](Operation *user) {
+    if (isa<BatchMatmulOp, MatmulOp>(user))
+      return true;
+    return depth > 0 && isa<CastOp, tensor::CollapseShapeOp>(user) &&
+           feedsProduct(user->getResult(0), depth - 1);
+  });
+}
+
+/// Whether a softmax sits where attention's would (a product within a few
+/// ops before it and one reading it), so that a remark about it being left
+/// alone is worth reading; a classifier's softmax over logits, read by no
+/// product, is not.
 bool looksLikeAttention(SoftmaxOp softmax) {
-  bool productBefore = false;
-  Value x = softmax.getX();
-  for (int step = 0; step < 4 && x && !productBefore; ++step) {
-    Operation *def = x.getDefiningOp();
-    productBefore = isa_and_nonnull<BatchMatmulOp, MatmulOp>(def);
-    if (!isa_and_nonnull<AddOp, MulOp, DivOp, tensor::ExpandShapeOp>(def))
-      break;
-    // Follow the operand that is not a constant.
-    x = def->getOperand(0);
-    if (def->getNumOperands() == 2 && matchPattern(x, m_Constant()))
-      x = def->getOperand(1);
-  }
-  return productBefore &&
-         llvm::any_of(softmax->getUsers(), [](Operation *user) {
-           if (isa<tensor::CollapseShapeOp>(user) && user->hasOneUse())
-             user = *user->getUsers().begin();
-           return isa<BatchMatmulOp, MatmulOp>(user);
-         });
+  return nearProduct(softmax.getX(), 4) && feedsProduct(softmax.getResult(), 2);
 }
 
 struct FuseAttentionPass
@@ -1163,8 +1174,7 @@ struct FuseAttentionPass
       std::string whyNot;
       if (shapeOf(softmax.getX()).size() != 2) {
         fuse(rewriter, softmax, erased, whyNot);
-      } else if (FailureOr<SingleHead> chain =
-                     findSingleHead(softmax, whyNot);
+      } else if (FailureOr<SingleHead> chain = findSingleHead(softmax, whyNot);
                  succeeded(chain)) {
         fuseSingleHead(rewriter, *chain, softmax, erased, whyNot);
       } else {
@@ -1220,6 +1230,11 @@ struct FuseAttentionPass
     auto [copy, flat] = batchedCopy(rewriter, chain, softmax);
     rewriter.setListener(nullptr);
     if (!fuse(rewriter, copy, erased, whyNot)) {
+      // The reason is about the copy's batch matmuls; the user wrote
+      // matmuls.
+      for (size_t at;
+           (at = whyNot.find("ascend.batch_matmul")) != std::string::npos;)
+        whyNot.replace(at, strlen("ascend.batch_matmul"), "ascend.matmul");
       // A failed fuse erases only what it created itself.
       for (Operation *op : llvm::reverse(created.ops))
         rewriter.eraseOp(op);

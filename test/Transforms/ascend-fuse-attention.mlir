@@ -397,3 +397,69 @@ func.func @single_head_2d_query_axis(%q: tensor<16x64xf16>, %k: tensor<16x64xf16
   %o = ascend.matmul %p, %v : tensor<16x16xf16>, tensor<16x32xf16> -> tensor<16x32xf16>
   return %o : tensor<16x32xf16>
 }
+
+// -----
+
+// Negative with a remark although the mask is the add's left operand (the
+// remark filter looks through every operand for Q.K^T).
+// CHECK-LABEL: func.func @mask_lhs_v_transposed
+// CHECK-NOT: ascend.flash_attention
+func.func @mask_lhs_v_transposed(%q: tensor<2x16x64xf16>, %k: tensor<2x16x64xf16>, %v: tensor<2x32x16xf16>, %m: tensor<2x16x16xf16>) -> tensor<2x16x32xf16> {
+  %s = ascend.batch_matmul %q, %k {transpose_b} : tensor<2x16x64xf16>, tensor<2x16x64xf16> -> tensor<2x16x16xf16>
+  %c = arith.constant dense<0.125> : tensor<1xf16>
+  %t = ascend.mul %s, %c : tensor<2x16x16xf16>, tensor<1xf16> -> tensor<2x16x16xf16>
+  %a = ascend.add %m, %t : tensor<2x16x16xf16>, tensor<2x16x16xf16> -> tensor<2x16x16xf16>
+  // expected-remark @+1 {{not fused into ascend.flash_attention: P.V has a transpose flag; V must be [.., Skv, Dv]}}
+  %p = ascend.softmax %a dim 2 : tensor<2x16x16xf16> -> tensor<2x16x16xf16>
+  %o = ascend.batch_matmul %p, %v {transpose_b} : tensor<2x16x16xf16>, tensor<2x32x16xf16> -> tensor<2x16x32xf16>
+  return %o : tensor<2x16x32xf16>
+}
+
+// -----
+
+// Negative with a remark: softmax in f32, cast back before P.V.
+// CHECK-LABEL: func.func @f32_softmax_cast
+// CHECK-NOT: ascend.flash_attention
+func.func @f32_softmax_cast(%q: tensor<2x16x64xf16>, %k: tensor<2x16x64xf16>, %v: tensor<2x16x32xf16>) -> tensor<2x16x32xf16> {
+  %s = ascend.batch_matmul %q, %k {transpose_b} : tensor<2x16x64xf16>, tensor<2x16x64xf16> -> tensor<2x16x16xf32>
+  %c = arith.constant dense<0.125> : tensor<1xf32>
+  %t = ascend.mul %s, %c : tensor<2x16x16xf32>, tensor<1xf32> -> tensor<2x16x16xf32>
+  // expected-remark @+1 {{not fused into ascend.flash_attention: the scores are f32; flash_attention takes f16 or bf16}}
+  %p = ascend.softmax %t dim 2 : tensor<2x16x16xf32> -> tensor<2x16x16xf32>
+  %h = ascend.cast <rint> %p : tensor<2x16x16xf32> -> tensor<2x16x16xf16>
+  %o = ascend.batch_matmul %h, %v : tensor<2x16x16xf16>, tensor<2x16x32xf16> -> tensor<2x16x32xf16>
+  return %o : tensor<2x16x32xf16>
+}
+
+// -----
+
+// Negative, one head in 2-D: the mask is added before the scale; the reason
+// names the matmul the user wrote, not the batched copy's.
+// CHECK-LABEL: func.func @single_head_2d_mask_before_scale(
+// CHECK-NOT: ascend.flash_attention
+func.func @single_head_2d_mask_before_scale(%q: tensor<16x64xf16>, %k: tensor<16x64xf16>, %v: tensor<16x32xf16>, %m: tensor<16x16xf16>) -> tensor<16x32xf16> {
+  %s = ascend.matmul %q, %k {transpose_b} : tensor<16x64xf16>, tensor<16x64xf16> -> tensor<16x16xf16>
+  %a = ascend.add %s, %m : tensor<16x16xf16>, tensor<16x16xf16> -> tensor<16x16xf16>
+  %c = arith.constant dense<0.125> : tensor<1xf16>
+  %t = ascend.mul %a, %c : tensor<16x16xf16>, tensor<1xf16> -> tensor<16x16xf16>
+  // expected-remark @+1 {{not fused into ascend.flash_attention: the scaled tensor comes from ascend.add, not ascend.matmul (Q.K^T)}}
+  %p = ascend.softmax %t dim 1 : tensor<16x16xf16> -> tensor<16x16xf16>
+  %o = ascend.matmul %p, %v : tensor<16x16xf16>, tensor<16x32xf16> -> tensor<16x32xf16>
+  return %o : tensor<16x32xf16>
+}
+
+// -----
+
+// Negative, one head in 2-D: the masked tensor is also returned.
+// CHECK-LABEL: func.func @single_head_2d_masked_returned(
+// CHECK-NOT: ascend.flash_attention
+func.func @single_head_2d_masked_returned(%q: tensor<16x64xf16>, %k: tensor<16x64xf16>, %v: tensor<16x32xf16>, %m: tensor<16x16xf16>) -> (tensor<16x32xf16>, tensor<16x16xf16>) {
+  %s = ascend.matmul %q, %k {transpose_b} : tensor<16x64xf16>, tensor<16x64xf16> -> tensor<16x16xf16>
+  %a = ascend.add %s, %m : tensor<16x16xf16>, tensor<16x16xf16> -> tensor<16x16xf16>
+  %c = arith.constant dense<0.125> : tensor<1xf16>
+  %t = ascend.mul %a, %c : tensor<16x16xf16>, tensor<1xf16> -> tensor<16x16xf16>
+  // expected-remark @+1 {{not fused into ascend.flash_attention: the masked tensor has 2 users; fusing would compute it twice}}
+  %p = ascend.softmax %t dim 1 : tensor<16x16xf16> -> tensor<16x16xf16>
+  %o = ascend.matmul %p, %v : tensor<16x16xf16>, tensor<16x32xf16> -> tensor<16x32xf16>
+  return %o, %a : tensor<16x32xf16>, tensor<16x16xf16>
+}

@@ -40,11 +40,11 @@
 // vector cores set after reading PV_j.
 //
 // Any Sq and Skv: the last query tile has Sq mod 64 rows and the last KV
-// tile Skv mod (key tile) keys (when not whole). The cube reads only what exists,
-// products padded as matmul pads its edge tiles (K rows of V zero-filled,
-// so P V picks up nothing from them), and writes only the valid corner of
-// each slot. The vector cores always compute their 32 rows x key tile (a
-// tail costs what the padded tile costs): the missing keys get -inf scores
+// tile Skv mod (key tile) keys (when not whole). The cube reads only what
+// exists, products padded as matmul pads its edge tiles (K rows of V
+// zero-filled, so P V picks up nothing from them), and writes only the valid
+// corner of each slot. The vector cores always compute their 32 rows x key tile
+// (a tail costs what the padded tile costs): the missing keys get -inf scores
 // before the row max, so P is exactly 0 there, and rows past Sq are
 // computed on zeros (loadSlot fills what the slot does not hold) but never
 // stored.
@@ -60,10 +60,10 @@
 // query i iff j <= i + Skv - Sq; with u = t + (Skv - Sq) / 64 and d =
 // (Skv - Sq) mod 64, row r of query tile t sees keys up to 64 u + d + r.
 // In 64-key parts (n of them per KV tile), the diagonal enters part u of
-// the keys: part u mod n of KV tile u / n. Keys before that part are all visible; the part and,
-// when d > 0, the next one form a band where row r sees band column
-// c <= r + d (one constant 64 x 128 triangle, 64 x 64 when d = 0, built
-// once per kernel); keys past the band are -inf. A band starting in the
+// the keys: part u mod n of KV tile u / n. Keys before that part are all
+// visible; the part and, when d > 0, the next one form a band where row r sees
+// band column c <= r + d (one constant 64 x 128 triangle, 64 x 64 when d = 0,
+// built once per kernel); keys past the band are -inf. A band starting in the
 // last part of a tile runs on into the next KV tile, the last one the
 // item visits.
 //
@@ -430,8 +430,7 @@ void Emitter::emitCube() {
               b, loc, keys == s.keyTile() ? pv : pvTail,
               block2D(b, loc, wsP, slotRow(kv, zero), zero, rows, keys),
               /*gmB=*/Value(), // V is loaded ahead (vL1)
-              block2D(b, loc, wsPV, slotRow(kv, zero), zero, kQueryTile,
-                      s.dv));
+              block2D(b, loc, wsPV, slotRow(kv, zero), zero, kQueryTile, s.dv));
           product.allocate(s.element, pvL0C);
           product.useLoaded(Value(), vL1);
           product.emitTile(zero, zero, zero, rows, s.dv);
@@ -679,9 +678,8 @@ void Emitter::emitVector() {
         maskCausal(item, kv, x, causalMask);
       // Keys past Skv get probability 0.
       if (keyTail)
-        when(b, loc, kv, constantIndex(b, loc, s.kvTiles() - 1), [&] {
-          b.create<vec::AddOp>(loc, x, keyTail, x);
-        });
+        when(b, loc, kv, constantIndex(b, loc, s.kvTiles() - 1),
+             [&] { b.create<vec::AddOp>(loc, x, keyTail, x); });
       Value alpha = allocUB(b, loc, {rows, 1}, f32);
       storeRounded(b, loc, onlineSoftmaxStep(b, loc, x, m, l, alpha), pRows);
       b.create<aicore::CrossCoreSetFlagOp>(loc, aicore::Pipe::mte3, kFlagP);

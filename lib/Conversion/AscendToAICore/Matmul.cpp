@@ -225,14 +225,15 @@ void MatmulEmitter::load(Value gmBlock, Value l1, bool kRows) {
   ArrayRef<int64_t> shape = cast<MemRefType>(gmBlock.getType()).getShape();
   auto nd = aicore::Layout::nd, nz = aicore::Layout::nz;
   if (shape[0] % 16 == 0 && shape[1] % p.c0 == 0) {
-    b.create<mte::CopyOp>(loc, gmBlock, corner(b, loc, l1, shape[0], shape[1]), nd, nz,
+    b.create<mte::CopyOp>(loc, gmBlock, corner(b, loc, l1, shape[0], shape[1]),
+                          nd, nz,
                           /*transpose=*/false);
     return;
   }
   int64_t rows = kRows ? roundUp(shape[0], 16) : shape[0];
-  b.create<mte::CopyOp>(loc, gmBlock,
-                        corner(b, loc, l1, rows, roundUp(shape[1], p.c0)), nd, nz,
-                        /*transpose=*/false, /*pad=*/true);
+  b.create<mte::CopyOp>(
+      loc, gmBlock, corner(b, loc, l1, rows, roundUp(shape[1], p.c0)), nd, nz,
+      /*transpose=*/false, /*pad=*/true);
 }
 
 /// An L1 tile for `size` rows of A (columns of B) and `chunk` K elements,
@@ -318,7 +319,8 @@ void MatmulEmitter::step(OpFoldResult kk, int64_t size, Value first, int64_t row
   Value bTile = alloc({size, colsP}, element, AddressSpace::l0b);
   b.create<mte::CopyOp>(loc, aL1, a, nz, nd, /*transpose=*/p.ta);
   b.create<mte::CopyOp>(loc, bL1, bTile, nz, nd, /*transpose=*/p.tb);
-  b.create<cube::MmadOp>(loc, a, bTile, corner(b, loc, l0c, rowsP, colsP), first,
+  b.create<cube::MmadOp>(loc, a, bTile, corner(b, loc, l0c, rowsP, colsP),
+                         first,
                          /*transpose_a=*/false, /*transpose_b=*/false);
 }
 

@@ -140,7 +140,6 @@ int64_t blocksFor(ascend::PagedAttentionOp op,
                            aicore::getTargetInfo(op).numBlocks));
 }
 
-
 /// What both regions know of a work item.
 struct Item {
   Value batch, head; ///< sequence b and KV head g

@@ -57,8 +57,8 @@ module attributes {aicore.target = #aicore.target<"Ascend910B2">} {
     return
   }
 
-  // The same view cast to a static offset: the cast is checked, since the
-  // type the copy sees claims an offset the verifier accepted.
+  // The same view cast to static offset 8, which only block 0's view has:
+  // the copy's type states an offset the verifier accepted.
   func.func @unaligned_cast_view(%x: memref<64xf32, #aicore.space<gm>>)
       attributes {aicore.kernel = #aicore.kernel<block_dim = 2>} {
     %c3 = arith.constant 3 : index
