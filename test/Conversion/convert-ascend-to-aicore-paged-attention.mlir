@@ -174,3 +174,31 @@ func.func @mha(%q: tensor<2x2x64xf16>, %kc: tensor<4x16x2x64xf16>,
         tensor<2x2xi32>, tensor<2xi32> -> tensor<2x2x64xf16>
   return %o : tensor<2x2x64xf16>
 }
+
+// -----
+
+// More (sequence, KV head) pairs (16 x 8) than the target's 24 blocks: a
+// work item takes two KV heads, so one GM transfer carries a cache block's
+// K of both ([128, 2 x 128], 512-byte aligned) and each head keeps its Q in
+// L1 and its S and P.V in L0C tiles of its own; the slots hold 16 rows per
+// block, one head per vector core.
+// CHECK-LABEL: func.func @decode_pairs(
+// CHECK-DAG: memref.alloc() : memref<768x512xf32, #aicore.space<gm>>
+// CHECK-DAG: memref.alloc() : memref<768x128xf32, #aicore.space<gm>>
+// CHECK: aicore.core <cube>
+// CHECK-COUNT-2: aicore.alloc : memref<16x128xbf16, #aicore.space<l1>>
+// CHECK: scf.for %[[ITEM:.*]] = %{{.*}} to %c64 step %c24
+// CHECK: arith.divui %[[ITEM]], %c4
+// CHECK: aicore.alloc : memref<512x256xbf16, #aicore.space<l1>>
+// CHECK: mte.copy %{{.*}}, %{{.*}} dst_layout <nz> : memref<128x256xbf16, strided<[1024, 1], offset: ?>, #aicore.space<gm>>, memref<128x256xbf16, strided<[256, 1], offset: ?>, #aicore.space<l1>>
+// CHECK: cube.mmad
+// CHECK: cube.mmad
+// CHECK: aicore.core <vector>
+// CHECK: aicore.alloc : memref<8x128xf32, #aicore.space<ub>>
+func.func @decode_pairs(%q: tensor<16x64x128xbf16>, %kc: tensor<64x128x8x128xbf16>,
+                        %vc: tensor<64x128x8x128xbf16>, %t: tensor<16x4xi32>,
+                        %l: tensor<16xi32>) -> tensor<16x64x128xbf16> {
+  %o = ascend.paged_attention %q, %kc, %vc block_tables %t context_lens %l scale 0.0883883461
+      : tensor<16x64x128xbf16>, tensor<64x128x8x128xbf16>, tensor<64x128x8x128xbf16>, tensor<16x4xi32>, tensor<16xi32> -> tensor<16x64x128xbf16>
+  return %o : tensor<16x64x128xbf16>
+}

@@ -67,29 +67,54 @@ constexpr int64_t kVectorTile = 2048, kVectorRows = 32;
 /// per 512 keys instead of per cache block is what makes decode stream the
 /// cache at HBM speed.
 constexpr int64_t kChunkKeys = 512, kChunkScores = 4096;
+/// L1 bytes a chunk's K (or V, which takes the same place in turn) may
+/// fill: half of 910B's 512 KB, the rest for Q, P and the planner.
+constexpr int64_t kL1Budget = 256 * 1024;
 
 struct Shape {
   int64_t b, nq, nkv, d, dv, blockSize;
   int64_t tableWidth; ///< most cache blocks a sequence can have
   Type element;
+  int64_t slots; ///< the target's blocks that run at once
 
   int64_t group() const { return nq / nkv; }
+  /// KV heads per work item: two when there is an even number of them, one
+  /// per item would take more than one round of the target's blocks, and a
+  /// pair fits (UB rows, L1); else one. A cache block's K (or V) of both
+  /// heads is then one GM transfer of twice the bytes: every transfer pays
+  /// a start-up worth ~30 KB (docs/CycleModel.md), and a pair's columns
+  /// start on a 512-byte boundary where an odd head's do not. With one
+  /// round or less, halving the items would idle blocks instead.
+  int64_t heads() const {
+    int64_t pairRows = group(); // per vector core: one head each
+    int64_t l1Bytes = 2 * chunkBlocksFor(pairRows) * blockSize *
+                      std::max(d, dv) * element.getIntOrFloatBitWidth() / 8;
+    bool fits = pairRows <= kVectorRows &&
+                pairRows * blockSize <= kVectorTile && l1Bytes <= kL1Budget;
+    return nkv % 2 == 0 && b * nkv > slots && fits ? 2 : 1;
+  }
+  /// Query rows of a work item: the G heads of each of its KV heads.
+  int64_t itemRows() const { return heads() * group(); }
   /// Vector cores that take rows, and the rows each takes.
-  int64_t activeCores() const { return group() % 2 ? 1 : 2; }
-  int64_t rows() const { return group() / activeCores(); }
-  int64_t items() const { return b * nkv; }
-  /// Cache blocks per step of the KV walk (a chunk), and its keys. Each
-  /// block's scores go to its columns of one L0C tile, which must start on
-  /// L0C's 512-byte alignment: blocks of 128 keys (f32) or multiples. A
-  /// chunk wider than the block table would only move masked scores.
-  int64_t chunkBlocks() const {
+  int64_t activeCores() const { return itemRows() % 2 ? 1 : 2; }
+  int64_t rows() const { return itemRows() / activeCores(); }
+  int64_t items() const { return b * nkv / heads(); }
+  /// Cache blocks per step of the KV walk (a chunk), and its keys.
+  int64_t chunkBlocks() const { return chunkBlocksFor(rows()); }
+  int64_t chunkKeys() const { return chunkBlocks() * blockSize; }
+
+private:
+  /// A chunk for `rowsPerCore` rows on each vector core. Each block's
+  /// scores go to its columns of one L0C tile, which must start on L0C's
+  /// 512-byte alignment: blocks of 128 keys (f32) or multiples. A chunk
+  /// wider than the block table would only move masked scores.
+  int64_t chunkBlocksFor(int64_t rowsPerCore) const {
     if (blockSize * 4 % 512)
       return 1;
     return std::max<int64_t>(
         1, std::min({kChunkKeys / blockSize,
-                     kChunkScores / (rows() * blockSize), tableWidth}));
+                     kChunkScores / (rowsPerCore * blockSize), tableWidth}));
   }
-  int64_t chunkKeys() const { return chunkBlocks() * blockSize; }
 };
 
 Shape shapeOf(ascend::PagedAttentionOp op) {
@@ -98,7 +123,8 @@ Shape shapeOf(ascend::PagedAttentionOp op) {
   ArrayRef<int64_t> v = op.getValueCache().getType().getShape();
   return {q[0], q[1], k[2], q[2], v[3], k[1],
           op.getBlockTables().getType().getShape()[1],
-          op.getQuery().getType().getElementType()};
+          op.getQuery().getType().getElementType(),
+          aicore::getTargetInfo(op).numBlocks};
 }
 
 std::string blocker(ascend::PagedAttentionOp op) {
@@ -142,8 +168,8 @@ int64_t blocksFor(ascend::PagedAttentionOp op,
 
 /// What both regions know of a work item.
 struct Item {
-  Value batch, head; ///< sequence b and KV head g
-  Value qRow;        ///< first of its G rows in [B * Nq, *]
+  Value batch, head; ///< sequence b and its KV heads' index (of heads())
+  Value qRow;        ///< first of its itemRows() rows in [B * Nq, *]
   Value lastChunk;   ///< the last chunk: (ceil(L / block_size) - 1) / C
   Value lastBlocks;  ///< cache blocks in the last chunk, in [1, C]
   Value validKeys;   ///< keys of the last chunk below L, in [1, C x bs]
@@ -186,10 +212,10 @@ private:
   Value slotRow(Value kv, Value offset) {
     Value parity = b.create<arith::RemUIOp>(loc, kv, constantIndex(b, loc, 2));
     Value slot = add(b, loc, mul(b, loc, block, 2), parity);
-    return add(b, loc, mul(b, loc, slot, s.group()), offset);
+    return add(b, loc, mul(b, loc, slot, s.itemRows()), offset);
   }
-  /// The [block_size, dim] block of KV head `head` in cache block `j` of
-  /// the item's sequence.
+  /// The [block_size, dim] block of the item's KV heads (dim: their head
+  /// dims together) in cache block `j` of the item's sequence.
   Value cacheBlock(Value cache, const Item &item, Value j, int64_t dim) {
     Value id = loadIndex(tables, {item.batch, j});
     return block2D(b, loc, cache, mul(b, loc, id, s.blockSize),
@@ -212,11 +238,14 @@ void Emitter::forEachItem(function_ref<void(const Item &)> body) {
   b.setInsertionPointToStart(loop.getBody());
   Value t = loop.getInductionVar();
   Item item;
-  item.batch = b.create<arith::DivUIOp>(loc, t, constantIndex(b, loc, s.nkv));
-  item.head = b.create<arith::RemUIOp>(loc, t, constantIndex(b, loc, s.nkv));
+  int64_t perSequence = s.nkv / s.heads();
+  item.batch =
+      b.create<arith::DivUIOp>(loc, t, constantIndex(b, loc, perSequence));
+  item.head =
+      b.create<arith::RemUIOp>(loc, t, constantIndex(b, loc, perSequence));
   // Query head h of sequence b is row b * Nq + h, and the G heads of KV
-  // head g start at h = g * G: row t * G.
-  item.qRow = mul(b, loc, t, s.group());
+  // head g start at h = g * G: the item's rows start at row t * itemRows.
+  item.qRow = mul(b, loc, t, s.itemRows());
   Value length = loadIndex(lens, {item.batch});
   Value one = constantIndex(b, loc, 1);
   Value lastBlock = b.create<arith::DivUIOp>(
@@ -238,24 +267,42 @@ void Emitter::emitCube() {
   Value zero = constantIndex(b, loc, 0);
   Value one = constantIndex(b, loc, 1);
   int64_t g = s.group(), bs = s.blockSize, c = s.chunkBlocks();
-  int64_t w = s.chunkKeys();
+  int64_t w = s.chunkKeys(), heads = s.heads();
   using Operand = MatmulEmitter::Operand;
-  // One cache block's S and P V, and a chunk's (for its tiles).
+  // One head's S and P V of a cache block, and of a chunk (for its
+  // tiles); the K and V of a cache block for the item's heads (one GM
+  // transfer each), and a chunk's.
   MatmulPlan qk = planOneTile(op, s.element, /*tb=*/true, g, bs, s.d);
   MatmulPlan qkChunk = planOneTile(op, s.element, /*tb=*/true, g, w, s.d);
   MatmulPlan pv = planOneTile(op, s.element, /*tb=*/false, g, s.dv, bs);
   MatmulPlan pvChunk = planOneTile(op, s.element, /*tb=*/false, g, s.dv, w);
+  MatmulPlan kBlock =
+      planOneTile(op, s.element, /*tb=*/true, g, bs, heads * s.d);
+  MatmulPlan kChunk =
+      planOneTile(op, s.element, /*tb=*/true, g, w, heads * s.d);
+  MatmulPlan vBlock =
+      planOneTile(op, s.element, /*tb=*/false, g, heads * s.dv, bs);
+  MatmulPlan vChunk =
+      planOneTile(op, s.element, /*tb=*/false, g, heads * s.dv, w);
   auto loader = [&](const MatmulPlan &plan, Value a, Value bOperand) {
     return MatmulEmitter(b, loc, plan, a, bOperand, Value());
   };
-  // The item's Q stays in L1; S and P V have L0C tiles of their own.
-  Value qL1 = loader(qk, q, Value()).allocOperand(Operand::A, g);
-  Value sL0C = loader(qkChunk, Value(), Value()).allocAccumulator();
-  Value pvL0C = loader(pv, Value(), Value()).allocAccumulator();
-  int64_t gPadded = cast<MemRefType>(qL1.getType()).getShape()[0];
+  // Each head's Q stays in L1; S and P V have L0C tiles of their own.
+  SmallVector<Value, 2> qL1, sL0C, pvL0C;
+  for (int64_t h = 0; h < heads; ++h) {
+    qL1.push_back(loader(qk, q, Value()).allocOperand(Operand::A, g));
+    sL0C.push_back(loader(qkChunk, Value(), Value()).allocAccumulator());
+    pvL0C.push_back(loader(pv, Value(), Value()).allocAccumulator());
+  }
+  int64_t gPadded = cast<MemRefType>(qL1[0].getType()).getShape()[0];
   forEachItem([&](const Item &item) {
-    loader(qk, block2D(b, loc, q, item.qRow, zero, g, s.d), Value())
-        .loadOperand(Operand::A, qL1, zero, g);
+    for (int64_t h = 0; h < heads; ++h)
+      loader(qk,
+             block2D(b, loc, q, add(b, loc, item.qRow,
+                                    constantIndex(b, loc, h * g)),
+                     zero, g, s.d),
+             Value())
+          .loadOperand(Operand::A, qL1[h], zero, g);
     // The cache blocks chunk kv has: C, or lastBlocks in the last one.
     auto blocksOf = [&](Value kv) {
       Value isLast = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::eq,
@@ -280,80 +327,85 @@ void Emitter::emitCube() {
     auto blockIndex = [&](Value kv, int64_t i) {
       return add(b, loc, mul(b, loc, kv, c), constantIndex(b, loc, i));
     };
-    auto rowsOf = [&](Value tile, Value row, int64_t count, int64_t cols) {
-      return block2D(b, loc, tile, row, zero, count, cols);
+    auto at = [&](int64_t i) { return constantIndex(b, loc, i); };
+    // The rows x cols of an L1 tile at (row, col).
+    auto part = [&](Value tile, Value row, int64_t col, int64_t rows,
+                    int64_t cols) {
+      return block2D(b, loc, tile, row, at(col), rows, cols);
     };
+    // Rows `row` of the item's slot for chunk kv in a workspace: head h's.
+    auto headRows = [&](Value kv, int64_t h) { return slotRow(kv, at(h * g)); };
     // S of chunk kv: the K blocks it has into one L1 tile, one product per
-    // block into its columns of S's L0C, one fixpipe of the chunk into its
-    // slot (kv mod 2), then hand it over. A block past the sequence
-    // multiplies the chunk's first K block again: its scores are masked
-    // by the vector cores but must be finite.
+    // block and head into its columns of the head's S L0C, one fixpipe per
+    // head of the chunk into its slot (kv mod 2), then hand it over. A
+    // block past the sequence multiplies the chunk's first K block again:
+    // its scores are masked by the vector cores but must be finite.
     auto scores = [&](Value kv) {
       Value blocks = blocksOf(kv);
-      Value kL1 = loader(qk, Value(), kCache).allocOperand(Operand::B, w);
+      Value kL1 = loader(kChunk, Value(), kCache).allocOperand(Operand::B, w);
       for (int64_t i = 0; i < c; ++i)
         ifExists(blocks, i, [&] {
-          loader(qk, Value(),
-                 cacheBlock(kCache, item, blockIndex(kv, i), s.d))
-              .loadOperand(Operand::B,
-                           rowsOf(kL1, constantIndex(b, loc, i * bs), bs, s.d),
+          loader(kBlock, Value(),
+                 cacheBlock(kCache, item, blockIndex(kv, i), heads * s.d))
+              .loadOperand(Operand::B, part(kL1, at(i * bs), 0, bs, heads * s.d),
                            zero, bs);
         });
       for (int64_t i = 0; i < c; ++i) {
         Value exists = b.create<arith::CmpIOp>(
-            loc, arith::CmpIPredicate::ult, constantIndex(b, loc, i), blocks);
-        Value row = b.create<arith::SelectOp>(
-            loc, exists, constantIndex(b, loc, i * bs), zero);
-        MatmulEmitter product = loader(qk, Value(), Value());
-        product.allocate(s.element, columns(b, loc, sL0C, i * bs, bs));
-        product.useLoaded(qL1, rowsOf(kL1, row, bs, s.d));
-        product.emitProduct(zero, zero, zero, g, bs);
+            loc, arith::CmpIPredicate::ult, at(i), blocks);
+        Value row = b.create<arith::SelectOp>(loc, exists, at(i * bs), zero);
+        for (int64_t h = 0; h < heads; ++h) {
+          MatmulEmitter product = loader(qk, Value(), Value());
+          product.allocate(s.element, columns(b, loc, sL0C[h], i * bs, bs));
+          product.useLoaded(qL1[h], part(kL1, row, h * s.d, bs, s.d));
+          product.emitProduct(zero, zero, zero, g, bs);
+        }
       }
-      MatmulEmitter chunk(
-          b, loc, qkChunk, Value(), Value(),
-          block2D(b, loc, wsS, slotRow(kv, zero), zero, g, w));
-      chunk.allocate(s.element, sL0C);
-      chunk.writeBack(zero, zero, g, w);
+      for (int64_t h = 0; h < heads; ++h) {
+        MatmulEmitter chunk(b, loc, qkChunk, Value(), Value(),
+                            block2D(b, loc, wsS, headRows(kv, h), zero, g, w));
+        chunk.allocate(s.element, sL0C[h]);
+        chunk.writeBack(zero, zero, g, w);
+      }
       b.create<aicore::CrossCoreSetFlagOp>(loc, aicore::Pipe::fix, kFlagS);
     };
     // The V blocks of chunk kv into one L1 tile (before the wait: they do
-    // not depend on P); wait for P, load it once; P V accumulated over the
-    // blocks the chunk has into the PV slot, hand it over.
+    // not depend on P); wait for P, load each head's once; P V accumulated
+    // over the blocks the chunk has into the PV slot, hand it over.
     auto values = [&](Value kv) {
       Value blocks = blocksOf(kv);
-      Value vL1 = loader(pvChunk, Value(), vCache)
-                      .allocOperand(Operand::B, s.dv);
+      Value vL1 = loader(vChunk, Value(), vCache)
+                      .allocOperand(Operand::B, heads * s.dv);
       for (int64_t i = 0; i < c; ++i)
         ifExists(blocks, i, [&] {
-          loader(pv, Value(),
-                 cacheBlock(vCache, item, blockIndex(kv, i), s.dv))
+          loader(vBlock, Value(),
+                 cacheBlock(vCache, item, blockIndex(kv, i), heads * s.dv))
               .loadOperand(Operand::B,
-                           rowsOf(vL1, constantIndex(b, loc, i * bs), bs,
-                                  s.dv),
-                           zero, s.dv);
+                           part(vL1, at(i * bs), 0, bs, heads * s.dv), zero,
+                           heads * s.dv);
         });
       b.create<aicore::CrossCoreWaitFlagOp>(loc, aicore::Pipe::mte2, kFlagP);
-      MatmulEmitter pLoader = loader(
-          pvChunk, block2D(b, loc, wsP, slotRow(kv, zero), zero, g, w),
-          Value());
-      Value pL1 = pLoader.allocOperand(Operand::A, g);
-      pLoader.loadOperand(Operand::A, pL1, zero, g);
-      for (int64_t i = 0; i < c; ++i)
-        ifExists(blocks, i, [&] {
-          MatmulEmitter product = loader(pv, Value(), Value());
-          product.allocate(s.element, pvL0C);
-          product.useLoaded(
-              block2D(b, loc, pL1, zero, constantIndex(b, loc, i * bs),
-                      gPadded, bs),
-              rowsOf(vL1, constantIndex(b, loc, i * bs), bs, s.dv));
-          product.emitProduct(zero, zero, zero, g, s.dv,
-                              /*accumulate=*/i > 0);
-        });
-      MatmulEmitter chunk(
-          b, loc, pv, Value(), Value(),
-          block2D(b, loc, wsPV, slotRow(kv, zero), zero, g, s.dv));
-      chunk.allocate(s.element, pvL0C);
-      chunk.writeBack(zero, zero, g, s.dv);
+      for (int64_t h = 0; h < heads; ++h) {
+        MatmulEmitter pLoader = loader(
+            pvChunk, block2D(b, loc, wsP, headRows(kv, h), zero, g, w),
+            Value());
+        Value pL1 = pLoader.allocOperand(Operand::A, g);
+        pLoader.loadOperand(Operand::A, pL1, zero, g);
+        for (int64_t i = 0; i < c; ++i)
+          ifExists(blocks, i, [&] {
+            MatmulEmitter product = loader(pv, Value(), Value());
+            product.allocate(s.element, pvL0C[h]);
+            product.useLoaded(part(pL1, zero, i * bs, gPadded, bs),
+                              part(vL1, at(i * bs), h * s.dv, bs, s.dv));
+            product.emitProduct(zero, zero, zero, g, s.dv,
+                                /*accumulate=*/i > 0);
+          });
+        MatmulEmitter chunk(
+            b, loc, pv, Value(), Value(),
+            block2D(b, loc, wsPV, headRows(kv, h), zero, g, s.dv));
+        chunk.allocate(s.element, pvL0C[h]);
+        chunk.writeBack(zero, zero, g, s.dv);
+      }
       b.create<aicore::CrossCoreSetFlagOp>(loc, aicore::Pipe::fix, kFlagPV);
     };
     // One chunk ahead, the last one peeled, as FlashAttention's tiles.
@@ -503,8 +555,8 @@ SmallVector<MemRefType> mlir::ascend::lowering::pagedAttentionWorkspaces(
   if (!pa || !blocker(pa).empty())
     return {};
   Shape s = shapeOf(pa);
-  int64_t rows = blocksFor(pa, options) * s.group();
-  // Per block two slots of G rows each (chunk j in slot j mod 2): S and the
+  int64_t rows = blocksFor(pa, options) * s.itemRows();
+  // Per block two slots of the item's rows each (chunk j in slot j mod 2): S and the
   // PV partial in f32, P in the input type, as for flash_attention.
   Type f32 = Float32Type::get(op->getContext());
   return {tileType({2 * rows, s.chunkKeys()}, f32, AddressSpace::gm),

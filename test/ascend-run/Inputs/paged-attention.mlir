@@ -77,3 +77,26 @@ func.func @gqa32_bf16(%q: tensor<2x64x128xbf16>,
         -> tensor<2x64x128xbf16>
   return %o : tensor<2x64x128xbf16>
 }
+
+// Odd KV heads and odd G: one KV head per work item.
+func.func @odd_heads_f16(%q: tensor<2x9x64xf16>, %kc: tensor<10x32x3x64xf16>,
+                         %vc: tensor<10x32x3x64xf16>, %tables: tensor<2x4xi32>,
+                         %lens: tensor<2xi32>) -> tensor<2x9x64xf16> {
+  %o = ascend.paged_attention %q, %kc, %vc block_tables %tables
+      context_lens %lens scale 0.125
+      : tensor<2x9x64xf16>, tensor<10x32x3x64xf16>, tensor<10x32x3x64xf16>,
+        tensor<2x4xi32>, tensor<2xi32> -> tensor<2x9x64xf16>
+  return %o : tensor<2x9x64xf16>
+}
+
+// Two KV heads per work item (more (sequence, KV head) pairs than blocks).
+func.func @pairs_bf16(%q: tensor<7x12x64xbf16>, %kc: tensor<20x128x4x64xbf16>,
+                      %vc: tensor<20x128x4x64xbf16>, %tables: tensor<7x5xi32>,
+                      %lens: tensor<7xi32>) -> tensor<7x12x64xbf16> {
+  %o = ascend.paged_attention %q, %kc, %vc block_tables %tables
+      context_lens %lens scale 0.125
+      : tensor<7x12x64xbf16>, tensor<20x128x4x64xbf16>,
+        tensor<20x128x4x64xbf16>, tensor<7x5xi32>, tensor<7xi32>
+        -> tensor<7x12x64xbf16>
+  return %o : tensor<7x12x64xbf16>
+}

@@ -63,3 +63,11 @@ case("gqa_long_bf16", 3, 16, 2, 128, 128, 20, 128, 9, [1100, 512, 640],
 # GQA 32:1 (16 rows per vector core): 2 blocks of 128 tokens per step.
 case("gqa32_bf16", 2, 64, 2, 128, 128, 12, 128, 9, [1100, 300], 0.0883883461,
      True)
+# An odd number of KV heads (3) and of query heads per KV head (3): one KV
+# head per work item, all its rows on vector core 0.
+case("odd_heads_f16", 2, 9, 3, 64, 64, 10, 32, 4, [50, 97], 0.125, False)
+# Two KV heads per work item: 7 sequences x 4 KV heads (28 pairs) exceed
+# the 24 blocks; G = 3, so each vector core takes one head's 3 rows.
+# 128-token blocks, 4 per chunk; lengths ending in all four chunk slots.
+case("pairs_bf16", 7, 12, 4, 64, 64, 20, 128, 5,
+     [1, 130, 600, 256, 77, 512, 300], 0.125, True)
