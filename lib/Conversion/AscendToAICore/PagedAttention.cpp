@@ -82,9 +82,10 @@ struct Shape {
   /// per item would take more than one round of the target's blocks, and a
   /// pair fits (UB rows, L1); else one. A cache block's K (or V) of both
   /// heads is then one GM transfer of twice the bytes: every transfer pays
-  /// a start-up worth ~30 KB (docs/CycleModel.md), and a pair's columns
-  /// start on a 512-byte boundary where an odd head's do not. With one
-  /// round or less, halving the items would idle blocks instead.
+  /// a start-up worth ~30 KB (docs/CycleModel.md), and with head dims of
+  /// 128 or more a pair's columns start on a 512-byte boundary where an odd
+  /// head's do not. With one round or less, halving the items would idle
+  /// blocks instead (the target's blocks decide, not a block-dim option).
   int64_t heads() const {
     int64_t pairRows = group(); // per vector core: one head each
     int64_t l1Bytes = 2 * chunkBlocksFor(pairRows) * blockSize *
