@@ -1071,6 +1071,8 @@ LogicalResult mlir::ascend::runtime::runKernel(
     slotFree[slot] = end;
   }
   context.report.totalCycles = *std::max_element(slotFree.begin(), slotFree.end());
+  context.report.slotEnds.assign(slotFree.begin(),
+                                 slotFree.begin() + slotsUsed);
   // The chip cannot move HBM data faster than HBM allows, whatever the
   // per-core estimates say.
   context.report.totalCycles = std::max(

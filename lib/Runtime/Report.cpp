@@ -6,6 +6,8 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
+#include <algorithm>
+#include <numeric>
 #include <set>
 
 using namespace mlir;
@@ -79,6 +81,31 @@ std::string boundText(const TimingReport &r) {
 }
 
 /// Achieved vs peak FLOP/s and GM bytes/s, and what was left uncosted.
+/// When the first and the last block slot finished, and on average: how
+/// evenly the blocks' work (and their share of HBM) came out.
+void printSlotSpread(llvm::raw_ostream &os, StringRef label,
+                     const TimingReport &r) {
+  if (r.slotEnds.size() < 2)
+    return;
+  auto us = [&](double cycles) {
+    return llvm::format("%.3f", cycles / r.clockMHz);
+  };
+  auto [first, last] =
+      std::minmax_element(r.slotEnds.begin(), r.slotEnds.end());
+  os << label << r.slotEnds.size() << " used, ";
+  if (*first == *last) {
+    os << "all done at " << us(*last) << " us\n";
+    return;
+  }
+  double mean = std::accumulate(r.slotEnds.begin(), r.slotEnds.end(), 0.0) /
+                r.slotEnds.size();
+  os << llvm::formatv("done between {0} and {1} us (slot {2} first, slot {3} "
+                      "last); mean {4} us, {5}% of the last\n",
+                      us(*first), us(*last), first - r.slotEnds.begin(),
+                      last - r.slotEnds.begin(), us(mean),
+                      llvm::format("%.1f", 100 * ratio(mean, *last)));
+}
+
 void printThroughput(llvm::raw_ostream &os, const TimingReport &r) {
   os << llvm::formatv("cube:   {0} FLOP, {1} TFLOP/s of {2} peak ({3}%)\n",
                       llvm::format("%.4g", r.cubeFlops),
@@ -134,6 +161,7 @@ llvm::json::Object timingJson(const ReportHeader &h, const TimingReport &r) {
       {"gm_bytes", r.gmBytes},
       {"gm_bytes_per_second", perSecond(r, r.gmBytes)},
       {"hbm_bytes", r.hbmBytes},
+      {"slot_end_cycles", llvm::json::Array(r.slotEnds)},
       {"peak_gm_bytes_per_second", peakBytes(r)},
       {"unsupported", std::move(unsupported)},
   };
@@ -283,6 +311,7 @@ void mlir::ascend::runtime::printTimingTable(llvm::raw_ostream &os,
   if (boundPipe(r))
     os << "bound by: " << boundText(r) << "\n";
   printThroughput(os, r);
+  printSlotSpread(os, "slots:  ", r);
 }
 
 void mlir::ascend::runtime::printTimingJson(llvm::raw_ostream &os,
@@ -343,6 +372,9 @@ void mlir::ascend::runtime::printHostTable(llvm::raw_ostream &os,
                       llvm::format("%.0f", h.totalCycles),
                       llvm::format("%.3f", h.microseconds()));
   printThroughput(os, combine(h));
+  for (auto [i, l] : llvm::enumerate(h.launches))
+    printSlotSpread(os, ("slots of launch " + Twine(i) + " (from its start): ").str(),
+                    l.timing);
 }
 
 void mlir::ascend::runtime::printHostJson(llvm::raw_ostream &os,
@@ -361,6 +393,7 @@ void mlir::ascend::runtime::printHostJson(llvm::raw_ostream &os,
   out.erase("cube_cores");
   out.erase("vector_cores");
   out.erase("pipes");
+  out.erase("slot_end_cycles");
   out["host"] = h.host;
   out["launches"] = std::move(launches);
   os << llvm::formatv("{0:2}", llvm::json::Value(std::move(out))) << "\n";

@@ -92,6 +92,9 @@ struct TimingReport {
   double cubeFlops = 0, vectorFlops = 0, gmBytes = 0;
   /// GM bytes that went to or came from HBM (the rest were L2 read hits).
   double hbmBytes = 0;
+  /// When each block slot the launch used had finished its last block, in
+  /// cycles: their spread is the launch's load imbalance.
+  std::vector<double> slotEnds;
   double peakCubeFlopsPerCycle = 0; ///< whole chip, f16
   double peakGmBytesPerCycle = 0;
   /// Tile ops the target data has no cost for, by op name.
