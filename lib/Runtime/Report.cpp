@@ -80,7 +80,6 @@ std::string boundText(const TimingReport &r) {
       .str();
 }
 
-/// Achieved vs peak FLOP/s and GM bytes/s, and what was left uncosted.
 /// When the first and the last block slot finished, and on average: how
 /// evenly the blocks' work (and their share of HBM) came out.
 void printSlotSpread(llvm::raw_ostream &os, StringRef label,
@@ -106,6 +105,7 @@ void printSlotSpread(llvm::raw_ostream &os, StringRef label,
                       llvm::format("%.1f", 100 * ratio(mean, *last)));
 }
 
+/// Achieved vs peak FLOP/s and GM bytes/s, and what was left uncosted.
 void printThroughput(llvm::raw_ostream &os, const TimingReport &r) {
   os << llvm::formatv("cube:   {0} FLOP, {1} TFLOP/s of {2} peak ({3}%)\n",
                       llvm::format("%.4g", r.cubeFlops),
