@@ -373,8 +373,9 @@ void mlir::ascend::runtime::printHostTable(llvm::raw_ostream &os,
                       llvm::format("%.3f", h.microseconds()));
   printThroughput(os, combine(h));
   for (auto [i, l] : llvm::enumerate(h.launches))
-    printSlotSpread(os, ("slots of launch " + Twine(i) + " (from its start): ").str(),
-                    l.timing);
+    printSlotSpread(
+        os, ("slots of launch " + Twine(i) + " (from its start): ").str(),
+        l.timing);
 }
 
 void mlir::ascend::runtime::printHostJson(llvm::raw_ostream &os,

@@ -122,8 +122,8 @@ Shape shapeOf(ascend::PagedAttentionOp op) {
   ArrayRef<int64_t> q = op.getQuery().getType().getShape();
   ArrayRef<int64_t> k = op.getKeyCache().getType().getShape();
   ArrayRef<int64_t> v = op.getValueCache().getType().getShape();
-  return {q[0], q[1], k[2], q[2], v[3], k[1],
-          op.getBlockTables().getType().getShape()[1],
+  int64_t tableWidth = op.getBlockTables().getType().getShape()[1];
+  return {q[0], q[1], k[2], q[2], v[3], k[1], tableWidth,
           op.getQuery().getType().getElementType(),
           aicore::getTargetInfo(op).numBlocks};
 }
@@ -299,9 +299,9 @@ void Emitter::emitCube() {
   forEachItem([&](const Item &item) {
     for (int64_t h = 0; h < heads; ++h)
       loader(qk,
-             block2D(b, loc, q, add(b, loc, item.qRow,
-                                    constantIndex(b, loc, h * g)),
-                     zero, g, s.d),
+             block2D(b, loc, q,
+                     add(b, loc, item.qRow, constantIndex(b, loc, h * g)), zero,
+                     g, s.d),
              Value())
           .loadOperand(Operand::A, qL1[h], zero, g);
     // The cache blocks chunk kv has: C, or lastBlocks in the last one.
@@ -348,12 +348,12 @@ void Emitter::emitCube() {
         ifExists(blocks, i, [&] {
           loader(kBlock, Value(),
                  cacheBlock(kCache, item, blockIndex(kv, i), heads * s.d))
-              .loadOperand(Operand::B, part(kL1, at(i * bs), 0, bs, heads * s.d),
-                           zero, bs);
+              .loadOperand(Operand::B,
+                           part(kL1, at(i * bs), 0, bs, heads * s.d), zero, bs);
         });
       for (int64_t i = 0; i < c; ++i) {
-        Value exists = b.create<arith::CmpIOp>(
-            loc, arith::CmpIPredicate::ult, at(i), blocks);
+        Value exists = b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::ult,
+                                               at(i), blocks);
         Value row = b.create<arith::SelectOp>(loc, exists, at(i * bs), zero);
         for (int64_t h = 0; h < heads; ++h) {
           MatmulEmitter product = loader(qk, Value(), Value());
@@ -387,9 +387,9 @@ void Emitter::emitCube() {
         });
       b.create<aicore::CrossCoreWaitFlagOp>(loc, aicore::Pipe::mte2, kFlagP);
       for (int64_t h = 0; h < heads; ++h) {
-        MatmulEmitter pLoader = loader(
-            pvChunk, block2D(b, loc, wsP, headRows(kv, h), zero, g, w),
-            Value());
+        MatmulEmitter pLoader =
+            loader(pvChunk, block2D(b, loc, wsP, headRows(kv, h), zero, g, w),
+                   Value());
         Value pL1 = pLoader.allocOperand(Operand::A, g);
         pLoader.loadOperand(Operand::A, pL1, zero, g);
         for (int64_t i = 0; i < c; ++i)
@@ -557,8 +557,8 @@ SmallVector<MemRefType> mlir::ascend::lowering::pagedAttentionWorkspaces(
     return {};
   Shape s = shapeOf(pa);
   int64_t rows = blocksFor(pa, options) * s.itemRows();
-  // Per block two slots of the item's rows each (chunk j in slot j mod 2): S and the
-  // PV partial in f32, P in the input type, as for flash_attention.
+  // Per block two slots of the item's rows each (chunk j in slot j mod 2): S
+  // and the PV partial in f32, P in the input type, as for flash_attention.
   Type f32 = Float32Type::get(op->getContext());
   return {tileType({2 * rows, s.chunkKeys()}, f32, AddressSpace::gm),
           tileType({2 * rows, s.dv}, f32, AddressSpace::gm),
