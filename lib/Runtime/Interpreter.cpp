@@ -1070,9 +1070,10 @@ LogicalResult mlir::ascend::runtime::runKernel(
     result = runOneBlock(context, *cores, b, slot, slotFree[slot], end);
     slotFree[slot] = end;
   }
-  context.report.totalCycles = *std::max_element(slotFree.begin(), slotFree.end());
   context.report.slotEnds.assign(slotFree.begin(),
                                  slotFree.begin() + slotsUsed);
+  context.report.totalCycles = *std::max_element(
+      context.report.slotEnds.begin(), context.report.slotEnds.end());
   // The chip cannot move HBM data faster than HBM allows, whatever the
   // per-core estimates say.
   context.report.totalCycles = std::max(

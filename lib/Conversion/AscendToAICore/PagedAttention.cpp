@@ -162,9 +162,8 @@ int64_t blocksFor(ascend::PagedAttentionOp op,
                   const AscendTilingOptions &options) {
   if (options.blockDim > 0)
     return options.blockDim;
-  return std::max<int64_t>(
-      1, std::min<int64_t>(shapeOf(op).items(),
-                           aicore::getTargetInfo(op).numBlocks));
+  Shape s = shapeOf(op);
+  return std::max<int64_t>(1, std::min(s.items(), s.slots));
 }
 
 /// What both regions know of a work item.
