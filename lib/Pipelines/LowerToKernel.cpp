@@ -22,6 +22,10 @@ void mlir::ascend::buildLowerToKernelPipeline(
         FuseAttentionPassOptions{}, [tiling](Operation *op) {
           return explainUnlowerable(op, tiling);
         }));
+  // After attention fusion, which matches the unfused elementwise ops
+  // (scale, mask) of its chains.
+  if (options.fuseVector)
+    pm.addNestedPass<func::FuncOp>(createFuseVectorPass());
   ConvertAscendToAICorePassOptions convert;
   convert.target = options.target;
   convert.blockDim = options.blockDim;
@@ -52,7 +56,7 @@ void mlir::ascend::registerPipelines() {
   PassPipelineRegistration<LowerToKernelOptions>(
       "ascend-lower-to-kernel",
       "Lower tensor-level ascend (or linalg) IR to kernels ascend-run "
-      "executes: raising, attention fusion, tiling and placement, software pipelining, memory "
-      "planning, sync insertion",
+      "executes: raising, attention and vector fusion, tiling and placement, "
+      "software pipelining, memory planning, sync insertion",
       buildLowerToKernelPipeline);
 }

@@ -346,17 +346,24 @@ void mlir::ascend::runtime::printChromeTrace(llvm::raw_ostream &os,
 // Host functions
 //===----------------------------------------------------------------------===//
 
-void mlir::ascend::runtime::printHostTable(llvm::raw_ostream &os,
-                                           const HostReport &h) {
+std::string mlir::ascend::runtime::describeLaunches(const HostReport &h) {
   size_t copies = llvm::count_if(h.launches,
                                  [](const LaunchReport &l) { return l.isCopy; });
-  os << llvm::formatv("timing: @{0} on {1} ({2} MHz), {3} launches{4} one "
-                      "after another (no launch overhead modelled)\n",
+  size_t launches = h.launches.size() - copies;
+  std::string text = std::to_string(launches) +
+                     (launches == 1 ? " launch" : " launches");
+  if (copies)
+    text += " and " + std::to_string(copies) +
+            (copies == 1 ? " copy" : " copies");
+  return text;
+}
+
+void mlir::ascend::runtime::printHostTable(llvm::raw_ostream &os,
+                                           const HostReport &h) {
+  os << llvm::formatv("timing: @{0} on {1} ({2} MHz), {3} one after another "
+                      "(no launch overhead modelled)\n",
                       h.host, h.target, llvm::format("%g", h.clockMHz),
-                      h.launches.size() - copies,
-                      copies ? " and " + std::to_string(copies) +
-                                   (copies == 1 ? " copy" : " copies")
-                             : std::string());
+                      describeLaunches(h));
   os << llvm::formatv("{0,-6} {1,-30} {2,9} {3,12} {4,12} {5,10}  {6}\n",
                       "launch", "kernel", "block_dim", "start", "cycles", "us",
                       "bound by");

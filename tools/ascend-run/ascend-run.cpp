@@ -393,21 +393,16 @@ int run() {
     auto report = std::make_shared<HostReport>();
     if (failed(runHost(kernel, buffers, options, *report)))
       return 1;
-    size_t copies = 0;
     for (const LaunchReport &l : report->launches) {
-      copies += l.isCopy;
       stats.blocks += l.stats.blocks;
       stats.operations += l.stats.operations;
       stats.tileOperations += l.stats.tileOperations;
     }
-    log << llvm::formatv("ran @{0} on {1}: {2} launches{3}, {4} blocks, {5} "
-                         "ops executed ({6} tile ops){7}\n",
+    log << llvm::formatv("ran @{0} on {1}: {2}, {3} blocks, {4} "
+                         "ops executed ({5} tile ops){6}\n",
                          kernel.getName(), report->target,
-                         report->launches.size() - copies,
-                         copies ? " and " + std::to_string(copies) +
-                                   (copies == 1 ? " copy" : " copies")
-                                : std::string(),
-                         stats.blocks, stats.operations, stats.tileOperations,
+                         describeLaunches(*report), stats.blocks,
+                         stats.operations, stats.tileOperations,
                          timingOnly ? ", timing only" : "");
     if (jsonReport)
       printHostJson(llvm::outs(), *report);

@@ -17,6 +17,7 @@
 #define ASCEND_ASCEND_FUSED_OPS
 
 include "AscendDialect/Ascend/AscendDialect.td"
+include "mlir/Interfaces/ControlFlowInterfaces.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 
 // The attention softmax, shared by flash_attention and paged_attention.
@@ -41,6 +42,75 @@ defvar Ascend_AttentionNumericsDoc = [{
     A query row that sees no key (every score `-inf`) has an undefined
     result.
 }];
+
+//===----------------------------------------------------------------------===//
+// Vector-vector fusion
+//===----------------------------------------------------------------------===//
+
+def Ascend_FusedVectorOp : Ascend_Op<"fused_vector", [
+    Pure, IsolatedFromAbove, SingleBlock]> {
+  let summary = "a chain of elementwise ops run as one vector kernel";
+  let description = [{
+    Computes its body, a chain of elementwise ascend ops (`add` ... `cast`),
+    on `inputs` and returns what the body yields. The body's block arguments
+    are `inputs`, in order: the op is isolated from above, so everything the
+    chain reads from outside is an operand. Every op in the body has the
+    result's shape; inputs may broadcast against it as each op allows.
+
+    Semantics are exactly those of the ops in the body, one after the other:
+    every intermediate is rounded to its own element type as it would be in a
+    kernel of its own, so fusing never changes a result bit. The lowering
+    makes it one vector kernel whose intermediates stay in UB, tiled so that
+    every tile the chain holds at once fits (ascend-plan-memory's placement
+    decides); a matmul whose only user is a `fused_vector` fuses with it into
+    one cube -> vector kernel on split targets.
+
+    `ascend-fuse-vector` creates it; `report-skipped` says why a neighbouring
+    op was left out.
+
+    ```mlir
+    // sigmoid(x) = 1 / (1 + e^-x), one launch instead of four
+    %s = ascend.fused_vector ins(%x, %one : tensor<16x4096xf16>, tensor<1xf16>)
+        -> tensor<16x4096xf16> {
+    ^bb0(%a: tensor<16x4096xf16>, %c1: tensor<1xf16>):
+      %n = ascend.neg %a : tensor<16x4096xf16> -> tensor<16x4096xf16>
+      %e = ascend.exp %n : tensor<16x4096xf16> -> tensor<16x4096xf16>
+      %d = ascend.add %e, %c1 : tensor<16x4096xf16>, tensor<1xf16> -> tensor<16x4096xf16>
+      %r = ascend.reciprocal %d : tensor<16x4096xf16> -> tensor<16x4096xf16>
+      ascend.yield %r : tensor<16x4096xf16>
+    }
+    ```
+  }];
+  let arguments = (ins Variadic<Ascend_FloatTensor>:$inputs);
+  let results = (outs Ascend_FloatTensor:$result);
+  let regions = (region SizedRegion<1>:$region);
+  let assemblyFormat = [{
+    `ins` `(` $inputs `:` type($inputs) `)` `->` type($result)
+    attr-dict-with-keyword $region
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The body's ops in order, without the terminator.
+    auto getMembers() { return getBody()->without_terminator(); }
+    /// The value the body yields.
+    Value getYielded();
+  }];
+}
+
+def Ascend_YieldOp : Ascend_Op<"yield", [
+    Pure, Terminator, ReturnLike, HasParent<"FusedVectorOp">]> {
+  let summary = "the value an `ascend.fused_vector` body returns";
+  let description = [{
+    Ends the body of `ascend.fused_vector`; its operand is the fused op's
+    result and has the result's type.
+
+    ```mlir
+    ascend.yield %r : tensor<16x4096xf16>
+    ```
+  }];
+  let arguments = (ins Ascend_FloatTensor:$value);
+  let assemblyFormat = "$value attr-dict `:` type($value)";
+}
 
 //===----------------------------------------------------------------------===//
 // Attention

@@ -68,11 +68,17 @@ def Ascend_BatchMatmulOp : Ascend_MatmulLikeOp<"batch_matmul"> {
 // Elementwise
 //===----------------------------------------------------------------------===//
 
+// Marks the ops `ascend.fused_vector` may hold: each result element depends
+// only on the operand elements at its (broadcast) position.
+def Ascend_ElementwiseTrait : NativeOpTrait<"ElementwiseOp"> {
+  let cppNamespace = "::mlir::ascend";
+}
+
 // `formula` is written in terms of `lhs`, `rhs` and `result`; `numerics`
 // says when rounding happens.
 class Ascend_BinaryOp<string mnemonic, string what, string formula,
                       string numerics>
-    : Ascend_Op<mnemonic, [Pure]> {
+    : Ascend_Op<mnemonic, [Pure, Ascend_ElementwiseTrait]> {
   let summary = "elementwise " # what # " with NumPy broadcasting";
   let description = [{
     Computes `}] # formula # [{` for every element of the broadcast shape.
@@ -117,7 +123,7 @@ def Ascend_MinOp : Ascend_BinaryOp<"min", "minimum",
 // happens.
 class Ascend_UnaryOp<string mnemonic, string what, string formula,
                      string numerics>
-    : Ascend_Op<mnemonic, [Pure]> {
+    : Ascend_Op<mnemonic, [Pure, Ascend_ElementwiseTrait]> {
   let summary = "elementwise " # what;
   let description = [{
     Computes `}] # formula # [{` for every element of `x`. `x` and the
@@ -161,7 +167,7 @@ def Ascend_GeluOp : Ascend_UnaryOp<"gelu", "GELU, tanh approximation",
     !strconcat("This is the tanh form of GELU (PyTorch `approximate=\"tanh\"`), "
                "not the erf form. ", Ascend_InF32)>;
 
-def Ascend_CastOp : Ascend_Op<"cast", [Pure]> {
+def Ascend_CastOp : Ascend_Op<"cast", [Pure, Ascend_ElementwiseTrait]> {
   let summary = "elementwise conversion to another floating-point type";
   let description = [{
     Converts every element of `x` to the result element type, rounding with

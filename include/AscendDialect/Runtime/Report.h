@@ -32,6 +32,9 @@ void printChromeTrace(llvm::raw_ostream &os, const TimingReport &report);
 /// A host function's launches: per launch the kernel, block_dim, start,
 /// cycles and bound pipe, then the total and the work over the host's time.
 void printHostTable(llvm::raw_ostream &os, const HostReport &report);
+
+/// "3 launches", "1 launch and 2 copies": what a host ran, in words.
+std::string describeLaunches(const HostReport &report);
 /// The same as one JSON object; each launch holds its kernel's full report.
 void printHostJson(llvm::raw_ostream &os, const HostReport &report);
 /// A row per launch (the kernel report's columns after `launch` and

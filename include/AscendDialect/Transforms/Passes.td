@@ -205,6 +205,55 @@ def FuseAttentionPass : Pass<"ascend-fuse-attention", "func::FuncOp"> {
   let dependentDialects = ["mlir::tensor::TensorDialect"];
 }
 
+def FuseVectorPass : Pass<"ascend-fuse-vector", "func::FuncOp"> {
+  let summary = "Fuse chains of elementwise ascend ops into ascend.fused_vector";
+  let description = [{
+    Vector-vector fusion: groups elementwise ascend ops (`add` ... `cast`)
+    whose intermediates nobody else reads into one `ascend.fused_vector`,
+    which lowers to one vector kernel with its intermediates in UB instead
+    of one launch per op with every intermediate through GM.
+
+    Rules, walking each block from its end:
+    - An elementwise op joins the chain of its users when all of its users
+      are in one chain and its result has that chain's shape (a value that
+      broadcasts inside the chain, e.g. a bias row computed by another op,
+      stays an input, computed by its own kernel).
+    - An op that convert-ascend-to-aicore could not lower on its own (a cast
+      mode the target lacks, bf16 on 310P) is not fused, so its error stays
+      on the op itself.
+    - A chain of one op is left as it is.
+    The fused op stands where the chain's last op stood; the chain's inputs
+    are its operands, deduplicated, in the order the body first reads them.
+
+    Numerics: unchanged, bit for bit. Every intermediate keeps its element
+    type and is rounded as the unfused program rounds it (see
+    `ascend.fused_vector`).
+
+    `report-skipped` attaches a remark to each elementwise op that reads or
+    feeds another elementwise op but was left out of its chain, saying why.
+
+    Example: a sigmoid as torch-mlir's one `linalg.generic` raises to four
+    ops and becomes
+
+    ```mlir
+    %s = ascend.fused_vector ins(%x, %one : tensor<16x4096xf16>, tensor<f16>)
+        -> tensor<16x4096xf16> {
+    ^bb0(%a: tensor<16x4096xf16>, %c: tensor<f16>):
+      %n = ascend.neg %a : tensor<16x4096xf16> -> tensor<16x4096xf16>
+      %e = ascend.exp %n : tensor<16x4096xf16> -> tensor<16x4096xf16>
+      %d = ascend.add %e, %c : tensor<16x4096xf16>, tensor<f16> -> tensor<16x4096xf16>
+      %r = ascend.reciprocal %d : tensor<16x4096xf16> -> tensor<16x4096xf16>
+      ascend.yield %r : tensor<16x4096xf16>
+    }
+    ```
+  }];
+  let options = [
+    Option<"reportSkipped", "report-skipped", "bool", /*default=*/"false",
+           "Emit a remark at each elementwise op next to a chain but left "
+           "out of it, saying why">,
+  ];
+}
+
 def InsertSyncPass : Pass<"ascend-insert-sync", "func::FuncOp"> {
   let summary = "Order the tile ops of a kernel with flags, barriers and cross-core flags";
   let description = [{

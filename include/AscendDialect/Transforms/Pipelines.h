@@ -37,6 +37,11 @@ struct LowerToKernelOptions : public PassPipelineOptions<LowerToKernelOptions> {
                      "ascend.flash_attention before lowering "
                      "(ascend-fuse-attention; false: one kernel per op)"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> fuseVector{
+      *this, "fuse-vector",
+      llvm::cl::desc("Fuse chains of elementwise ops into one vector kernel "
+                     "each (ascend-fuse-vector; false: one launch per op)"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> fuseEpilogues{
       *this, "fuse-epilogues",
       llvm::cl::desc("On split targets, lower a matmul and its elementwise "
@@ -56,7 +61,7 @@ struct LowerToKernelOptions : public PassPipelineOptions<LowerToKernelOptions> {
 };
 
 /// Tensor-level ascend (or linalg) IR -> kernel-level IR that ascend-run
-/// executes: ascend-raise-linalg, ascend-fuse-attention,
+/// executes: ascend-raise-linalg, ascend-fuse-attention, ascend-fuse-vector,
 /// convert-ascend-to-aicore, cleanup,
 /// ascend-software-pipeline, ascend-multi-buffer, ascend-plan-memory,
 /// ascend-insert-sync (in that order: unrolling keeps the per-tile flags,

@@ -341,10 +341,9 @@ LogicalResult lowerToHost(func::FuncOp func, SymbolTable &symbols,
   DenseSet<Operation *> fusedAway;
   if (fuse)
     for (Operation *op : tensorOps)
-      if (Operation *epilogue = fusableEpilogue(op, tiling)) {
-        fusedMatmul[epilogue] = op;
-        fusedAway.insert(op);
-      }
+      if (Operation *epilogue = fusableEpilogue(op, tiling);
+          epilogue && fusedMatmul.try_emplace(epilogue, op).second)
+        fusedAway.insert(op); // an epilogue of two matmuls fuses the first
 
   OpBuilder b(func.getContext());
   DenseMap<Value, Value> buffers; // tensor -> the GM memref holding it

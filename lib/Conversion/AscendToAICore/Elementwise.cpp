@@ -7,12 +7,20 @@
 // the same for every tile. f16 and f32 ops compute in their type; bf16, the
 // composite silu and gelu, and cast compute in f32 between two casts.
 //
+// An ascend.fused_vector is one kernel of the same form: each tile runs the
+// body's ops one after the other on UB tiles, every intermediate rounded to
+// its element type as the op's own kernel would store it, so the fused
+// kernel is bit-identical to the unfused launches. Its tile size comes from
+// ascend-plan-memory's placement of one probe tile's buffers.
+//
 //===----------------------------------------------------------------------===//
 
 #include "ElementwiseEmitter.h"
+#include "AscendDialect/Analysis/MemoryPlan.h"
 #include "AscendDialect/MTE/MTEDialect.h"
 #include "AscendDialect/Vec/VecDialect.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/TypeUtilities.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -26,11 +34,8 @@ using namespace mlir::ascend::lowering;
 using aicore::AddressSpace;
 
 bool mlir::ascend::lowering::isLoweredElementwise(Operation *op) {
-  return isa<ascend::AddOp, ascend::SubOp, ascend::MulOp, ascend::DivOp,
-             ascend::MaxOp, ascend::MinOp, ascend::ExpOp, ascend::LogOp,
-             ascend::SqrtOp, ascend::RsqrtOp, ascend::ReciprocalOp,
-             ascend::AbsOp, ascend::ReluOp, ascend::NegOp, ascend::SiluOp,
-             ascend::GeluOp, ascend::CastOp>(op);
+  return op->hasTrait<ascend::ElementwiseOp>() ||
+         isa<ascend::FusedVectorOp>(op);
 }
 
 namespace {
@@ -48,6 +53,17 @@ Type computeType(Operation *op) {
       element.isBF16())
     return Float32Type::get(op->getContext());
   return element;
+}
+
+/// The type operand `i` of `op` is loaded in: its compute type, for a fused
+/// chain that of the first op in the body reading it.
+Type loadType(Operation *op, unsigned i) {
+  auto fused = dyn_cast<ascend::FusedVectorOp>(op);
+  if (!fused)
+    return computeType(op);
+  for (Operation *user : fused.getBody()->getArgument(i).getUsers())
+    return computeType(user);
+  return elementOf(op->getOperand(i));
 }
 
 /// f32 tiles a composite op needs besides its operands and result.
@@ -118,16 +134,26 @@ std::string castBlocker(ascend::CastOp op) {
 /// Why `op` cannot be lowered by the elementwise pattern ("" if it can).
 std::string elementwiseBlocker(Operation *op) {
   auto result = cast<ShapedType>(op->getResult(0).getType());
+  auto fused = dyn_cast<ascend::FusedVectorOp>(op);
   for (auto [i, spread] : llvm::enumerate(classifyOperands(op))) {
     if (spread != Spread::other)
       continue;
-    return (Twine(i == 0 ? "lhs" : "rhs") + " of shape " +
+    std::string name = fused ? "input " + std::to_string(i)
+                             : std::string(i == 0 ? "lhs" : "rhs");
+    return (Twine(name) + " of shape " +
             formatShape(cast<ShapedType>(op->getOperand(i).getType())) +
             " broadcasts against the result " + formatShape(result) +
             " in a way that is not lowered yet; expected the result's shape, "
             "a row along the last dim ([C] or [1, ..., C]), one value per "
             "row ([..., R, 1]) or a single element")
         .str();
+  }
+  if (fused) {
+    for (Operation &member : fused.getMembers())
+      if (std::string why = elementwiseBlocker(&member); !why.empty())
+        return "in the fused chain, '" +
+               member.getName().getStringRef().str() + "': " + why;
+    return "";
   }
   SmallVector<Value> values(op->getOperands());
   values.push_back(op->getResult(0));
@@ -174,8 +200,15 @@ int64_t mlir::ascend::lowering::narrowestBytes(Operation *op) {
   int64_t minBytes = bytesOf(elementOf(op->getResult(0)));
   for (Value operand : op->getOperands())
     minBytes = std::min(minBytes, bytesOf(elementOf(operand)));
+  // A fused chain's intermediates are UB tiles too.
+  if (auto fused = dyn_cast<ascend::FusedVectorOp>(op))
+    for (Operation &member : fused.getMembers())
+      minBytes = std::min(minBytes, narrowestBytes(&member));
   return minBytes;
 }
+
+static int64_t plannedBytesPerElement(Operation *op,
+                                      const aicore::TargetInfo &target);
 
 int64_t
 mlir::ascend::lowering::elementwiseTileElements(Operation *op,
@@ -185,9 +218,13 @@ mlir::ascend::lowering::elementwiseTileElements(Operation *op,
   // Every tile in a quarter of UB, leaving room for double buffering; a
   // whole number of 256-byte repeats.
   const aicore::TargetInfo &target = aicore::getTargetInfo(op);
+  int64_t perElement = isa<ascend::FusedVectorOp>(op)
+                           ? plannedBytesPerElement(op, target)
+                           : bytesPerElement(op, classifyOperands(op));
   int64_t tile = static_cast<int64_t>(target.buffer(AddressSpace::ub).bytes) /
-                 4 / bytesPerElement(op, classifyOperands(op));
-  return tile - tile % (256 / narrowestBytes(op));
+                 4 / perElement;
+  return std::max<int64_t>(tile - tile % (256 / narrowestBytes(op)),
+                           256 / narrowestBytes(op));
 }
 
 namespace {
@@ -397,7 +434,6 @@ struct ElementwisePattern : RewritePattern {
       return rewriter.notifyMatchFailure(op, why);
 
     Location loc = op->getLoc();
-    Type compute = computeType(op);
     SmallVector<Spread> spreads = classifyOperands(op);
     TilePlan plan = planTiles(op, spreads, options);
     int64_t units = plan.tileCols == plan.cols && !plan.flat
@@ -420,14 +456,14 @@ struct ElementwisePattern : RewritePattern {
     // for every tile: loaded and expanded once per block.
     SmallVector<Value> fixed;
     SmallVector<int64_t> tileShape = plan.shape(plan.tileRows, plan.tileCols);
-    for (auto [v, spread] : llvm::zip(views, spreads)) {
+    for (auto [i, v, spread] : llvm::enumerate(views, spreads)) {
       bool same = spread == Spread::scalar ||
                   (spread == Spread::row && plan.tileCols == plan.cols);
       Value zero = same && spread == Spread::row
                        ? constantIndex(rewriter, loc, 0)
                        : Value();
       fixed.push_back(same ? loadOperand(rewriter, loc, v, zero, zero,
-                                         tileShape, compute)
+                                         tileShape, loadType(op, i))
                            : Value());
     }
 
@@ -457,30 +493,137 @@ Value mlir::ascend::lowering::operandView(OpBuilder &b, Location loc,
   return flat ? flatView : asRows(b, loc, flatView);
 }
 
+namespace {
+
+/// Computes `op` on the compute-type tiles `in` and rounds the result to
+/// its element type, as the op's own kernel does before storing it.
+Value emitRounded(OpBuilder &b, Location loc, Operation *op,
+                  ArrayRef<Value> in, ArrayRef<int64_t> shape) {
+  Type element = elementOf(op->getResult(0));
+  auto mode = aicore::RoundMode::rint;
+  if (auto cast = dyn_cast<ascend::CastOp>(op))
+    mode = cast.getRoundMode();
+  Value result = emitBody(b, loc, op, in, shape);
+  if (element == computeType(op))
+    return result;
+  Value narrow = allocUB(b, loc, shape, element);
+  b.create<vec::CastOp>(loc, result, narrow, mode);
+  return narrow;
+}
+
+/// The tiles of one result tile: operand `i` in a compute type, loaded once
+/// (or taken from its per-block `fixed` tile) whichever op reads it.
+class OperandTiles {
+public:
+  OperandTiles(OpBuilder &b, Location loc, ArrayRef<Value> views,
+               ArrayRef<Value> fixed, Value row, Value col,
+               ArrayRef<int64_t> shape)
+      : b(b), loc(loc), views(views), fixed(fixed), row(row), col(col),
+        shape(shape) {}
+
+  Value get(unsigned i, Type compute) {
+    Value &tile = tiles[{i, compute}];
+    if (tile)
+      return tile;
+    Value whole = fixed.empty() ? Value() : fixed[i];
+    tile = whole && elementOf(whole) == compute
+               ? leading(b, loc, whole, shape)
+               : loadOperand(b, loc, views[i], row, col, shape, compute);
+    return tile;
+  }
+
+private:
+  OpBuilder &b;
+  Location loc;
+  ArrayRef<Value> views, fixed;
+  Value row, col;
+  ArrayRef<int64_t> shape;
+  DenseMap<std::pair<unsigned, Type>, Value> tiles;
+};
+
+/// The body of `fused` on one tile: each op reads its operands in its
+/// compute type (an intermediate widened from its rounded tile, exactly),
+/// and its result is rounded to its element type. Returns the yielded tile.
+Value emitFusedBody(OpBuilder &b, Location loc, ascend::FusedVectorOp fused,
+                    OperandTiles &operands, ArrayRef<int64_t> shape) {
+  DenseMap<Value, Value> rounded; // member result -> its UB tile
+  DenseMap<std::pair<Value, Type>, Value> widened;
+  auto tileOf = [&](Value v, Type compute) -> Value {
+    if (auto arg = dyn_cast<BlockArgument>(v))
+      return operands.get(arg.getArgNumber(), compute);
+    Value tile = rounded.lookup(v);
+    if (elementOf(tile) == compute)
+      return tile;
+    Value &wide = widened[{v, compute}];
+    if (!wide) {
+      wide = allocUB(b, loc, shape, compute);
+      b.create<vec::CastOp>(loc, tile, wide, aicore::RoundMode::rint);
+    }
+    return wide;
+  };
+  for (Operation &member : fused.getMembers()) {
+    Type compute = computeType(&member);
+    SmallVector<Value> in;
+    for (Value v : member.getOperands())
+      in.push_back(tileOf(v, compute));
+    rounded[member.getResult(0)] = emitRounded(b, loc, &member, in, shape);
+  }
+  return rounded.lookup(fused.getYielded());
+}
+
+} // namespace
+
 void mlir::ascend::lowering::emitElementwiseTile(
     OpBuilder &b, Location loc, Operation *op, ArrayRef<Value> views,
     ArrayRef<Value> fixed, Value outView, Value row, Value col,
     ArrayRef<int64_t> shape) {
-  Type element = elementOf(op->getResult(0));
-  Type compute = computeType(op);
-  auto mode = aicore::RoundMode::rint;
-  if (auto cast = dyn_cast<ascend::CastOp>(op))
-    mode = cast.getRoundMode();
-  SmallVector<Value> in;
-  for (auto [i, v] : llvm::enumerate(views)) {
-    Value tile = fixed.empty() ? Value() : fixed[i];
-    in.push_back(tile ? leading(b, loc, tile, shape)
-                      : loadOperand(b, loc, v, row, col, shape, compute));
-  }
-  Value result = emitBody(b, loc, op, in, shape);
-  if (element != compute) {
-    Value narrow = allocUB(b, loc, shape, element);
-    b.create<vec::CastOp>(loc, result, narrow, mode);
-    result = narrow;
+  OperandTiles operands(b, loc, views, fixed, row, col, shape);
+  Value result;
+  if (auto fused = dyn_cast<ascend::FusedVectorOp>(op)) {
+    result = emitFusedBody(b, loc, fused, operands, shape);
+  } else {
+    Type compute = computeType(op);
+    SmallVector<Value> in;
+    for (unsigned i = 0; i < op->getNumOperands(); ++i)
+      in.push_back(operands.get(i, compute));
+    result = emitRounded(b, loc, op, in, shape);
   }
   int64_t rows = shape.size() == 2 ? shape[0] : 1;
   b.create<mte::CopyOp>(
       loc, result, gmWindow(b, loc, outView, row, col, rows, shape.back()));
+}
+
+/// UB bytes per element of a fused chain's tile: what ascend-plan-memory
+/// places for one probe tile's buffers, per element. Without reuse: in the
+/// kernel, ascend-multi-buffer makes each tile buffer a ring whose buffers
+/// take turns across iterations and so stay live together over the loop
+/// body. The probe reads every broadcast input as a single element
+/// expanded to the tile, which needs what a row or column input needs but
+/// for the read of the row itself.
+static int64_t plannedBytesPerElement(Operation *op,
+                                      const aicore::TargetInfo &target) {
+  constexpr int64_t probe = 4096;
+  Location loc = op->getLoc();
+  OpBuilder b(op->getContext());
+  auto scratch =
+      b.create<func::FuncOp>(loc, "probe", b.getFunctionType({}, {}));
+  b.setInsertionPointToStart(scratch.addEntryBlock());
+  auto gm = [&](Type element, int64_t n) {
+    return scratch.getBody().addArgument(
+        tileType({n}, element, AddressSpace::gm), loc);
+  };
+  SmallVector<Value> views;
+  for (auto [operand, spread] :
+       llvm::zip(op->getOperands(), classifyOperands(op)))
+    views.push_back(
+        gm(elementOf(operand), spread == Spread::full ? probe : 1));
+  Value out = gm(elementOf(op->getResult(0)), probe);
+  Value zero = constantIndex(b, loc, 0);
+  emitElementwiseTile(b, loc, op, views, {}, out, zero, zero, {probe});
+  int64_t peak =
+      plannedPeakBytes(scratch, AddressSpace::ub, target, /*reuse=*/false);
+  scratch->erase();
+  return llvm::divideCeil(peak, probe);
 }
 
 void mlir::ascend::lowering::populateElementwisePatterns(

@@ -1153,3 +1153,76 @@ func.func @fa_missing_scale(%q: tensor<1x8x128x64xf16>, %k: tensor<1x2x256x64xf1
       -> tensor<1x8x128x64xf16>
   return %r0 : tensor<1x8x128x64xf16>
 }
+
+// -----
+
+// Only elementwise ops can be in a fused_vector body.
+func.func @fused_vector_softmax(%x: tensor<16x128xf16>) -> tensor<16x128xf16> {
+  %y = ascend.fused_vector ins(%x : tensor<16x128xf16>) -> tensor<16x128xf16> {
+  ^bb0(%a: tensor<16x128xf16>):
+    // expected-error @+1 {{'ascend.softmax' op cannot be in an ascend.fused_vector body: only the elementwise ascend ops}}
+    %s = ascend.softmax %a dim 1 : tensor<16x128xf16> -> tensor<16x128xf16>
+    ascend.yield %s : tensor<16x128xf16>
+  }
+  return %y : tensor<16x128xf16>
+}
+
+// -----
+
+// Every op in the body has the result's shape.
+func.func @fused_vector_shape(%x: tensor<16x128xf16>, %r: tensor<128xf16>) -> tensor<16x128xf16> {
+  %y = ascend.fused_vector ins(%x, %r : tensor<16x128xf16>, tensor<128xf16>) -> tensor<16x128xf16> {
+  ^bb0(%a: tensor<16x128xf16>, %b: tensor<128xf16>):
+    // expected-error @+1 {{'ascend.exp' op result has shape [128], expected [16, 128] (the enclosing ascend.fused_vector's result shape)}}
+    %e = ascend.exp %b : tensor<128xf16> -> tensor<128xf16>
+    %s = ascend.add %a, %e : tensor<16x128xf16>, tensor<128xf16> -> tensor<16x128xf16>
+    ascend.yield %s : tensor<16x128xf16>
+  }
+  return %y : tensor<16x128xf16>
+}
+
+// -----
+
+// The body's arguments are the inputs.
+func.func @fused_vector_arguments(%x: tensor<16x128xf16>) -> tensor<16x128xf16> {
+  // expected-error @+1 {{body argument 0 has type 'tensor<16x128xf32>', expected input 0's type 'tensor<16x128xf16>'}}
+  %y = ascend.fused_vector ins(%x : tensor<16x128xf16>) -> tensor<16x128xf16> {
+  ^bb0(%a: tensor<16x128xf32>):
+    %e = ascend.cast <rint> %a : tensor<16x128xf32> -> tensor<16x128xf16>
+    ascend.yield %e : tensor<16x128xf16>
+  }
+  return %y : tensor<16x128xf16>
+}
+
+// -----
+
+// The result is computed in the body.
+func.func @fused_vector_yields_input(%x: tensor<16x128xf16>) -> tensor<16x128xf16> {
+  // expected-error @+1 {{body yields an input unchanged}}
+  %y = ascend.fused_vector ins(%x : tensor<16x128xf16>) -> tensor<16x128xf16> {
+  ^bb0(%a: tensor<16x128xf16>):
+    ascend.yield %a : tensor<16x128xf16>
+  }
+  return %y : tensor<16x128xf16>
+}
+
+// -----
+
+// The body yields the result type.
+func.func @fused_vector_yield_type(%x: tensor<16x128xf16>) -> tensor<16x128xf32> {
+  // expected-error @+1 {{body yields 'tensor<16x128xf16>', expected the result type 'tensor<16x128xf32>'}}
+  %y = ascend.fused_vector ins(%x : tensor<16x128xf16>) -> tensor<16x128xf32> {
+  ^bb0(%a: tensor<16x128xf16>):
+    %e = ascend.exp %a : tensor<16x128xf16> -> tensor<16x128xf16>
+    ascend.yield %e : tensor<16x128xf16>
+  }
+  return %y : tensor<16x128xf32>
+}
+
+// -----
+
+// ascend.yield ends a fused_vector body only.
+func.func @yield_outside(%x: tensor<16x128xf16>) -> tensor<16x128xf16> {
+  // expected-error @+1 {{'ascend.yield' op expects parent op 'ascend.fused_vector'}}
+  ascend.yield %x : tensor<16x128xf16>
+}

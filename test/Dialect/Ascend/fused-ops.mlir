@@ -150,3 +150,41 @@ func.func @mla_preprocess_dynamic(
   return %qa, %qr, %kv, %kr : tensor<?x16x512xf16>, tensor<?x16x64xf16>,
       tensor<?x128x1x512xf16>, tensor<?x128x1x64xf16>
 }
+
+// A LLaMA-3-8B gated MLP activation at 16 tokens, silu(gate) * up in bf16,
+// as ascend-fuse-vector writes it.
+// CHECK-LABEL: func.func @fused_vector_swiglu
+func.func @fused_vector_swiglu(%gate: tensor<16x14336xbf16>, %up: tensor<16x14336xbf16>)
+    -> tensor<16x14336xbf16> {
+  // CHECK: ascend.fused_vector ins(%{{.*}}, %{{.*}} : tensor<16x14336xbf16>, tensor<16x14336xbf16>) -> tensor<16x14336xbf16> {
+  // CHECK-NEXT: ^bb0(%[[G:.*]]: tensor<16x14336xbf16>, %[[U:.*]]: tensor<16x14336xbf16>):
+  // CHECK-NEXT: %[[S:.*]] = ascend.silu %[[G]]
+  // CHECK-NEXT: %[[M:.*]] = ascend.mul %[[S]], %[[U]]
+  // CHECK-NEXT: ascend.yield %[[M]] : tensor<16x14336xbf16>
+  %h = ascend.fused_vector ins(%gate, %up : tensor<16x14336xbf16>, tensor<16x14336xbf16>)
+      -> tensor<16x14336xbf16> {
+  ^bb0(%g: tensor<16x14336xbf16>, %u: tensor<16x14336xbf16>):
+    %s = ascend.silu %g : tensor<16x14336xbf16> -> tensor<16x14336xbf16>
+    %m = ascend.mul %s, %u : tensor<16x14336xbf16>, tensor<16x14336xbf16> -> tensor<16x14336xbf16>
+    ascend.yield %m : tensor<16x14336xbf16>
+  }
+  return %h : tensor<16x14336xbf16>
+}
+
+// Inputs broadcast as the ops in the body allow; casts change the type.
+// CHECK-LABEL: func.func @fused_vector_broadcast_cast
+func.func @fused_vector_broadcast_cast(%x: tensor<512x4096xf32>, %bias: tensor<4096xf32>)
+    -> tensor<512x4096xbf16> {
+  // CHECK: ascend.fused_vector ins(%{{.*}}, %{{.*}} : tensor<512x4096xf32>, tensor<4096xf32>) -> tensor<512x4096xbf16>
+  // CHECK: ascend.cast <rint>
+  // CHECK: ascend.yield %{{.*}} : tensor<512x4096xbf16>
+  %y = ascend.fused_vector ins(%x, %bias : tensor<512x4096xf32>, tensor<4096xf32>)
+      -> tensor<512x4096xbf16> {
+  ^bb0(%a: tensor<512x4096xf32>, %b: tensor<4096xf32>):
+    %s = ascend.add %a, %b : tensor<512x4096xf32>, tensor<4096xf32> -> tensor<512x4096xf32>
+    %g = ascend.gelu %s : tensor<512x4096xf32> -> tensor<512x4096xf32>
+    %c = ascend.cast <rint> %g : tensor<512x4096xf32> -> tensor<512x4096xbf16>
+    ascend.yield %c : tensor<512x4096xbf16>
+  }
+  return %y : tensor<512x4096xbf16>
+}

@@ -147,6 +147,49 @@ static LogicalResult verifyHeadGroups(Operation *op,
 
 /// The mask broadcasts NumPy-style to [B, Nq, Sq, Skv]: dims aligned at the
 /// end, each either 1 or the dim it stands for.
+//===----------------------------------------------------------------------===//
+// Vector-vector fusion
+//===----------------------------------------------------------------------===//
+
+Value FusedVectorOp::getYielded() {
+  return cast<YieldOp>(getBody()->getTerminator()).getValue();
+}
+
+LogicalResult FusedVectorOp::verify() {
+  Block *body = getBody();
+  if (body->getNumArguments() != getInputs().size())
+    return emitOpError() << "body has " << body->getNumArguments()
+                         << " arguments, expected one per input ("
+                         << getInputs().size() << ")";
+  for (auto [i, arg, input] :
+       llvm::enumerate(body->getArguments(), getInputs()))
+    if (arg.getType() != input.getType())
+      return emitOpError() << "body argument " << i << " has type "
+                           << arg.getType() << ", expected input " << i
+                           << "'s type " << input.getType();
+  if (!isa_and_nonnull<YieldOp>(body->getTerminator()))
+    return emitOpError() << "body must end with ascend.yield";
+  if (isa<BlockArgument>(getYielded()))
+    return emitOpError() << "body yields an input unchanged; it must yield "
+                            "the result of an op in the body";
+  if (getYielded().getType() != getType())
+    return emitOpError() << "body yields " << getYielded().getType()
+                         << ", expected the result type " << getType();
+  ArrayRef<int64_t> shape = getType().getShape();
+  for (Operation &member : getMembers()) {
+    if (!member.hasTrait<ElementwiseOp>())
+      return member.emitOpError()
+             << "cannot be in an ascend.fused_vector body: only the "
+                "elementwise ascend ops (add, sub, mul, div, max, min, exp, "
+                "log, sqrt, rsqrt, reciprocal, abs, neg, relu, silu, gelu, "
+                "cast) can";
+    if (failed(verifyShape(&member, member.getResult(0), "result", shape,
+                           "the enclosing ascend.fused_vector's result shape")))
+      return failure();
+  }
+  return success();
+}
+
 static LogicalResult verifyMaskBroadcast(Operation *op, Value mask,
                                          const ShapeBinder &shapes) {
   static constexpr StringRef target[] = {"B", "Nq", "Sq", "Skv"};

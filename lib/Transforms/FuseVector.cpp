@@ -1,0 +1,145 @@
+//===- FuseVector.cpp - elementwise chains into ascend.fused_vector -------===//
+//
+// Vector-vector fusion. Chains are grown from each block's end: an
+// elementwise op joins the chain of its users when they all belong to one
+// chain and it has the chain's shape, so every chain has one result and
+// its intermediates have no reader outside it. See the pass description in
+// Passes.td for the rules.
+//
+//===----------------------------------------------------------------------===//
+
+#include "AscendDialect/Ascend/AscendDialect.h"
+#include "AscendDialect/Conversion/AscendToAICore.h"
+#include "AscendDialect/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/IRMapping.h"
+#include "llvm/ADT/SetVector.h"
+
+namespace mlir::ascend {
+#define GEN_PASS_DEF_FUSEVECTORPASS
+#include "AscendDialect/Transforms/Passes.h.inc"
+} // namespace mlir::ascend
+
+using namespace mlir;
+using namespace mlir::ascend;
+
+namespace {
+
+/// Ops of one chain in reverse program order: the root (last op) first.
+using Chain = SmallVector<Operation *>;
+
+bool isElementwise(Operation *op) { return op->hasTrait<ElementwiseOp>(); }
+
+/// Why `op` does not join the chain its users are in ("" if it does);
+/// `chainOf` maps the ops already in chains to their chain.
+std::string whyNotJoined(Operation *op,
+                         const DenseMap<Operation *, unsigned> &chainOf,
+                         const SmallVector<Chain> &chains, unsigned &chain) {
+  Value result = op->getResult(0);
+  if (result.use_empty())
+    return "its result is not used";
+  std::optional<unsigned> found;
+  for (Operation *user : result.getUsers()) {
+    auto it = chainOf.find(user);
+    if (it == chainOf.end())
+      return ("its result is also read by '" + user->getName().getStringRef() +
+              (isElementwise(user) ? "', which is left unfused"
+                                   : "', which is not in a fused chain") +
+              ", so it must reach GM")
+          .str();
+    if (found && *found != it->second)
+      return "its result is read by two different fused chains";
+    found = it->second;
+  }
+  chain = *found;
+  auto shapeOf = [](Value v) { return cast<ShapedType>(v.getType()).getShape(); };
+  if (shapeOf(result) != shapeOf(chains[chain].front()->getResult(0)))
+    return "its result broadcasts in the chain that reads it (only ops of "
+           "the chain's shape fuse)";
+  return "";
+}
+
+/// Replaces `chain` (root first) by one ascend.fused_vector at the root.
+void fuse(ArrayRef<Operation *> chain) {
+  Operation *root = chain.front();
+  DenseSet<Operation *> members(chain.begin(), chain.end());
+  SmallVector<Operation *> ordered(llvm::reverse(chain));
+  llvm::sort(ordered, [](Operation *a, Operation *b) {
+    return a->isBeforeInBlock(b);
+  });
+  SetVector<Value> inputs;
+  for (Operation *op : ordered)
+    for (Value v : op->getOperands())
+      if (!members.contains(v.getDefiningOp()))
+        inputs.insert(v);
+
+  OpBuilder b(root);
+  auto fused = b.create<FusedVectorOp>(
+      root->getLoc(), root->getResult(0).getType(), inputs.getArrayRef());
+  Block *body = b.createBlock(&fused.getRegion());
+  IRMapping map;
+  for (Value v : inputs)
+    map.map(v, body->addArgument(v.getType(), v.getLoc()));
+  for (Operation *op : ordered)
+    b.clone(*op, map);
+  b.create<YieldOp>(root->getLoc(), map.lookup(root->getResult(0)));
+  root->getResult(0).replaceAllUsesWith(fused.getResult());
+  for (Operation *op : llvm::reverse(ordered))
+    op->erase();
+}
+
+struct FuseVectorPass
+    : mlir::ascend::impl::FuseVectorPassBase<FuseVectorPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    SmallVector<Block *> blocks;
+    getOperation().walk([&](Block *block) { blocks.push_back(block); });
+    for (Block *block : blocks)
+      fuseBlock(*block);
+  }
+
+  void fuseBlock(Block &block) {
+    SmallVector<Chain> chains;
+    DenseMap<Operation *, unsigned> chainOf;
+    for (Operation &op : llvm::reverse(block)) {
+      if (!isElementwise(&op) || isa<FusedVectorOp>(op.getParentOp()))
+        continue;
+      // Tiling options do not change whether an elementwise op lowers.
+      if (std::string why = explainUnlowerable(&op, AscendTilingOptions{});
+          !why.empty()) {
+        if (llvm::any_of(op.getOperands(), [](Value v) {
+              return v.getDefiningOp() && isElementwise(v.getDefiningOp());
+            }) || feedsElementwise(&op))
+          remark(&op, "it cannot be lowered on its own: " + why);
+        continue;
+      }
+      unsigned chain = 0;
+      std::string why = whyNotJoined(&op, chainOf, chains, chain);
+      if (why.empty()) {
+        chains[chain].push_back(&op);
+        chainOf[&op] = chain;
+        continue;
+      }
+      if (feedsElementwise(&op))
+        remark(&op, why);
+      chainOf[&op] = chains.size();
+      chains.push_back({&op});
+    }
+    for (Chain &chain : chains)
+      if (chain.size() > 1)
+        fuse(chain);
+  }
+
+  static bool feedsElementwise(Operation *op) {
+    return llvm::any_of(op->getResult(0).getUsers(), isElementwise);
+  }
+
+  /// Says why `op`, next to an elementwise op, was left out of its chain.
+  void remark(Operation *op, const std::string &why) {
+    if (reportSkipped)
+      op->emitRemark() << "not fused into a vector chain: " << why;
+  }
+};
+
+} // namespace
