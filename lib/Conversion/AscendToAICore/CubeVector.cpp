@@ -41,15 +41,15 @@ Operation *mlir::ascend::lowering::fusableEpilogue(
   Operation *user = *c.getUsers().begin();
   if (!isLoweredElementwise(user) || !explainElementwise(user, options).empty())
     return nullptr;
-  // The epilogue keeps the matmul's shape; its other operand is another
-  // buffer of that shape or a row (a bias).
+  // The epilogue keeps the matmul's shape; its other operands are buffers
+  // of that shape, rows (a bias) or single elements (a constant).
   if (cast<ShapedType>(user->getResult(0).getType()).getShape() !=
       cast<ShapedType>(c.getType()).getShape())
     return nullptr;
   for (auto [operand, spread] :
        llvm::zip(user->getOperands(), classifyOperands(user))) {
     if (operand == c ? spread != Spread::full
-                     : spread != Spread::full && spread != Spread::row)
+                     : spread == Spread::column || spread == Spread::other)
       return nullptr;
   }
   return user;

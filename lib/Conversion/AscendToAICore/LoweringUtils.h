@@ -139,8 +139,9 @@ std::string explainMatmul(Operation *op, const AscendTilingOptions &options);
 
 /// Fused cube -> vector kernels (CubeVector.cpp). The elementwise op that
 /// convert-ascend-to-aicore fuses into `matmul`'s kernel on split targets,
-/// or null: the matmul's only user, lowerable, keeping its shape, its other
-/// operand (if any) of that shape or a row.
+/// or null: the matmul's only user (an elementwise op or a fused chain),
+/// lowerable, keeping its shape, its other operands of that shape, rows or
+/// single elements.
 Operation *fusableEpilogue(Operation *matmul,
                            const AscendTilingOptions &options);
 void populateCubeVectorPatterns(RewritePatternSet &patterns,

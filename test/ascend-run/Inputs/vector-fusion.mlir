@@ -1,0 +1,141 @@
+// Programs for vector-fusion.test: each is run with ascend-fuse-vector on
+// (the default) and off, and the results must be bit-identical.
+
+// sigmoid as torch-mlir writes it: one generic, four ops once raised.
+func.func @sigmoid_f16(%x: tensor<16x4096xf16>) -> tensor<16x4096xf16> {
+  %one = arith.constant 1.0 : f16
+  %s_e = tensor.empty() : tensor<16x4096xf16>
+  %s = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%x : tensor<16x4096xf16>) outs(%s_e : tensor<16x4096xf16>) {
+  ^bb0(%a0: f16, %out: f16):
+    %n = arith.negf %a0 : f16
+    %e = math.exp %n : f16
+    %d = arith.addf %e, %one : f16
+    %r = arith.divf %one, %d : f16
+    linalg.yield %r : f16
+  } -> tensor<16x4096xf16>
+  return %s : tensor<16x4096xf16>
+}
+
+// LLaMA-3-8B's SwiGLU at 16 tokens (I = 14336), bf16: silu as x * sigmoid(x),
+// then the gate product; six ops, every intermediate rounded to bf16.
+func.func @swiglu_bf16(%g: tensor<16x14336xbf16>, %u: tensor<16x14336xbf16>) -> tensor<16x14336xbf16> {
+  %one = arith.constant 1.0 : bf16
+  %s_e = tensor.empty() : tensor<16x14336xbf16>
+  %s = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%g : tensor<16x14336xbf16>) outs(%s_e : tensor<16x14336xbf16>) {
+  ^bb0(%a0: bf16, %out: bf16):
+    %n = arith.negf %a0 : bf16
+    %e = math.exp %n : bf16
+    %d = arith.addf %e, %one : bf16
+    %r = arith.divf %one, %d : bf16
+    linalg.yield %r : bf16
+  } -> tensor<16x14336xbf16>
+  %silu_e = tensor.empty() : tensor<16x14336xbf16>
+  %silu = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%g, %s : tensor<16x14336xbf16>, tensor<16x14336xbf16>) outs(%silu_e : tensor<16x14336xbf16>) {
+  ^bb0(%a0: bf16, %a1: bf16, %out: bf16):
+    %p = arith.mulf %a0, %a1 : bf16
+    linalg.yield %p : bf16
+  } -> tensor<16x14336xbf16>
+  %h_e = tensor.empty() : tensor<16x14336xbf16>
+  %h = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%silu, %u : tensor<16x14336xbf16>, tensor<16x14336xbf16>) outs(%h_e : tensor<16x14336xbf16>) {
+  ^bb0(%a0: bf16, %a1: bf16, %out: bf16):
+    %p = arith.mulf %a0, %a1 : bf16
+    linalg.yield %p : bf16
+  } -> tensor<16x14336xbf16>
+  return %h : tensor<16x14336xbf16>
+}
+
+// A small LLaMA MLP block in the same form: the chain runs as the epilogue
+// of the gate matmul.
+func.func @mlp_bf16(%x: tensor<16x256xbf16>, %wg: tensor<256x512xbf16>, %wu: tensor<256x512xbf16>, %wd: tensor<512x256xbf16>) -> tensor<16x256xbf16> {
+  %zero = arith.constant 0.0 : bf16
+  %one = arith.constant 1.0 : bf16
+  %g_e = tensor.empty() : tensor<16x512xbf16>
+  %g_z = linalg.fill ins(%zero : bf16) outs(%g_e : tensor<16x512xbf16>) -> tensor<16x512xbf16>
+  %g = linalg.matmul ins(%x, %wg : tensor<16x256xbf16>, tensor<256x512xbf16>) outs(%g_z : tensor<16x512xbf16>) -> tensor<16x512xbf16>
+  %sig_e = tensor.empty() : tensor<16x512xbf16>
+  %sig = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%g : tensor<16x512xbf16>) outs(%sig_e : tensor<16x512xbf16>) {
+  ^bb0(%a0: bf16, %out: bf16):
+    %n = arith.negf %a0 : bf16
+    %e = math.exp %n : bf16
+    %d = arith.addf %e, %one : bf16
+    %r = arith.divf %one, %d : bf16
+    linalg.yield %r : bf16
+  } -> tensor<16x512xbf16>
+  %silu_e = tensor.empty() : tensor<16x512xbf16>
+  %silu = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%g, %sig : tensor<16x512xbf16>, tensor<16x512xbf16>) outs(%silu_e : tensor<16x512xbf16>) {
+  ^bb0(%a0: bf16, %a1: bf16, %out: bf16):
+    %p = arith.mulf %a0, %a1 : bf16
+    linalg.yield %p : bf16
+  } -> tensor<16x512xbf16>
+  %u_e = tensor.empty() : tensor<16x512xbf16>
+  %u_z = linalg.fill ins(%zero : bf16) outs(%u_e : tensor<16x512xbf16>) -> tensor<16x512xbf16>
+  %u = linalg.matmul ins(%x, %wu : tensor<16x256xbf16>, tensor<256x512xbf16>) outs(%u_z : tensor<16x512xbf16>) -> tensor<16x512xbf16>
+  %h_e = tensor.empty() : tensor<16x512xbf16>
+  %h = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%silu, %u : tensor<16x512xbf16>, tensor<16x512xbf16>) outs(%h_e : tensor<16x512xbf16>) {
+  ^bb0(%a0: bf16, %a1: bf16, %out: bf16):
+    %p = arith.mulf %a0, %a1 : bf16
+    linalg.yield %p : bf16
+  } -> tensor<16x512xbf16>
+  %y_e = tensor.empty() : tensor<16x256xbf16>
+  %y_z = linalg.fill ins(%zero : bf16) outs(%y_e : tensor<16x256xbf16>) -> tensor<16x256xbf16>
+  %y = linalg.matmul ins(%h, %wd : tensor<16x512xbf16>, tensor<512x256xbf16>) outs(%y_z : tensor<16x256xbf16>) -> tensor<16x256xbf16>
+  return %y : tensor<16x256xbf16>
+}
+
+// GPT-2's MLP shape (f16, 32 tokens): bias + GELU fuse into the first
+// matmul's epilogue, the second bias into the second's.
+func.func @gelu_mlp_f16(%x: tensor<32x768xf16>, %w1: tensor<768x3072xf16>, %b1: tensor<3072xf16>, %w2: tensor<3072x768xf16>, %b2: tensor<768xf16>) -> tensor<32x768xf16> {
+  %a = ascend.matmul %x, %w1 : tensor<32x768xf16>, tensor<768x3072xf16> -> tensor<32x3072xf16>
+  %ab = ascend.add %a, %b1 : tensor<32x3072xf16>, tensor<3072xf16> -> tensor<32x3072xf16>
+  %h = ascend.gelu %ab : tensor<32x3072xf16> -> tensor<32x3072xf16>
+  %o = ascend.matmul %h, %w2 : tensor<32x3072xf16>, tensor<3072x768xf16> -> tensor<32x768xf16>
+  %y = ascend.add %o, %b2 : tensor<32x768xf16>, tensor<768xf16> -> tensor<32x768xf16>
+  return %y : tensor<32x768xf16>
+}
+
+// Column and scalar broadcasts, an f32 chain ending in a cast to f16.
+func.func @column_chain(%x: tensor<128x96xf32>, %c: tensor<128x1xf32>, %y: tensor<128x96xf32>, %s: tensor<f32>) -> tensor<128x96xf16> {
+  %m = ascend.mul %x, %c : tensor<128x96xf32>, tensor<128x1xf32> -> tensor<128x96xf32>
+  %a = ascend.add %m, %y : tensor<128x96xf32>, tensor<128x96xf32> -> tensor<128x96xf32>
+  %d = ascend.div %a, %s : tensor<128x96xf32>, tensor<f32> -> tensor<128x96xf32>
+  %e = ascend.exp %d : tensor<128x96xf32> -> tensor<128x96xf32>
+  %h = ascend.cast <rint> %e : tensor<128x96xf32> -> tensor<128x96xf16>
+  return %h : tensor<128x96xf16>
+}
+
+// The LLaMA-3-8B MLP block at 16 tokens (H 4096, I 14336), timed only.
+func.func @llama3_8b_mlp(%x: tensor<16x4096xbf16>, %wg: tensor<4096x14336xbf16>, %wu: tensor<4096x14336xbf16>, %wd: tensor<14336x4096xbf16>) -> tensor<16x4096xbf16> {
+  %zero = arith.constant 0.0 : bf16
+  %one = arith.constant 1.0 : bf16
+  %g_e = tensor.empty() : tensor<16x14336xbf16>
+  %g_z = linalg.fill ins(%zero : bf16) outs(%g_e : tensor<16x14336xbf16>) -> tensor<16x14336xbf16>
+  %g = linalg.matmul ins(%x, %wg : tensor<16x4096xbf16>, tensor<4096x14336xbf16>) outs(%g_z : tensor<16x14336xbf16>) -> tensor<16x14336xbf16>
+  %sig_e = tensor.empty() : tensor<16x14336xbf16>
+  %sig = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%g : tensor<16x14336xbf16>) outs(%sig_e : tensor<16x14336xbf16>) {
+  ^bb0(%a0: bf16, %out: bf16):
+    %n = arith.negf %a0 : bf16
+    %e = math.exp %n : bf16
+    %d = arith.addf %e, %one : bf16
+    %r = arith.divf %one, %d : bf16
+    linalg.yield %r : bf16
+  } -> tensor<16x14336xbf16>
+  %silu_e = tensor.empty() : tensor<16x14336xbf16>
+  %silu = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%g, %sig : tensor<16x14336xbf16>, tensor<16x14336xbf16>) outs(%silu_e : tensor<16x14336xbf16>) {
+  ^bb0(%a0: bf16, %a1: bf16, %out: bf16):
+    %p = arith.mulf %a0, %a1 : bf16
+    linalg.yield %p : bf16
+  } -> tensor<16x14336xbf16>
+  %u_e = tensor.empty() : tensor<16x14336xbf16>
+  %u_z = linalg.fill ins(%zero : bf16) outs(%u_e : tensor<16x14336xbf16>) -> tensor<16x14336xbf16>
+  %u = linalg.matmul ins(%x, %wu : tensor<16x4096xbf16>, tensor<4096x14336xbf16>) outs(%u_z : tensor<16x14336xbf16>) -> tensor<16x14336xbf16>
+  %h_e = tensor.empty() : tensor<16x14336xbf16>
+  %h = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%silu, %u : tensor<16x14336xbf16>, tensor<16x14336xbf16>) outs(%h_e : tensor<16x14336xbf16>) {
+  ^bb0(%a0: bf16, %a1: bf16, %out: bf16):
+    %p = arith.mulf %a0, %a1 : bf16
+    linalg.yield %p : bf16
+  } -> tensor<16x14336xbf16>
+  %y_e = tensor.empty() : tensor<16x4096xbf16>
+  %y_z = linalg.fill ins(%zero : bf16) outs(%y_e : tensor<16x4096xbf16>) -> tensor<16x4096xbf16>
+  %y = linalg.matmul ins(%h, %wd : tensor<16x14336xbf16>, tensor<14336x4096xbf16>) outs(%y_z : tensor<16x4096xbf16>) -> tensor<16x4096xbf16>
+  return %y : tensor<16x4096xbf16>
+}
