@@ -1,17 +1,21 @@
 //===- FuseVector.cpp - elementwise chains into ascend.fused_vector -------===//
 //
 // Vector-vector fusion. Chains are grown from each block's end: an
-// elementwise op joins the chain of its users when they all belong to one
-// chain and it has the chain's shape, so every chain has one result and
-// its intermediates have no reader outside it. See the pass description in
+// elementwise or row-wise op joins the chain of its users when they all
+// belong to one chain and it has the chain's shape, so every chain has one
+// result and its intermediates have no reader outside it. See the pass description in
 // Passes.td for the rules.
 //
 //===----------------------------------------------------------------------===//
 
 #include "AscendDialect/Ascend/AscendDialect.h"
 #include "AscendDialect/Conversion/AscendToAICore.h"
+#include "AscendDialect/MTE/MTEDialect.h"
 #include "AscendDialect/Transforms/Passes.h"
+#include "AscendDialect/Vec/VecDialect.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/IRMapping.h"
 #include "llvm/ADT/SetVector.h"
 
@@ -30,6 +34,16 @@ using Chain = SmallVector<Operation *>;
 
 bool isElementwise(Operation *op) { return op->hasTrait<ElementwiseOp>(); }
 
+/// The ops a chain may hold: elementwise ones, and row-wise ones whose rows
+/// a tile holds whole.
+bool isCandidate(Operation *op) {
+  if (isElementwise(op) || isa<RmsNormOp>(op))
+    return true;
+  auto softmax = dyn_cast<SoftmaxOp>(op);
+  return softmax && static_cast<int64_t>(softmax.getDim()) ==
+                        cast<ShapedType>(softmax.getType()).getRank() - 1;
+}
+
 /// Why `op` does not join the chain its users are in ("" if it does);
 /// `chainOf` maps the ops already in chains to their chain.
 std::string whyNotJoined(Operation *op,
@@ -43,7 +57,7 @@ std::string whyNotJoined(Operation *op,
     auto it = chainOf.find(user);
     if (it == chainOf.end())
       return ("its result is also read by '" + user->getName().getStringRef() +
-              (isElementwise(user) ? "', which is left unfused"
+              (isCandidate(user) ? "', which is left unfused"
                                    : "', which is not in a fused chain") +
               ", so it must reach GM")
           .str();
@@ -59,11 +73,14 @@ std::string whyNotJoined(Operation *op,
   return "";
 }
 
-/// Replaces `chain` (root first) by one ascend.fused_vector at the root.
-void fuse(ArrayRef<Operation *> chain) {
+/// Replaces `chain` (root first) by one ascend.fused_vector at the root,
+/// unless the lowering says that kernel cannot be (its rows do not fit UB
+/// whole): then nothing changes and the reason is returned. The chain's ops
+/// are only touched once the fused op is accepted.
+std::string fuse(ArrayRef<Operation *> chain) {
   Operation *root = chain.front();
   DenseSet<Operation *> members(chain.begin(), chain.end());
-  SmallVector<Operation *> ordered(llvm::reverse(chain));
+  SmallVector<Operation *> ordered(chain.begin(), chain.end());
   llvm::sort(ordered, [](Operation *a, Operation *b) {
     return a->isBeforeInBlock(b);
   });
@@ -83,9 +100,14 @@ void fuse(ArrayRef<Operation *> chain) {
   for (Operation *op : ordered)
     b.clone(*op, map);
   b.create<YieldOp>(root->getLoc(), map.lookup(root->getResult(0)));
+  if (std::string why = explainUnfusable(fused); !why.empty()) {
+    fused->erase();
+    return why;
+  }
   root->getResult(0).replaceAllUsesWith(fused.getResult());
   for (Operation *op : llvm::reverse(ordered))
     op->erase();
+  return "";
 }
 
 struct FuseVectorPass
@@ -94,45 +116,71 @@ struct FuseVectorPass
 
   void runOnOperation() override {
     SmallVector<Block *> blocks;
-    getOperation().walk([&](Block *block) { blocks.push_back(block); });
-    for (Block *block : blocks)
-      fuseBlock(*block);
+    getOperation().walk([&](Block *block) {
+      if (!isa<FusedVectorOp>(block->getParentOp()))
+        blocks.push_back(block);
+    });
+    for (Block *block : blocks) {
+      SmallVector<Operation *> ops;
+      for (Operation &op : llvm::reverse(*block))
+        ops.push_back(&op);
+      for (Chain &chain : buildChains(ops, /*rowwise=*/true, reportSkipped))
+        fuseOrSplit(chain);
+    }
   }
 
-  void fuseBlock(Block &block) {
+  /// Fuses `chain`; a chain the lowering refuses is fused again without its
+  /// row-wise ops, whose rows are what did not fit.
+  void fuseOrSplit(Chain &chain) {
+    if (chain.size() < 2)
+      return;
+    std::string why = fuse(chain);
+    if (why.empty() || llvm::all_of(chain, isElementwise))
+      return;
+    remark(chain.front(), "its chain was refused (" + why +
+                              "); fused again without its row-wise ops");
+    for (Chain &part : buildChains(chain, /*rowwise=*/false, false))
+      if (part.size() > 1)
+        (void)fuse(part);
+  }
+
+  /// The chains among `ops` (in reverse program order), each root first;
+  /// with `explain`, remarks on the ops left out next to a chain.
+  SmallVector<Chain> buildChains(ArrayRef<Operation *> ops, bool rowwise,
+                                 bool explain) {
     SmallVector<Chain> chains;
     DenseMap<Operation *, unsigned> chainOf;
-    for (Operation &op : llvm::reverse(block)) {
-      if (!isElementwise(&op) || isa<FusedVectorOp>(op.getParentOp()))
+    for (Operation *op : ops) {
+      if (!isCandidate(op) || (!rowwise && !isElementwise(op)))
         continue;
-      // Tiling options do not change whether an elementwise op lowers.
-      if (std::string why = explainUnlowerable(&op, AscendTilingOptions{});
-          !why.empty()) {
-        if (llvm::any_of(op.getOperands(), [](Value v) {
-              return v.getDefiningOp() && isElementwise(v.getDefiningOp());
-            }) || feedsElementwise(&op))
-          remark(&op, "it cannot be lowered on its own: " + why);
+      if (std::string why = explainUnfusable(op); !why.empty()) {
+        if (explain &&
+            (llvm::any_of(op->getOperands(),
+                          [](Value v) {
+                            return v.getDefiningOp() &&
+                                   isCandidate(v.getDefiningOp());
+                          }) ||
+             feedsCandidate(op)))
+          remark(op, "it cannot be in a fused kernel: " + why);
         continue;
       }
       unsigned chain = 0;
-      std::string why = whyNotJoined(&op, chainOf, chains, chain);
+      std::string why = whyNotJoined(op, chainOf, chains, chain);
       if (why.empty()) {
-        chains[chain].push_back(&op);
-        chainOf[&op] = chain;
+        chains[chain].push_back(op);
+        chainOf[op] = chain;
         continue;
       }
-      if (feedsElementwise(&op))
-        remark(&op, why);
-      chainOf[&op] = chains.size();
-      chains.push_back({&op});
+      if (explain && feedsCandidate(op))
+        remark(op, why);
+      chainOf[op] = chains.size();
+      chains.push_back({op});
     }
-    for (Chain &chain : chains)
-      if (chain.size() > 1)
-        fuse(chain);
+    return chains;
   }
 
-  static bool feedsElementwise(Operation *op) {
-    return llvm::any_of(op->getResult(0).getUsers(), isElementwise);
+  static bool feedsCandidate(Operation *op) {
+    return llvm::any_of(op->getResult(0).getUsers(), isCandidate);
   }
 
   /// Says why `op`, next to an elementwise op, was left out of its chain.

@@ -58,3 +58,31 @@ func.func @bias_square_f16(%x: tensor<64x256xf16>, %b: tensor<256xf16>) -> tenso
   }
   return %y : tensor<64x256xf16>
 }
+
+// -----
+
+// Residual add + RMSNorm: tiles of whole rows; the sum is rounded to bf16
+// and widened again before the norm reads it, as the two kernels would
+// store and reload it; gamma is loaded and widened once per block.
+// CHECK-LABEL: func.func @add_rms_norm
+// CHECK: mte.copy %{{.*}}, %[[G:.*]] : memref<1x1024xbf16, strided<[1024, 1], offset: ?>, #aicore.space<gm>>, memref<1x1024xbf16, #aicore.space<ub>>
+// CHECK: vec.cast %[[G]], %[[GAMMA:.*]] round <rint>
+// CHECK: scf.for
+// CHECK: vec.add %{{.*}}, %{{.*}}, %[[S:.*]] : memref<1x1024xf32
+// CHECK: vec.cast %[[S]], %[[SR:.*]] round <rint> : memref<1x1024xf32, #aicore.space<ub>>, memref<1x1024xbf16, #aicore.space<ub>>
+// CHECK: vec.cast %[[SR]], %[[SW:.*]] round <rint> : memref<1x1024xbf16, #aicore.space<ub>>, memref<1x1024xf32, #aicore.space<ub>>
+// CHECK: vec.copy %[[SW]], %[[X:.*]] :
+// CHECK: vec.reduce_rows <sum>
+// CHECK: vec.rsqrt
+// CHECK: vec.mul %{{.*}}, %[[GAMMA]], %[[X]]
+// CHECK: vec.cast %[[X]], %[[Y:.*]] round <rint> : memref<1x1024xf32, #aicore.space<ub>>, memref<1x1024xbf16, #aicore.space<ub>>
+// CHECK: mte.copy %[[Y]]
+func.func @add_rms_norm(%x: tensor<64x1024xbf16>, %r: tensor<64x1024xbf16>, %g: tensor<1024xbf16>) -> tensor<64x1024xbf16> {
+  %y = ascend.fused_vector ins(%x, %r, %g : tensor<64x1024xbf16>, tensor<64x1024xbf16>, tensor<1024xbf16>) -> tensor<64x1024xbf16> {
+  ^bb0(%a: tensor<64x1024xbf16>, %b: tensor<64x1024xbf16>, %c: tensor<1024xbf16>):
+    %s = ascend.add %a, %b : tensor<64x1024xbf16>, tensor<64x1024xbf16> -> tensor<64x1024xbf16>
+    %n = ascend.rms_norm %s, %c {epsilon = 1.0e-05 : f32} : tensor<64x1024xbf16>, tensor<1024xbf16> -> tensor<64x1024xbf16>
+    ascend.yield %n : tensor<64x1024xbf16>
+  }
+  return %y : tensor<64x1024xbf16>
+}

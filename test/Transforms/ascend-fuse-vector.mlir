@@ -94,7 +94,7 @@ func.func @two_chains(%x: tensor<64x128xf16>) -> (tensor<64x128xf16>, tensor<64x
 func.func @unlowerable_member(%x: tensor<64x128xf32>) -> tensor<64x128xbf16> {
   // expected-remark @+1 {{not fused into a vector chain: its result is also read by 'ascend.cast', which is left unfused, so it must reach GM}}
   %e = ascend.exp %x : tensor<64x128xf32> -> tensor<64x128xf32>
-  // expected-remark @+1 {{not fused into a vector chain: it cannot be lowered on its own: cast to bf16 with round mode <odd> is not lowered: the vector unit of Ascend910B2 has no f32 -> bf16 conversion in that mode}}
+  // expected-remark @+1 {{not fused into a vector chain: it cannot be in a fused kernel: cast to bf16 with round mode <odd> is not lowered: the vector unit of Ascend910B2 has no f32 -> bf16 conversion in that mode}}
   %c = ascend.cast <odd> %e : tensor<64x128xf32> -> tensor<64x128xbf16>
   return %c : tensor<64x128xbf16>
 }
@@ -106,4 +106,79 @@ func.func @unlowerable_member(%x: tensor<64x128xf32>) -> tensor<64x128xbf16> {
 func.func @single(%x: tensor<64x128xf16>) -> tensor<64x128xf16> {
   %r = ascend.relu %x : tensor<64x128xf16> -> tensor<64x128xf16>
   return %r : tensor<64x128xf16>
+}
+
+// Row-wise ops join chains: scale, mask, softmax over the last dim and a
+// cast, one kernel.
+// CHECK-LABEL: func.func @scaled_masked_softmax
+// CHECK: ascend.fused_vector
+// CHECK: ascend.mul
+// CHECK-NEXT: ascend.add
+// CHECK-NEXT: ascend.softmax
+// CHECK-NEXT: ascend.cast
+// CHECK-NEXT: ascend.yield
+func.func @scaled_masked_softmax(%x: tensor<64x1024xf16>, %m: tensor<64x1024xf16>) -> tensor<64x1024xf32> {
+  %c = arith.constant dense<0.125> : tensor<f16>
+  %t = ascend.mul %x, %c : tensor<64x1024xf16>, tensor<f16> -> tensor<64x1024xf16>
+  %a = ascend.add %t, %m : tensor<64x1024xf16>, tensor<64x1024xf16> -> tensor<64x1024xf16>
+  %p = ascend.softmax %a dim 1 : tensor<64x1024xf16> -> tensor<64x1024xf16>
+  %q = ascend.cast <rint> %p : tensor<64x1024xf16> -> tensor<64x1024xf32>
+  return %q : tensor<64x1024xf32>
+}
+
+// Residual add + RMSNorm (LLaMA-3-8B, 512 tokens): one kernel.
+// CHECK-LABEL: func.func @add_rms_norm
+// CHECK: ascend.fused_vector ins(%{{.*}}, %{{.*}}, %{{.*}} : tensor<512x4096xbf16>, tensor<512x4096xbf16>, tensor<4096xbf16>)
+// CHECK: ascend.add
+// CHECK-NEXT: ascend.rms_norm
+func.func @add_rms_norm(%x: tensor<512x4096xbf16>, %r: tensor<512x4096xbf16>, %g: tensor<4096xbf16>) -> tensor<512x4096xbf16> {
+  %s = ascend.add %x, %r : tensor<512x4096xbf16>, tensor<512x4096xbf16> -> tensor<512x4096xbf16>
+  %n = ascend.rms_norm %s, %g {epsilon = 1.0e-05 : f32} : tensor<512x4096xbf16>, tensor<4096xbf16> -> tensor<512x4096xbf16>
+  return %n : tensor<512x4096xbf16>
+}
+
+// A row the chain cannot hold whole in UB (softmax over 32000 f32 logits
+// with a scale and an exp after it): the chain is fused again without its
+// row-wise op, which runs on its own in column chunks.
+// CHECK-LABEL: func.func @long_rows
+// CHECK: %[[T:.*]] = ascend.fused_vector
+// CHECK: ascend.mul
+// CHECK-NEXT: ascend.add
+// CHECK: %[[P:.*]] = ascend.softmax %[[T]]
+// CHECK: ascend.exp %[[P]]
+func.func @long_rows(%x: tensor<8x32000xf32>, %m: tensor<8x32000xf32>) -> tensor<8x32000xf32> {
+  %c = arith.constant dense<0.5> : tensor<f32>
+  %t = ascend.mul %x, %c : tensor<8x32000xf32>, tensor<f32> -> tensor<8x32000xf32>
+  // expected-remark @+1 {{not fused into a vector chain: its result is also read by 'ascend.softmax', which is left unfused, so it must reach GM}}
+  %a = ascend.add %t, %m : tensor<8x32000xf32>, tensor<8x32000xf32> -> tensor<8x32000xf32>
+  // expected-remark @+1 {{not fused into a vector chain: it cannot be in a fused kernel: its rows of 32000 elements do not fit UB whole, which a fused kernel needs; on its own it goes through UB in column chunks}}
+  %p = ascend.softmax %a dim 1 : tensor<8x32000xf32> -> tensor<8x32000xf32>
+  %e = ascend.exp %p : tensor<8x32000xf32> -> tensor<8x32000xf32>
+  return %e : tensor<8x32000xf32>
+}
+
+// DeepSeek-V3's hidden size: the rows fit UB one at a time, single
+// buffered, so the chain is one kernel.
+// CHECK-LABEL: func.func @add_rms_norm_7168
+// CHECK: ascend.fused_vector
+// CHECK: ascend.add
+// CHECK-NEXT: ascend.rms_norm
+// CHECK-NEXT: ascend.cast
+func.func @add_rms_norm_7168(%x: tensor<16x7168xbf16>, %r: tensor<16x7168xbf16>, %g: tensor<7168xbf16>) -> tensor<16x7168xf32> {
+  %s = ascend.add %x, %r : tensor<16x7168xbf16>, tensor<16x7168xbf16> -> tensor<16x7168xbf16>
+  %n = ascend.rms_norm %s, %g {epsilon = 1.0e-06 : f32} : tensor<16x7168xbf16>, tensor<7168xbf16> -> tensor<16x7168xbf16>
+  %c = ascend.cast <rint> %n : tensor<16x7168xbf16> -> tensor<16x7168xf32>
+  return %c : tensor<16x7168xf32>
+}
+
+// The residual stream goes on after the norm: the sum must reach GM, so the
+// add stays its own kernel (a chain has one result).
+// CHECK-LABEL: func.func @residual_returned
+// CHECK-NOT: ascend.fused_vector
+func.func @residual_returned(%x: tensor<16x4096xbf16>, %r: tensor<16x4096xbf16>, %g: tensor<4096xbf16>)
+    -> (tensor<16x4096xbf16>, tensor<16x4096xbf16>) {
+  // expected-remark @+1 {{not fused into a vector chain: its result is also read by 'func.return', which is not in a fused chain, so it must reach GM}}
+  %s = ascend.add %x, %r : tensor<16x4096xbf16>, tensor<16x4096xbf16> -> tensor<16x4096xbf16>
+  %n = ascend.rms_norm %s, %g {epsilon = 1.0e-06 : f32} : tensor<16x4096xbf16>, tensor<4096xbf16> -> tensor<16x4096xbf16>
+  return %s, %n : tensor<16x4096xbf16>, tensor<16x4096xbf16>
 }

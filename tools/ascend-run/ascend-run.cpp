@@ -23,9 +23,11 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/ToolOutputFile.h"
 
@@ -117,30 +119,75 @@ struct KernelArgument {
   MemRefType type;
 };
 
-/// Splits "arg=file" and resolves arg to an argument index.
-FailureOr<std::pair<unsigned, std::string>>
-resolveBinding(StringRef flag, StringRef value,
-               ArrayRef<KernelArgument> arguments) {
-  auto [arg, file] = value.split('=');
-  if (file.empty()) {
-    llvm::errs() << "error: --" << flag << " expects arg=file.npy, got '"
-                 << value << "'\n";
-    return failure();
-  }
+/// Resolves `arg`, a name as written in the source ("x" or "%x") or a
+/// position ("0"), to an argument index. Errors name `flag` and its `value`.
+FailureOr<unsigned> resolveArgument(StringRef flag, StringRef value,
+                                    StringRef arg,
+                                    ArrayRef<KernelArgument> arguments) {
   unsigned index;
   if (!arg.getAsInteger(10, index)) {
     if (index < arguments.size())
-      return std::make_pair(index, file.str());
+      return index;
   } else {
     for (auto [i, a] : llvm::enumerate(arguments))
       if (a.name == ("%" + arg).str() || a.name == arg)
-        return std::make_pair(static_cast<unsigned>(i), file.str());
+        return static_cast<unsigned>(i);
   }
   llvm::errs() << "error: --" << flag << " " << value
                << ": the kernel has no argument '" << arg << "'; its arguments are";
   for (auto [i, a] : llvm::enumerate(arguments))
     llvm::errs() << (i ? ", " : " ") << a.name << " (" << i << ")";
   llvm::errs() << "\n";
+  return failure();
+}
+
+struct Binding {
+  unsigned index;
+  std::string path;
+};
+
+/// Splits "arg=file" and resolves arg to an argument index.
+FailureOr<Binding> resolveBinding(StringRef flag, StringRef value,
+                                  ArrayRef<KernelArgument> arguments) {
+  auto [arg, file] = value.split('=');
+  if (arg.empty() || file.empty()) {
+    llvm::errs() << "error: --" << flag << " expects arg=file.npy, got '"
+                 << value << "'\n";
+    return failure();
+  }
+  FailureOr<unsigned> index = resolveArgument(flag, value, arg, arguments);
+  if (failed(index))
+    return failure();
+  return Binding{*index, file.str()};
+}
+
+/// Checks that `path` can likely be written, so that a bad --output or
+/// --trace path fails before a run that may take minutes, not after it.
+/// The write itself still reports what this misses (e.g. a read-only file).
+LogicalResult checkWritable(StringRef flag, StringRef value, StringRef path) {
+  if (path == "-") // stdout
+    return success();
+  if (path.empty()) {
+    llvm::errs() << "error: --" << flag << " expects a file name, got '"
+                 << value << "'\n";
+    return failure();
+  }
+  namespace fs = llvm::sys::fs;
+  StringRef dir = llvm::sys::path::parent_path(path);
+  if (dir.empty())
+    dir = ".";
+  fs::file_status status;
+  std::error_code error = fs::status(dir, status);
+  if (!error && !fs::is_directory(status))
+    error = std::make_error_code(std::errc::not_a_directory);
+  if (!error && fs::is_directory(path))
+    error = std::make_error_code(std::errc::is_a_directory);
+  if (!error)
+    error = fs::access(dir, fs::AccessMode::Write);
+  if (!error)
+    return success();
+  llvm::errs() << "error: --" << flag << " " << value << ": cannot write '"
+               << path << "': " << error.message() << "\n";
   return failure();
 }
 
@@ -182,7 +229,7 @@ func::FuncOp findKernel(ModuleOp module) {
       kernels.push_back(f);
     anyHost |= host;
   });
-  if (!kernelName.empty()) {
+  if (kernelName.getNumOccurrences()) {
     auto f = module.lookupSymbol<func::FuncOp>(kernelName);
     if (!f)
       llvm::errs() << "error: no function @" << kernelName << " in "
@@ -324,21 +371,86 @@ int run() {
     arguments.push_back({name, type});
   }
 
-  // Inputs.
+  Tolerance tolerance;
+  tolerance.exact = exact || (!absTolerance.getNumOccurrences() &&
+                              !relTolerance.getNumOccurrences());
+  if (exact &&
+      (absTolerance.getNumOccurrences() || relTolerance.getNumOccurrences())) {
+    llvm::errs() << "error: --exact and --atol/--rtol contradict each other\n";
+    return 2;
+  }
+  for (const cl::opt<double> *t : {&absTolerance, &relTolerance}) {
+    // A negative tolerance would fail every element; NaN fails here too.
+    if (!(*t >= 0)) {
+      llvm::errs() << "error: --" << t->ArgStr << " " << formatNumber(*t)
+                   << ": a tolerance must be a non-negative number\n";
+      return 2;
+    }
+  }
+  tolerance.atol = absTolerance;
+  tolerance.rtol = relTolerance;
+  if (timingOnly && (!outputs.empty() || !compares.empty())) {
+    llvm::errs() << "error: --timing-only computes no values, so --output and "
+                    "--compare have nothing to write or compare\n";
+    return 2;
+  }
+
+  // Resolve every binding and read every file before the run, which may
+  // take minutes: a typo must not cost a run, nor crash after it.
   std::vector<GlobalBuffer> buffers(arguments.size());
   std::vector<bool> bound(arguments.size(), false);
-  for (const std::string &binding : inputs) {
-    auto resolved = resolveBinding("input", binding, arguments);
-    if (failed(resolved))
-      return 2;
-    auto [index, path] = *resolved;
-    FailureOr<CheckedArray> input =
-        readForArgument(path, arguments[index], "argument");
+  for (const std::string &value : inputs) {
+    FailureOr<Binding> input = resolveBinding("input", value, arguments);
     if (failed(input))
       return 2;
-    buffers[index] = std::move(input->buffer);
-    bound[index] = true;
+    FailureOr<CheckedArray> array =
+        readForArgument(input->path, arguments[input->index], "argument");
+    if (failed(array))
+      return 2;
+    buffers[input->index] = std::move(array->buffer);
+    bound[input->index] = true;
   }
+  // Outputs and workspaces may start as zeros, but the user must say so
+  // (--zeros, --output or --compare): an unbound input is almost always a
+  // mistake.
+  std::vector<bool> mayStartAsZeros(arguments.size(), false);
+  for (const std::string &name : zeros) {
+    if (name.empty()) {
+      llvm::errs() << "error: --zeros expects an argument name, got ''\n";
+      return 2;
+    }
+    FailureOr<unsigned> index = resolveArgument("zeros", name, name, arguments);
+    if (failed(index))
+      return 2;
+    mayStartAsZeros[*index] = true;
+  }
+  SmallVector<Binding> outputBindings;
+  for (const std::string &value : outputs) {
+    FailureOr<Binding> output = resolveBinding("output", value, arguments);
+    if (failed(output) || failed(checkWritable("output", value, output->path)))
+      return 2;
+    mayStartAsZeros[output->index] = true;
+    outputBindings.push_back(*output);
+  }
+  struct Reference {
+    Binding binding;
+    NpyArray array;
+  };
+  SmallVector<Reference> references;
+  for (const std::string &value : compares) {
+    FailureOr<Binding> compare = resolveBinding("compare", value, arguments);
+    if (failed(compare))
+      return 2;
+    FailureOr<CheckedArray> want = readForArgument(
+        compare->path, arguments[compare->index], "reference for");
+    if (failed(want))
+      return 2;
+    mayStartAsZeros[compare->index] = true;
+    references.push_back({*compare, std::move(want->array)});
+  }
+  if (traceFile.getNumOccurrences() &&
+      failed(checkWritable("trace", traceFile, traceFile)))
+    return 2;
   for (auto [i, arg] : llvm::enumerate(arguments)) {
     if (bound[i])
       continue;
@@ -346,18 +458,7 @@ int run() {
       buffers[i] = randomBuffer(arg.type, seed + i);
       continue;
     }
-    // Outputs and workspaces may start as zeros, but the user must say so:
-    // an unbound input is almost always a mistake.
-    auto namedBy = [&, i = i](StringRef flag, ArrayRef<std::string> values,
-                              bool withFile) {
-      return llvm::any_of(values, [&](const std::string &v) {
-        std::string binding = withFile ? v : v + "=-";
-        auto r = resolveBinding(flag, binding, arguments);
-        return succeeded(r) && r->first == i;
-      });
-    };
-    if (!namedBy("zeros", zeros, false) && !namedBy("output", outputs, true) &&
-        !namedBy("compare", compares, true)) {
+    if (!mayStartAsZeros[i]) {
       llvm::errs() << "error: argument " << arg.name << " (#" << i
                    << ") is not bound: pass --input " << arg.name.substr(1)
                    << "=file.npy, --zeros " << arg.name.substr(1)
@@ -367,21 +468,7 @@ int run() {
     buffers[i].bytes.assign(getBufferBytes(arg.type), 0);
   }
 
-  Tolerance tolerance;
-  tolerance.exact = exact || (!absTolerance.getNumOccurrences() && !relTolerance.getNumOccurrences());
-  if (exact && (absTolerance.getNumOccurrences() || relTolerance.getNumOccurrences())) {
-    llvm::errs() << "error: --exact and --atol/--rtol contradict each other\n";
-    return 2;
-  }
-  tolerance.atol = absTolerance;
-  tolerance.rtol = relTolerance;
-
   RunStatistics stats;
-  if (timingOnly && (!outputs.empty() || !compares.empty())) {
-    llvm::errs() << "error: --timing-only computes no values, so --output and "
-                    "--compare have nothing to write or compare\n";
-    return 2;
-  }
   RunOptions options;
   options.computeValues = !timingOnly;
   options.checkHazards = !noHazardCheck;
@@ -446,27 +533,19 @@ int run() {
   }
 
   int status = 0;
-  for (const std::string &binding : outputs) {
-    auto [index, path] = *resolveBinding("output", binding, arguments);
+  for (const auto &[index, path] : outputBindings) {
     if (llvm::Error e = writeNpy(path, npyFromBuffer(buffers[index],
                                                      arguments[index].type))) {
       llvm::errs() << "error: " << llvm::toString(std::move(e)) << "\n";
       return 2;
     }
   }
-  for (const std::string &binding : compares) {
-    auto resolved = resolveBinding("compare", binding, arguments);
-    if (failed(resolved))
-      return 2;
-    auto [index, path] = *resolved;
-    FailureOr<CheckedArray> want =
-        readForArgument(path, arguments[index], "reference for");
-    if (failed(want))
-      return 2;
+  for (const Reference &reference : references) {
+    const auto &[index, path] = reference.binding;
     NpyArray got = npyFromBuffer(buffers[index], arguments[index].type);
-    Comparison c = compareArrays(got, want->array,
-                                 arguments[index].type.getElementType(),
-                                 tolerance);
+    Comparison c =
+        compareArrays(got, reference.array,
+                      arguments[index].type.getElementType(), tolerance);
     printComparison(log, arguments[index].name, path, c, tolerance);
     if (c.mismatches)
       status = 1;
@@ -479,7 +558,9 @@ int run() {
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(category);
-  cl::ParseCommandLineOptions(
+  // With an error stream, a bad flag value returns false instead of exiting
+  // with 1, so that it exits with 2 like all other bad input.
+  bool parsed = cl::ParseCommandLineOptions(
       argc, argv,
       "ascend-run: run an Ascend kernel on the CPU, bit-accurately\n\n"
       "Binds .npy files to the kernel's GM arguments, runs every block of\n"
@@ -495,6 +576,7 @@ int main(int argc, char **argv) {
       "Exit codes: 0 ok; 1 the kernel failed (error, hazard, mismatch); 2 bad\n"
       "input.\n\n"
       "  ascend-run examples/vector_add.mlir --input x=x.npy --input y=y.npy \\\n"
-      "      --output z=z.npy --compare z=expected.npy\n");
-  return run();
+      "      --output z=z.npy --compare z=expected.npy\n",
+      &llvm::errs());
+  return parsed ? run() : 2;
 }

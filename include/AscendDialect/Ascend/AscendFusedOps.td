@@ -49,10 +49,11 @@ defvar Ascend_AttentionNumericsDoc = [{
 
 def Ascend_FusedVectorOp : Ascend_Op<"fused_vector", [
     Pure, IsolatedFromAbove, SingleBlock]> {
-  let summary = "a chain of elementwise ops run as one vector kernel";
+  let summary = "a chain of elementwise and row-wise ops run as one vector kernel";
   let description = [{
-    Computes its body, a chain of elementwise ascend ops (`add` ... `cast`),
-    on `inputs` and returns what the body yields. The body's block arguments
+    Computes its body, a chain of elementwise ascend ops (`add` ... `cast`)
+    and row-wise ones (`softmax` over the last dim, `rms_norm`), on `inputs`
+    and returns what the body yields. The body's block arguments
     are `inputs`, in order: the op is isolated from above, so everything the
     chain reads from outside is an operand. Every op in the body has the
     result's shape; inputs may broadcast against it as each op allows.
@@ -62,8 +63,9 @@ def Ascend_FusedVectorOp : Ascend_Op<"fused_vector", [
     kernel of its own, so fusing never changes a result bit. The lowering
     makes it one vector kernel whose intermediates stay in UB, tiled so that
     every tile the chain holds at once fits (ascend-plan-memory's placement
-    decides); a matmul whose only user is a `fused_vector` fuses with it into
-    one cube -> vector kernel on split targets.
+    decides); with a row-wise op in the chain every tile holds whole rows. A
+    matmul whose only user is a `fused_vector` without row-wise ops fuses
+    with it into one cube -> vector kernel on split targets.
 
     `ascend-fuse-vector` creates it; `report-skipped` says why a neighbouring
     op was left out.

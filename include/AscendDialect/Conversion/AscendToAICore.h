@@ -28,6 +28,14 @@ void populateAscendToAICorePatterns(RewritePatternSet &patterns,
 std::string explainUnlowerable(Operation *op,
                                const AscendTilingOptions &options);
 
+/// Why `op` cannot be an op of an `ascend.fused_vector` chain ("" if it
+/// can): it must be an elementwise op or a row-wise one (softmax over the
+/// last dim, rms_norm) that the patterns lower on its own, a row-wise one
+/// with rows that fit UB whole. For an `ascend.fused_vector`, why the
+/// patterns cannot lower the chain as one kernel. ascend-fuse-vector asks
+/// before fusing.
+std::string explainUnfusable(Operation *op);
+
 } // namespace mlir::ascend
 
 #endif

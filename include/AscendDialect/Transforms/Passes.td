@@ -209,18 +209,24 @@ def FuseVectorPass : Pass<"ascend-fuse-vector", "func::FuncOp"> {
   let summary = "Fuse chains of elementwise ascend ops into ascend.fused_vector";
   let description = [{
     Vector-vector fusion: groups elementwise ascend ops (`add` ... `cast`)
-    whose intermediates nobody else reads into one `ascend.fused_vector`,
-    which lowers to one vector kernel with its intermediates in UB instead
-    of one launch per op with every intermediate through GM.
+    and row-wise ones (`softmax` over the last dim, `rms_norm`) whose
+    intermediates nobody else reads into one `ascend.fused_vector`, which
+    lowers to one vector kernel with its intermediates in UB instead of one
+    launch per op with every intermediate through GM.
 
     Rules, walking each block from its end:
-    - An elementwise op joins the chain of its users when all of its users
-      are in one chain and its result has that chain's shape (a value that
-      broadcasts inside the chain, e.g. a bias row computed by another op,
-      stays an input, computed by its own kernel).
+    - An op joins the chain of its users when all of its users are in one
+      chain and its result has that chain's shape (a value that broadcasts
+      inside the chain, e.g. a bias row computed by another op, stays an
+      input, computed by its own kernel).
     - An op that convert-ascend-to-aicore could not lower on its own (a cast
-      mode the target lacks, bf16 on 310P) is not fused, so its error stays
-      on the op itself.
+      mode the target lacks, bf16 on 310P), or a row-wise op whose rows do
+      not fit UB whole, is not fused, so its error or its chunked kernel
+      stays its own.
+    - The lowering is asked whether it can make each chain one kernel
+      (`explainUnfusable`); a chain with a row-wise op whose rows do not fit
+      UB with every tile of the chain is fused again without its row-wise
+      ops.
     - A chain of one op is left as it is.
     The fused op stands where the chain's last op stood; the chain's inputs
     are its operands, deduplicated, in the order the body first reads them.
@@ -252,6 +258,13 @@ def FuseVectorPass : Pass<"ascend-fuse-vector", "func::FuncOp"> {
            "Emit a remark at each elementwise op next to a chain but left "
            "out of it, saying why">,
   ];
+  // Asking the lowering whether a chain fits builds a probe tile of kernel
+  // ops.
+  let dependentDialects = ["mlir::aicore::AICoreDialect",
+                           "mlir::arith::ArithDialect",
+                           "mlir::memref::MemRefDialect",
+                           "mlir::mte::MTEDialect",
+                           "mlir::vec::VecDialect"];
 }
 
 def InsertSyncPass : Pass<"ascend-insert-sync", "func::FuncOp"> {

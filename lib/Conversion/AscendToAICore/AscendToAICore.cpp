@@ -482,8 +482,9 @@ struct ConvertAscendToAICorePass
     if (failed(applyPatternsAndFoldGreedily(module, std::move(patterns), config)))
       return signalPassFailure();
 
-    // What no pattern took is reported, never left half-lowered.
-    WalkResult leftover = module.walk([&](Operation *op) {
+    // What no pattern took is reported, never left half-lowered; a fused
+    // chain before the ops in it.
+    WalkResult leftover = module.walk<WalkOrder::PreOrder>([&](Operation *op) {
       if (!isa<ascend::AscendDialect>(op->getDialect()))
         return WalkResult::advance();
       std::string why = explainUnlowerable(op, tiling);

@@ -39,7 +39,9 @@ Operation *mlir::ascend::lowering::fusableEpilogue(
     return nullptr;
   Value c = matmul->getResult(0);
   Operation *user = *c.getUsers().begin();
-  if (!isLoweredElementwise(user) || !explainElementwise(user, options).empty())
+  // A row-wise op needs whole rows; the epilogue walks the matmul's tiles.
+  if (!isLoweredElementwise(user) || hasRowwiseMember(user) ||
+      !explainElementwise(user, options).empty())
     return nullptr;
   // The epilogue keeps the matmul's shape; its other operands are buffers
   // of that shape, rows (a bias) or single elements (a constant).

@@ -33,6 +33,19 @@ using namespace mlir::ascend;
 using namespace mlir::ascend::lowering;
 using aicore::AddressSpace;
 
+static int64_t plannedBytesPerElement(Operation *op,
+                                      const aicore::TargetInfo &target,
+                                      bool reuse = false);
+static int64_t chainTileRows(Operation *op,
+                             const AscendTilingOptions &options);
+
+bool mlir::ascend::lowering::hasRowwiseMember(Operation *op) {
+  auto fused = dyn_cast<ascend::FusedVectorOp>(op);
+  return fused && llvm::any_of(fused.getMembers(), [](Operation &member) {
+           return isLoweredRowwise(&member);
+         });
+}
+
 bool mlir::ascend::lowering::isLoweredElementwise(Operation *op) {
   return op->hasTrait<ascend::ElementwiseOp>() ||
          isa<ascend::FusedVectorOp>(op);
@@ -44,13 +57,14 @@ Type elementOf(Value v) { return getElementTypeOrSelf(v.getType()); }
 
 int64_t bytesOf(Type t) { return t.getIntOrFloatBitWidth() / 8; }
 
-/// silu and gelu are evaluated in f32 (their definition says so), cast goes
+/// silu, gelu and the row-wise ops are evaluated in f32 (their definitions
+/// say so), cast goes
 /// through f32 because every vec.cast between floats starts or ends there,
 /// and bf16 has no vector arithmetic.
 Type computeType(Operation *op) {
   Type element = elementOf(op->getResult(0));
   if (isa<ascend::SiluOp, ascend::GeluOp, ascend::CastOp>(op) ||
-      element.isBF16())
+      isLoweredRowwise(op) || element.isBF16())
     return Float32Type::get(op->getContext());
   return element;
 }
@@ -150,9 +164,20 @@ std::string elementwiseBlocker(Operation *op) {
   }
   if (fused) {
     for (Operation &member : fused.getMembers())
-      if (std::string why = elementwiseBlocker(&member); !why.empty())
+      if (std::string why = explainUnfusable(&member); !why.empty())
         return "in the fused chain, '" +
                member.getName().getStringRef().str() + "': " + why;
+    if (hasRowwiseMember(op) && chainTileRows(op, AscendTilingOptions{}) == 0) {
+      const aicore::TargetInfo &target = aicore::getTargetInfo(op);
+      int64_t cols = result.getShape().back();
+      return ("its rows of " + Twine(cols) + " elements need " +
+              Twine(cols * plannedBytesPerElement(op, target, true)) +
+              " bytes of UB with every tile the chain holds, more than " +
+              target.name + "'s " +
+              Twine(target.buffer(AddressSpace::ub).bytes) +
+              "; its row-wise op needs whole rows")
+          .str();
+    }
     return "";
   }
   SmallVector<Value> values(op->getOperands());
@@ -207,9 +232,6 @@ int64_t mlir::ascend::lowering::narrowestBytes(Operation *op) {
   return minBytes;
 }
 
-static int64_t plannedBytesPerElement(Operation *op,
-                                      const aicore::TargetInfo &target);
-
 int64_t
 mlir::ascend::lowering::elementwiseTileElements(Operation *op,
                                                 const AscendTilingOptions &options) {
@@ -227,6 +249,26 @@ mlir::ascend::lowering::elementwiseTileElements(Operation *op,
                            256 / narrowestBytes(op));
 }
 
+/// Rows per tile of a chain with a row-wise op: what a quarter of UB holds
+/// (room for double buffering), a multiple of 8 when above 8 (the f32 row
+/// values fill whole 32-byte blocks); else one row if UB holds it at all,
+/// its buffers reused as ascend-plan-memory reuses them
+/// (ascend-multi-buffer leaves such a loop single-buffered); 0 if not.
+static int64_t chainTileRows(Operation *op,
+                             const AscendTilingOptions &options) {
+  int64_t cols = cast<ShapedType>(op->getResult(0).getType()).getShape().back();
+  int64_t rows = elementwiseTileElements(op, options) / cols;
+  if (rows > 8)
+    return rows - rows % 8;
+  if (rows > 0)
+    return rows;
+  const aicore::TargetInfo &target = aicore::getTargetInfo(op);
+  return cols * plannedBytesPerElement(op, target, /*reuse=*/true) <=
+                 static_cast<int64_t>(target.buffer(AddressSpace::ub).bytes)
+             ? 1
+             : 0;
+}
+
 namespace {
 
 TilePlan planTiles(Operation *op, ArrayRef<Spread> spreads,
@@ -235,12 +277,15 @@ TilePlan planTiles(Operation *op, ArrayRef<Spread> spreads,
   int64_t n = result.getNumElements();
   int64_t minBytes = narrowestBytes(op);
   int64_t tile = elementwiseTileElements(op, options);
+  int64_t cols = result.getShape().back(), rows = n / cols;
+  if (hasRowwiseMember(op))
+    return {false, rows, cols, std::min(rows, chainTileRows(op, options)),
+            cols};
   bool needsRows = llvm::any_of(spreads, [](Spread s) {
     return s == Spread::row || s == Spread::column;
   });
   if (!needsRows)
     return {/*flat=*/true, 1, n, 1, std::min(tile, n)};
-  int64_t cols = result.getShape().back(), rows = n / cols;
   // Several rows per tile need each row to start on a 32-byte block.
   if (cols * minBytes % 32 == 0 && cols <= tile)
     return {false, rows, cols, std::min(rows, tile / cols), cols};
@@ -495,6 +540,24 @@ Value mlir::ascend::lowering::operandView(OpBuilder &b, Location loc,
 
 namespace {
 
+/// A row-wise op on the f32 [rows, C] tiles `in` (x, and gamma for
+/// rms_norm), as its own kernel computes it. The row code overwrites its
+/// input, which other ops of the chain may still read: it works on a copy.
+Value emitRowwise(OpBuilder &b, Location loc, Operation *op,
+                  ArrayRef<Value> in, ArrayRef<int64_t> shape) {
+  Type f32 = b.getF32Type();
+  Value x = allocUB(b, loc, shape, f32);
+  b.create<vec::CopyOp>(loc, in[0], x);
+  Value wide = allocUB(b, loc, shape, f32);
+  Value scratch = allocUB(b, loc, shape, f32);
+  if (auto norm = dyn_cast<ascend::RmsNormOp>(op))
+    emitRmsNormRows(b, loc, x, wide, scratch, shape[0], in[1],
+                    norm.getEpsilon().convertToFloat());
+  else
+    emitSoftmaxRows(b, loc, x, wide, scratch, shape[0]);
+  return x;
+}
+
 /// Computes `op` on the compute-type tiles `in` and rounds the result to
 /// its element type, as the op's own kernel does before storing it.
 Value emitRounded(OpBuilder &b, Location loc, Operation *op,
@@ -503,7 +566,8 @@ Value emitRounded(OpBuilder &b, Location loc, Operation *op,
   auto mode = aicore::RoundMode::rint;
   if (auto cast = dyn_cast<ascend::CastOp>(op))
     mode = cast.getRoundMode();
-  Value result = emitBody(b, loc, op, in, shape);
+  Value result = isLoweredRowwise(op) ? emitRowwise(b, loc, op, in, shape)
+                                      : emitBody(b, loc, op, in, shape);
   if (element == computeType(op))
     return result;
   Value narrow = allocUB(b, loc, shape, element);
@@ -594,41 +658,57 @@ void mlir::ascend::lowering::emitElementwiseTile(
 }
 
 /// UB bytes per element of a fused chain's tile: what ascend-plan-memory
-/// places for one probe tile's buffers, per element. Without reuse: in the
-/// kernel, ascend-multi-buffer makes each tile buffer a ring whose buffers
-/// take turns across iterations and so stay live together over the loop
-/// body. The probe reads every broadcast input as a single element
+/// places for one probe tile's buffers, per element. Without `reuse` for
+/// tiles that are double-buffered: ascend-multi-buffer makes each tile
+/// buffer a ring whose buffers take turns across iterations and so stay
+/// live together over the loop body. The probe reads every broadcast input as a single element
 /// expanded to the tile, which needs what a row or column input needs but
 /// for the read of the row itself.
 static int64_t plannedBytesPerElement(Operation *op,
-                                      const aicore::TargetInfo &target) {
+                                      const aicore::TargetInfo &target,
+                                      bool reuse) {
   constexpr int64_t probe = 4096;
+  // Chains with a row-wise op are probed on whole rows, as they run.
+  int64_t cols = cast<ShapedType>(op->getResult(0).getType()).getShape().back();
+  SmallVector<int64_t> shape{probe};
+  if (hasRowwiseMember(op))
+    shape = {std::max<int64_t>(1, probe / cols), cols};
+  int64_t elements = shape.size() == 2 ? shape[0] * cols : probe;
   Location loc = op->getLoc();
   OpBuilder b(op->getContext());
   auto scratch =
       b.create<func::FuncOp>(loc, "probe", b.getFunctionType({}, {}));
   b.setInsertionPointToStart(scratch.addEntryBlock());
-  auto gm = [&](Type element, int64_t n) {
+  auto gm = [&](Type element, bool full) {
+    SmallVector<int64_t> viewShape(shape.size(), 1);
+    if (full)
+      viewShape = shape;
     return scratch.getBody().addArgument(
-        tileType({n}, element, AddressSpace::gm), loc);
+        tileType(viewShape, element, AddressSpace::gm), loc);
   };
   SmallVector<Value> views;
   for (auto [operand, spread] :
        llvm::zip(op->getOperands(), classifyOperands(op)))
-    views.push_back(
-        gm(elementOf(operand), spread == Spread::full ? probe : 1));
-  Value out = gm(elementOf(op->getResult(0)), probe);
+    views.push_back(gm(elementOf(operand), spread == Spread::full));
+  Value out = gm(elementOf(op->getResult(0)), true);
   Value zero = constantIndex(b, loc, 0);
-  emitElementwiseTile(b, loc, op, views, {}, out, zero, zero, {probe});
-  int64_t peak =
-      plannedPeakBytes(scratch, AddressSpace::ub, target, /*reuse=*/false);
+  emitElementwiseTile(b, loc, op, views, {}, out, zero, zero, shape);
+  int64_t peak = plannedPeakBytes(scratch, AddressSpace::ub, target, reuse);
   scratch->erase();
-  return llvm::divideCeil(peak, probe);
+  return llvm::divideCeil(peak, elements);
 }
 
 void mlir::ascend::lowering::populateElementwisePatterns(
     RewritePatternSet &patterns, const AscendTilingOptions &options) {
   patterns.add<ElementwisePattern>(patterns.getContext(), options);
+}
+
+std::string mlir::ascend::explainUnfusable(Operation *op) {
+  if (isLoweredElementwise(op))
+    return elementwiseBlocker(op);
+  if (isLoweredRowwise(op))
+    return explainRowwiseMember(op);
+  return "it is neither an elementwise nor a row-wise op";
 }
 
 std::string

@@ -13,8 +13,13 @@
 
 namespace mlir::ascend::lowering {
 
-/// Whether `op` is one of the elementwise ops the family lowers.
+/// Whether `op` is one of the elementwise ops the family lowers, or a fused
+/// chain (ascend.fused_vector).
 bool isLoweredElementwise(Operation *op);
+
+/// Whether `op` is a fused chain with a row-wise op, whose tiles hold whole
+/// rows.
+bool hasRowwiseMember(Operation *op);
 
 /// How an operand covers the result seen as [rows, C].
 enum class Spread {

@@ -116,6 +116,29 @@ void storeRounded(OpBuilder &b, Location loc, Value tile, Value gmRows);
 Value broadcastRows(OpBuilder &b, Location loc, Value row, int64_t rows);
 
 //===----------------------------------------------------------------------===//
+// Row-wise tile code (Rowwise.cpp), shared with fused vector chains
+//===----------------------------------------------------------------------===//
+
+/// Whether `op` is a row-wise op the family lowers (softmax, rms_norm).
+bool isLoweredRowwise(Operation *op);
+
+/// exp(x - max) / sum(exp(x - max)) per row of the f32 [rows, C] tile `x`;
+/// the result overwrites `x`. `wide` and `scratch` are f32 tiles of x's
+/// shape.
+void emitSoftmaxRows(OpBuilder &b, Location loc, Value x, Value wide,
+                     Value scratch, int64_t rows);
+
+/// x * rsqrt(mean(x^2) + eps) * gamma per row of the f32 [rows, C] tile
+/// `x`; the result overwrites `x`. `gamma` is an f32 [1, C] tile or one
+/// already broadcast to x's shape.
+void emitRmsNormRows(OpBuilder &b, Location loc, Value x, Value wide,
+                     Value scratch, int64_t rows, Value gamma, float epsilon);
+
+/// Why row-wise `op` cannot run inside a fused vector kernel ("" if it
+/// can): it must lower on its own and its rows must fit UB whole.
+std::string explainRowwiseMember(Operation *op);
+
+//===----------------------------------------------------------------------===//
 // Pattern families: each adds its patterns and says why an op of its
 // family was not lowered ("" if the op is not of the family or could be).
 //===----------------------------------------------------------------------===//

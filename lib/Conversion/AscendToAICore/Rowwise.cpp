@@ -24,11 +24,11 @@ using namespace mlir::ascend;
 using namespace mlir::ascend::lowering;
 using aicore::AddressSpace;
 
-namespace {
-
-bool isLoweredRowwise(Operation *op) {
+bool mlir::ascend::lowering::isLoweredRowwise(Operation *op) {
   return isa<ascend::SoftmaxOp, ascend::RmsNormOp>(op);
 }
+
+namespace {
 
 /// How a row-wise op is cut: `rows` rows of `cols` elements, `tileRows` rows
 /// per UB tile. A row that does not fit UB (or a vector tile) goes through
@@ -119,10 +119,11 @@ std::string rowwiseBlocker(Operation *op, const AscendTilingOptions &options) {
   return text;
 }
 
-/// exp(x - max) / sum(exp(x - max)) per row of the f32 tile `x`; the result
-/// overwrites `x`.
-void emitSoftmaxRows(OpBuilder &b, Location loc, Value x, Value wide,
-                     Value scratch, int64_t rows) {
+} // namespace
+
+void mlir::ascend::lowering::emitSoftmaxRows(OpBuilder &b, Location loc,
+                                             Value x, Value wide,
+                                             Value scratch, int64_t rows) {
   Type f32 = b.getF32Type();
   Value rowValue = allocUB(b, loc, {rows, 1}, f32);
   b.create<vec::ReduceRowsOp>(loc, vec::ReductionKind::max, x, rowValue);
@@ -135,10 +136,10 @@ void emitSoftmaxRows(OpBuilder &b, Location loc, Value x, Value wide,
   b.create<vec::DivOp>(loc, wide, scratch, x);
 }
 
-/// x * rsqrt(mean(x^2) + eps) * gamma per row of the f32 tile `x`; the
-/// result overwrites `x`. `gamma` is an f32 [1, C] tile.
-void emitRmsNormRows(OpBuilder &b, Location loc, Value x, Value wide,
-                     Value scratch, int64_t rows, Value gamma, float epsilon) {
+void mlir::ascend::lowering::emitRmsNormRows(OpBuilder &b, Location loc,
+                                             Value x, Value wide,
+                                             Value scratch, int64_t rows,
+                                             Value gamma, float epsilon) {
   Type f32 = b.getF32Type();
   int64_t cols = cast<MemRefType>(x.getType()).getDimSize(1);
   Value sum = allocUB(b, loc, {rows, 1}, f32);
@@ -154,12 +155,14 @@ void emitRmsNormRows(OpBuilder &b, Location loc, Value x, Value wide,
   b.create<vec::RsqrtOp>(loc, shifted, mean);
   b.create<vec::BroadcastOp>(loc, mean, scratch);
   b.create<vec::MulOp>(loc, x, scratch, wide);
-  if (rows > 1) {
+  if (rows > 1 && cast<MemRefType>(gamma.getType()).getDimSize(0) == 1) {
     b.create<vec::BroadcastOp>(loc, gamma, scratch);
     gamma = scratch;
   }
   b.create<vec::MulOp>(loc, wide, gamma, x);
 }
+
+namespace {
 
 /// One row tile of a row-wise op whose rows go through UB in column chunks.
 class ChunkedRows {
@@ -364,6 +367,19 @@ struct RowwisePattern : RewritePattern {
 };
 
 } // namespace
+
+std::string mlir::ascend::lowering::explainRowwiseMember(Operation *op) {
+  AscendTilingOptions defaults;
+  if (std::string why = rowwiseBlocker(op, defaults); !why.empty())
+    return why;
+  RowPlan plan = planRows(op, defaults);
+  if (plan.chunk)
+    return ("its rows of " + Twine(plan.cols) +
+            " elements do not fit UB whole, which a fused kernel needs; on "
+            "its own it goes through UB in column chunks")
+        .str();
+  return "";
+}
 
 void mlir::ascend::lowering::populateRowwisePatterns(
     RewritePatternSet &patterns, const AscendTilingOptions &options) {

@@ -188,3 +188,20 @@ func.func @fused_vector_broadcast_cast(%x: tensor<512x4096xf32>, %bias: tensor<4
   }
   return %y : tensor<512x4096xbf16>
 }
+
+// Residual add + RMSNorm, a row-wise op in the chain.
+// CHECK-LABEL: func.func @fused_vector_add_rms_norm
+func.func @fused_vector_add_rms_norm(%x: tensor<512x4096xbf16>, %r: tensor<512x4096xbf16>,
+                                     %g: tensor<4096xbf16>) -> tensor<512x4096xbf16> {
+  // CHECK: ascend.fused_vector
+  // CHECK: ascend.add
+  // CHECK-NEXT: ascend.rms_norm
+  %y = ascend.fused_vector ins(%x, %r, %g : tensor<512x4096xbf16>, tensor<512x4096xbf16>, tensor<4096xbf16>)
+      -> tensor<512x4096xbf16> {
+  ^bb0(%a: tensor<512x4096xbf16>, %b: tensor<512x4096xbf16>, %c: tensor<4096xbf16>):
+    %s = ascend.add %a, %b : tensor<512x4096xbf16>, tensor<512x4096xbf16> -> tensor<512x4096xbf16>
+    %n = ascend.rms_norm %s, %c {epsilon = 1.0e-05 : f32} : tensor<512x4096xbf16>, tensor<4096xbf16> -> tensor<512x4096xbf16>
+    ascend.yield %n : tensor<512x4096xbf16>
+  }
+  return %y : tensor<512x4096xbf16>
+}

@@ -139,3 +139,29 @@ func.func @llama3_8b_mlp(%x: tensor<16x4096xbf16>, %wg: tensor<4096x14336xbf16>,
   %y = linalg.matmul ins(%h, %wd : tensor<16x14336xbf16>, tensor<14336x4096xbf16>) outs(%y_z : tensor<16x4096xbf16>) -> tensor<16x4096xbf16>
   return %y : tensor<16x4096xbf16>
 }
+
+// Residual add + RMSNorm at LLaMA-3-8B's hidden size, 512 tokens, bf16.
+func.func @add_rms_norm_bf16(%x: tensor<512x4096xbf16>, %r: tensor<512x4096xbf16>, %g: tensor<4096xbf16>) -> tensor<512x4096xbf16> {
+  %s = ascend.add %x, %r : tensor<512x4096xbf16>, tensor<512x4096xbf16> -> tensor<512x4096xbf16>
+  %n = ascend.rms_norm %s, %g {epsilon = 1.0e-05 : f32} : tensor<512x4096xbf16>, tensor<4096xbf16> -> tensor<512x4096xbf16>
+  return %n : tensor<512x4096xbf16>
+}
+
+// DeepSeek-V3's hidden size (7168): rows held one at a time, single
+// buffered; the norm's result cast to f32.
+func.func @add_rms_norm_7168(%x: tensor<16x7168xbf16>, %r: tensor<16x7168xbf16>, %g: tensor<7168xbf16>) -> tensor<16x7168xf32> {
+  %s = ascend.add %x, %r : tensor<16x7168xbf16>, tensor<16x7168xbf16> -> tensor<16x7168xbf16>
+  %n = ascend.rms_norm %s, %g {epsilon = 1.0e-06 : f32} : tensor<16x7168xbf16>, tensor<7168xbf16> -> tensor<16x7168xbf16>
+  %c = ascend.cast <rint> %n : tensor<16x7168xbf16> -> tensor<16x7168xf32>
+  return %c : tensor<16x7168xf32>
+}
+
+// Scaled, masked softmax in f16 with its probabilities cast to f32.
+func.func @scaled_masked_softmax(%x: tensor<64x1024xf16>, %m: tensor<64x1024xf16>) -> tensor<64x1024xf32> {
+  %c = arith.constant dense<0.125> : tensor<f16>
+  %t = ascend.mul %x, %c : tensor<64x1024xf16>, tensor<f16> -> tensor<64x1024xf16>
+  %a = ascend.add %t, %m : tensor<64x1024xf16>, tensor<64x1024xf16> -> tensor<64x1024xf16>
+  %p = ascend.softmax %a dim 1 : tensor<64x1024xf16> -> tensor<64x1024xf16>
+  %q = ascend.cast <rint> %p : tensor<64x1024xf16> -> tensor<64x1024xf32>
+  return %q : tensor<64x1024xf32>
+}

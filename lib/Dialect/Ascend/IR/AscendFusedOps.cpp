@@ -177,12 +177,16 @@ LogicalResult FusedVectorOp::verify() {
                          << ", expected the result type " << getType();
   ArrayRef<int64_t> shape = getType().getShape();
   for (Operation &member : getMembers()) {
-    if (!member.hasTrait<ElementwiseOp>())
+    auto softmax = dyn_cast<SoftmaxOp>(member);
+    bool rowwise =
+        isa<RmsNormOp>(member) ||
+        (softmax && softmax.getDim() + 1 == shape.size());
+    if (!member.hasTrait<ElementwiseOp>() && !rowwise)
       return member.emitOpError()
              << "cannot be in an ascend.fused_vector body: only the "
                 "elementwise ascend ops (add, sub, mul, div, max, min, exp, "
                 "log, sqrt, rsqrt, reciprocal, abs, neg, relu, silu, gelu, "
-                "cast) can";
+                "cast), softmax over the last dim and rms_norm can";
     if (failed(verifyShape(&member, member.getResult(0), "result", shape,
                            "the enclosing ascend.fused_vector's result shape")))
       return failure();
