@@ -15,7 +15,8 @@ Programs:
   linalg.matmul with a zero fill, silu decomposed as x * sigmoid(x) (a
   sigmoid generic: negf, exp, addf 1, divf 1 / d; a mulf generic), the
   gating mulf generic, the down projection.
-- residual add + RMSNorm over [512, 4096] bf16 (ascend ops).
+- residual add + RMSNorm over [512, 4096] bf16 (ascend ops), the sum
+  returned too (the residual stream a transformer block adds to again).
 - GPT-2 MLP (768 -> 3072 -> 768, f16, 512 tokens): matmul + bias, GELU
   (tanh form, ascend.gelu), matmul + bias.
 """
@@ -71,10 +72,10 @@ def llama_mlp(tokens, hidden=4096, inter=14336, dt="bf16"):
 
 def residual_rms_norm(rows=512, hidden=4096, dt="bf16"):
     t = f"tensor<{rows}x{hidden}x{dt}>"
-    return (f"func.func @norm(%x: {t}, %res: {t}, %g: tensor<{hidden}x{dt}>) -> {t} {{\n"
+    return (f"func.func @norm(%x: {t}, %res: {t}, %g: tensor<{hidden}x{dt}>) -> ({t}, {t}) {{\n"
             f"  %s = ascend.add %x, %res : {t}, {t} -> {t}\n"
             f"  %n = ascend.rms_norm %s, %g {{epsilon = 1.0e-05 : f32}} : {t}, tensor<{hidden}x{dt}> -> {t}\n"
-            f"  return %n : {t}\n}}\n")
+            f"  return %s, %n : {t}, {t}\n}}\n")
 
 
 def gpt2_mlp(tokens=512, d=768, f=3072, dt="f16"):

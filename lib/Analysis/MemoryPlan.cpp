@@ -177,9 +177,8 @@ firstFit(ArrayRef<std::pair<int64_t, int64_t>> taken, int64_t bytes,
 }
 
 /// The error for a buffer that fits nowhere while `live` hold their bytes.
-static void emitDoesNotFit(const Buffer &buffer,
-                           ArrayRef<const Buffer *> live, AddressSpace space,
-                           const TargetInfo &target) {
+static void emitDoesNotFit(const Buffer &buffer, ArrayRef<const Buffer *> live,
+                           AddressSpace space, const TargetInfo &target) {
   StringRef spaceName = stringifyAddressSpace(space);
   int64_t capacity = target.buffer(space).bytes;
   SmallVector<std::pair<int64_t, int64_t>> taken = takenRanges(live);
@@ -198,8 +197,8 @@ static void emitDoesNotFit(const Buffer &buffer,
     diag << " (" << buffer.tileBytes << " rounded up to its "
          << target.buffer(space).alignment << "-byte alignment)";
   if (free < buffer.bytes)
-    diag << " but only " << free << " of " << target.name << "'s "
-         << capacity << " are free while it is live";
+    diag << " but only " << free << " of " << target.name << "'s " << capacity
+         << " are free while it is live";
   else
     diag << "; " << free << " of " << target.name << "'s " << capacity
          << " are free while it is live, but the largest free range is "
@@ -286,8 +285,9 @@ static LogicalResult planSpace(MutableArrayRef<Buffer> buffers,
   if (!placeInOrder(buffers, bySize, info.alignment, capacity))
     return success();
   // Report the first scan's failure with what it had placed.
-  placeInOrder(buffers, ArrayRef<Buffer *>(order).take_until(
-                            [&](Buffer *b) { return b == failed; }),
+  placeInOrder(buffers, ArrayRef<Buffer *>(order).take_until([&](Buffer *b) {
+    return b == failed;
+  }),
                info.alignment, capacity);
   emitDoesNotFit(*failed, liveBeside(buffers, *failed), space, target);
   return failure();

@@ -8,10 +8,11 @@
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
-void mlir::ascend::buildLowerToKernelPipeline(
+void mlir::ascend::buildTensorFusionPipeline(
     OpPassManager &pm, const LowerToKernelOptions &options) {
   // linalg from torch-mlir or StableHLO first becomes ascend ops.
-  pm.addPass(createRaiseLinalgToAscendPass());
+  pm.addPass(createRaiseLinalgToAscendPass(
+      RaiseLinalgToAscendPassOptions{options.reportUnmatched}));
   AscendTilingOptions tiling{options.blockDim, options.vectorTile,
                              options.tileM, options.tileN, options.tileK};
   // Before the conversion, which would otherwise lower the chain's ops one
@@ -19,13 +20,18 @@ void mlir::ascend::buildLowerToKernelPipeline(
   // conversion would refuse stays unfused.
   if (options.fuseAttention)
     pm.addNestedPass<func::FuncOp>(createFuseAttentionPass(
-        FuseAttentionPassOptions{}, [tiling](Operation *op) {
-          return explainUnlowerable(op, tiling);
-        }));
+        FuseAttentionPassOptions{options.reportUnmatched},
+        [tiling](Operation *op) { return explainUnlowerable(op, tiling); }));
   // After attention fusion, which matches the unfused elementwise ops
   // (scale, mask) of its chains.
   if (options.fuseVector)
-    pm.addNestedPass<func::FuncOp>(createFuseVectorPass());
+    pm.addNestedPass<func::FuncOp>(
+        createFuseVectorPass(FuseVectorPassOptions{options.reportUnmatched}));
+}
+
+void mlir::ascend::buildLowerToKernelPipeline(
+    OpPassManager &pm, const LowerToKernelOptions &options) {
+  buildTensorFusionPipeline(pm, options);
   ConvertAscendToAICorePassOptions convert;
   convert.target = options.target;
   convert.blockDim = options.blockDim;

@@ -37,6 +37,27 @@ std::optional<NpyDType> mlir::ascend::runtime::getNpyDType(Type type) {
   return std::nullopt;
 }
 
+bool mlir::ascend::runtime::acceptsNpyDType(Type type, NpyDType dtype) {
+  // ml_dtypes' bfloat16 saves as 2-byte void ('<V2'): the same bits.
+  if (type.isBF16() && dtype == NpyDType::V2)
+    return true;
+  return getNpyDType(type) == dtype;
+}
+
+/// The dtype(s) an argument of element type `type` reads, for errors.
+static std::string expectedDTypeText(Type type, NpyDType dtype) {
+  if (type.isBF16())
+    return "uint16 bit patterns or ml_dtypes bfloat16 ('<V2')";
+  return dtypeName(dtype).str();
+}
+
+/// The dtype a file holds, for errors.
+static std::string fileDTypeText(NpyDType dtype) {
+  if (dtype == NpyDType::V2)
+    return "void16 ('<V2' or '|V2', raw 2-byte elements)";
+  return dtypeName(dtype).str();
+}
+
 static std::string formatShape(llvm::ArrayRef<int64_t> shape) {
   std::string s = "(";
   for (auto [i, d] : llvm::enumerate(shape))
@@ -72,12 +93,14 @@ mlir::ascend::runtime::bufferFromNpy(const NpyArray &array, MemRefType type,
   os << type;
   if (!dtype)
     return fail("element type " + os.str() + " cannot be bound to a .npy file");
-  if (array.dtype != *dtype || array.shape != std::vector<int64_t>(type.getShape()))
+  if (!acceptsNpyDType(element, array.dtype) ||
+      array.shape != std::vector<int64_t>(type.getShape()))
     return fail(llvm::formatv("expects {0}, i.e. {1} with shape {2}; the file "
                               "holds {3} with shape {4}",
-                              os.str(), dtypeName(*dtype),
+                              os.str(), expectedDTypeText(element, *dtype),
                               formatShape(type.getShape()),
-                              dtypeName(array.dtype), formatShape(array.shape)));
+                              fileDTypeText(array.dtype),
+                              formatShape(array.shape)));
   Storage storage;
   storage.bytes.assign(getBufferBytes(type), 0);
   TileRef view = viewOf(storage, type);

@@ -69,7 +69,7 @@ static constexpr DTypeInfo kDTypes[] = {
     {NpyDType::I16, 'i', 2, "int16"},   {NpyDType::I32, 'i', 4, "int32"},
     {NpyDType::I64, 'i', 8, "int64"},   {NpyDType::U8, 'u', 1, "uint8"},
     {NpyDType::U16, 'u', 2, "uint16"},  {NpyDType::U32, 'u', 4, "uint32"},
-    {NpyDType::Bool, 'b', 1, "bool"},
+    {NpyDType::Bool, 'b', 1, "bool"},   {NpyDType::V2, 'V', 2, "void16"},
 };
 
 static constexpr bool tableIsIndexedByDType() {
@@ -89,11 +89,16 @@ static std::string kindAndSize(const DTypeInfo &dtype) {
   return (Twine(dtype.kind) + Twine(dtype.bytes)).str();
 }
 
-/// The descr np.save writes. NumPy marks 1-byte types as having no byte
-/// order ('|').
+/// Whether '|' ("byte order not applicable") is right for `dtype`: NumPy
+/// says so of 1-byte types and of void, whose bytes it never swaps.
+static bool hasNoByteOrder(const DTypeInfo &dtype) {
+  return dtype.bytes == 1 || dtype.kind == 'V';
+}
+
+/// The descr np.save writes.
 static std::string descrFor(NpyDType dtype) {
   const DTypeInfo &i = info(dtype);
-  return (i.bytes == 1 ? "|" : "<") + kindAndSize(i);
+  return (hasNoByteOrder(i) ? "|" : "<") + kindAndSize(i);
 }
 
 /// The shape as Python prints the tuple: "()", "(5,)", "(2, 3)".
@@ -361,7 +366,8 @@ static std::string supportedDescrs() {
   std::string list;
   for (const DTypeInfo &dtype : kDTypes)
     list += (list.empty() ? "'" : ", '") + descrFor(dtype.dtype) + "'";
-  return list;
+  // What np.save writes for ml_dtypes' bfloat16 (kind 'V', native order).
+  return list + ", '<V2'";
 }
 
 static Expected<Descr> parseDescr(const PyValue &value, StringRef fileName) {
@@ -378,9 +384,13 @@ static Expected<Descr> parseDescr(const PyValue &value, StringRef fileName) {
   for (const DTypeInfo &dtype : kDTypes) {
     if (text != kindAndSize(dtype))
       continue;
-    // '|' means "byte order not applicable", which is only true of 1 byte.
-    if (order == '|' && dtype.bytes != 1)
+    // '|' means "byte order not applicable", which is only true of 1 byte
+    // and of raw bytes (void).
+    if (order == '|' && !hasNoByteOrder(dtype))
       break;
+    // Void has no byte order in NumPy, but '<V2' / '>V2' come from ml_dtypes'
+    // bfloat16, whose elements are 2-byte numbers in that order: swap '>V2'
+    // like any other big-endian type.
     bool bigEndian =
         order == '>' || (order == '=' && llvm::sys::IsBigEndianHost);
     return Descr{dtype.dtype, bigEndian && dtype.bytes > 1};

@@ -350,11 +350,11 @@ std::string mlir::ascend::runtime::describeLaunches(const HostReport &h) {
   size_t copies = llvm::count_if(h.launches,
                                  [](const LaunchReport &l) { return l.isCopy; });
   size_t launches = h.launches.size() - copies;
-  std::string text = std::to_string(launches) +
-                     (launches == 1 ? " launch" : " launches");
+  std::string text =
+      std::to_string(launches) + (launches == 1 ? " launch" : " launches");
   if (copies)
-    text += " and " + std::to_string(copies) +
-            (copies == 1 ? " copy" : " copies");
+    text +=
+        " and " + std::to_string(copies) + (copies == 1 ? " copy" : " copies");
   return text;
 }
 

@@ -1,10 +1,10 @@
-//===- FuseVector.cpp - elementwise chains into ascend.fused_vector -------===//
+//===- FuseVector.cpp - vector chains into ascend.fused_vector ------------===//
 //
 // Vector-vector fusion. Chains are grown from each block's end: an
-// elementwise or row-wise op joins the chain of its users when they all
-// belong to one chain and it has the chain's shape, so every chain has one
-// result and its intermediates have no reader outside it. See the pass description in
-// Passes.td for the rules.
+// elementwise or row-wise op joins the chain of its users when those in
+// chains belong to one chain and it has the chain's shape; its other users
+// must come after the chain, and its value becomes one more result. See the
+// pass description in Passes.td for the rules.
 //
 //===----------------------------------------------------------------------===//
 
@@ -45,7 +45,9 @@ bool isCandidate(Operation *op) {
 }
 
 /// Why `op` does not join the chain its users are in ("" if it does);
-/// `chainOf` maps the ops already in chains to their chain.
+/// `chainOf` maps the ops already in chains to their chain. Users outside
+/// every chain are fine if they come after the chain's last op: the op's
+/// value is then one more result of the fused op.
 std::string whyNotJoined(Operation *op,
                          const DenseMap<Operation *, unsigned> &chainOf,
                          const SmallVector<Chain> &chains, unsigned &chain) {
@@ -53,21 +55,36 @@ std::string whyNotJoined(Operation *op,
   if (result.use_empty())
     return "its result is not used";
   std::optional<unsigned> found;
+  SmallVector<Operation *> outside;
   for (Operation *user : result.getUsers()) {
     auto it = chainOf.find(user);
-    if (it == chainOf.end())
-      return ("its result is also read by '" + user->getName().getStringRef() +
-              (isCandidate(user) ? "', which is left unfused"
-                                   : "', which is not in a fused chain") +
-              ", so it must reach GM")
-          .str();
+    if (it == chainOf.end()) {
+      outside.push_back(user);
+      continue;
+    }
     if (found && *found != it->second)
       return "its result is read by two different fused chains";
     found = it->second;
   }
+  auto describe = [](Operation *user) {
+    return "'" + user->getName().getStringRef().str() +
+           (isCandidate(user) ? "', which is left unfused"
+                              : "', which is not in a fused chain");
+  };
+  if (!found)
+    return "its result is only read by " + describe(outside.front());
   chain = *found;
-  auto shapeOf = [](Value v) { return cast<ShapedType>(v.getType()).getShape(); };
-  if (shapeOf(result) != shapeOf(chains[chain].front()->getResult(0)))
+  Operation *root = chains[chain].front();
+  for (Operation *user : outside) {
+    Operation *inBlock = op->getBlock()->findAncestorOpInBlock(*user);
+    if (!inBlock || !root->isBeforeInBlock(inBlock))
+      return "its result is also read by " + describe(user) +
+             ", before the chain that reads it ends";
+  }
+  auto shapeOf = [](Value v) {
+    return cast<ShapedType>(v.getType()).getShape();
+  };
+  if (shapeOf(result) != shapeOf(root->getResult(0)))
     return "its result broadcasts in the chain that reads it (only ops of "
            "the chain's shape fuse)";
   return "";
@@ -76,42 +93,52 @@ std::string whyNotJoined(Operation *op,
 /// Replaces `chain` (root first) by one ascend.fused_vector at the root,
 /// unless the lowering says that kernel cannot be (its rows do not fit UB
 /// whole): then nothing changes and the reason is returned. The chain's ops
-/// are only touched once the fused op is accepted.
+/// are only touched once the fused op is accepted. Its results: the root's,
+/// then those of the other ops read outside the chain, in program order.
 std::string fuse(ArrayRef<Operation *> chain) {
   Operation *root = chain.front();
   DenseSet<Operation *> members(chain.begin(), chain.end());
   SmallVector<Operation *> ordered(chain.begin(), chain.end());
-  llvm::sort(ordered, [](Operation *a, Operation *b) {
-    return a->isBeforeInBlock(b);
-  });
+  llvm::sort(ordered,
+             [](Operation *a, Operation *b) { return a->isBeforeInBlock(b); });
   SetVector<Value> inputs;
-  for (Operation *op : ordered)
+  SmallVector<Value> outputs{root->getResult(0)};
+  for (Operation *op : ordered) {
     for (Value v : op->getOperands())
       if (!members.contains(v.getDefiningOp()))
         inputs.insert(v);
+    if (op != root && llvm::any_of(op->getUsers(), [&](Operation *user) {
+          return !members.contains(user);
+        }))
+      outputs.push_back(op->getResult(0));
+  }
 
   OpBuilder b(root);
   auto fused = b.create<FusedVectorOp>(
-      root->getLoc(), root->getResult(0).getType(), inputs.getArrayRef());
+      root->getLoc(), ValueRange(outputs).getTypes(), inputs.getArrayRef());
   Block *body = b.createBlock(&fused.getRegion());
   IRMapping map;
   for (Value v : inputs)
     map.map(v, body->addArgument(v.getType(), v.getLoc()));
   for (Operation *op : ordered)
     b.clone(*op, map);
-  b.create<YieldOp>(root->getLoc(), map.lookup(root->getResult(0)));
+  b.create<YieldOp>(root->getLoc(), llvm::map_to_vector(outputs, [&](Value v) {
+                      return map.lookup(v);
+                    }));
   if (std::string why = explainUnfusable(fused); !why.empty()) {
     fused->erase();
     return why;
   }
-  root->getResult(0).replaceAllUsesWith(fused.getResult());
+  for (auto [output, result] : llvm::zip(outputs, fused.getResults()))
+    output.replaceUsesWithIf(result, [&](OpOperand &use) {
+      return !members.contains(use.getOwner());
+    });
   for (Operation *op : llvm::reverse(ordered))
     op->erase();
   return "";
 }
 
-struct FuseVectorPass
-    : mlir::ascend::impl::FuseVectorPassBase<FuseVectorPass> {
+struct FuseVectorPass : mlir::ascend::impl::FuseVectorPassBase<FuseVectorPass> {
   using Base::Base;
 
   void runOnOperation() override {
@@ -154,13 +181,12 @@ struct FuseVectorPass
       if (!isCandidate(op) || (!rowwise && !isElementwise(op)))
         continue;
       if (std::string why = explainUnfusable(op); !why.empty()) {
-        if (explain &&
-            (llvm::any_of(op->getOperands(),
-                          [](Value v) {
-                            return v.getDefiningOp() &&
-                                   isCandidate(v.getDefiningOp());
-                          }) ||
-             feedsCandidate(op)))
+        if (explain && (llvm::any_of(op->getOperands(),
+                                     [](Value v) {
+                                       return v.getDefiningOp() &&
+                                              isCandidate(v.getDefiningOp());
+                                     }) ||
+                        feedsCandidate(op)))
           remark(op, "it cannot be in a fused kernel: " + why);
         continue;
       }

@@ -835,9 +835,14 @@ func.func @log_softmax_not_raised(%x: tensor<8x32000xf32>) -> tensor<8x32000xf32
 // HuggingFace LlamaRMSNorm on bf16 as torch-mlir emits it: cast to f32,
 // pow(2) (math.fpowi), sum with keepdim, / 4096 (an i64 literal converted
 // in the body), + eps (f64 literal times alpha), rsqrt, multiply, cast back
-// to bf16, weight * hidden.
+// to bf16, weight * hidden. The cast rounds the normalized value to bf16
+// before the weight multiplies it, so the multiply stays its own op (in one
+// kernel with the norm after ascend-fuse-vector) instead of becoming
+// rms_norm's gamma, which would skip that rounding.
 // CHECK-LABEL: func.func @rms_norm_llama_bf16
-// CHECK-NEXT:    %[[Y:.*]] = ascend.rms_norm %arg0, %arg1 {epsilon = 9.99999974E-6 : f32} : tensor<4x4096xbf16>, tensor<4096xbf16> -> tensor<4x4096xbf16>
+// CHECK-NEXT:    %[[ONES:.*]] = arith.constant dense<1.000000e+00> : tensor<4096xbf16>
+// CHECK-NEXT:    %[[N:.*]] = ascend.rms_norm %arg0, %[[ONES]] {epsilon = 9.99999974E-6 : f32} : tensor<4x4096xbf16>, tensor<4096xbf16> -> tensor<4x4096xbf16>
+// CHECK-NEXT:    %[[Y:.*]] = ascend.mul %arg1, %[[N]] : tensor<4096xbf16>, tensor<4x4096xbf16> -> tensor<4x4096xbf16>
 // CHECK-NEXT:    return %[[Y]]
 func.func @rms_norm_llama_bf16(%x: tensor<4x4096xbf16>, %w: tensor<4096xbf16>) -> tensor<4x4096xbf16> {
   %eps = arith.constant 1.000000e-05 : f64
@@ -907,7 +912,9 @@ func.func @rms_norm_llama_bf16(%x: tensor<4x4096xbf16>, %w: tensor<4096xbf16>) -
 // -linalg-fuse-elementwise-ops: pow(2) fused into the sum, the rest into one
 // body.
 // CHECK-LABEL: func.func @rms_norm_llama_bf16_fused
-// CHECK-NEXT:    %[[Y:.*]] = ascend.rms_norm %arg0, %arg1 {epsilon = 9.99999974E-6 : f32} : tensor<4x4096xbf16>, tensor<4096xbf16> -> tensor<4x4096xbf16>
+// CHECK-NEXT:    %[[ONES:.*]] = arith.constant dense<1.000000e+00> : tensor<4096xbf16>
+// CHECK-NEXT:    %[[N:.*]] = ascend.rms_norm %arg0, %[[ONES]] {epsilon = 9.99999974E-6 : f32} : tensor<4x4096xbf16>, tensor<4096xbf16> -> tensor<4x4096xbf16>
+// CHECK-NEXT:    %[[Y:.*]] = ascend.mul %arg1, %[[N]] : tensor<4096xbf16>, tensor<4x4096xbf16> -> tensor<4x4096xbf16>
 // CHECK-NEXT:    return %[[Y]]
 func.func @rms_norm_llama_bf16_fused(%x: tensor<4x4096xbf16>, %w: tensor<4096xbf16>) -> tensor<4x4096xbf16> {
   %cst = arith.constant 4.096000e+03 : f32

@@ -49,15 +49,21 @@ static cl::opt<std::string> kernelName(
 static cl::list<std::string> inputs(
     "input",
     cl::desc("Bind a .npy file to a kernel argument, by its name in the "
-             "source or its position: --input x=x.npy or --input 0=x.npy"),
+             "source or its position: --input x=x.npy or --input 0=x.npy. "
+             "A bf16 argument takes uint16 bit patterns (the bf16 bits, "
+             "rounded to nearest even from f32: see README.md) or an "
+             "ml_dtypes bfloat16 array (saved as '<V2')"),
     cl::value_desc("arg=file.npy"), cl::cat(category));
 static cl::list<std::string> outputs(
-    "output", cl::desc("Write an argument's GM contents after the run"),
+    "output",
+    cl::desc("Write an argument's GM contents after the run (bf16 as uint16 "
+             "bit patterns: x.view(ml_dtypes.bfloat16) or "
+             "(x.astype(np.uint32) << 16).view(np.float32) reads them)"),
     cl::value_desc("arg=file.npy"), cl::cat(category));
 static cl::list<std::string> compares(
     "compare",
-    cl::desc("Compare an argument after the run with a reference .npy; exit "
-             "with 1 on a mismatch"),
+    cl::desc("Compare an argument after the run with a reference .npy "
+             "(dtypes as for --input); exit with 1 on a mismatch"),
     cl::value_desc("arg=reference.npy"), cl::cat(category));
 static cl::list<std::string> zeros(
     "zeros",
@@ -334,9 +340,16 @@ int run() {
                       "above)\n";
       return 2;
     }
+    // Kept for the report below: lowering changes the module as it goes.
+    OwningOpRef<ModuleOp> input = module->clone();
     PassManager pm(&context);
     ascend::buildLowerToKernelPipeline(pm, *options);
     if (failed(pm.run(*module))) {
+      // Why raising and fusion left ops as they are, with their remarks.
+      options->reportUnmatched = true;
+      PassManager report(&context);
+      ascend::buildTensorFusionPipeline(report, *options);
+      (void)report.run(*input);
       llvm::errs() << "error: " << inputFile
                    << " is tensor-level and --ascend-lower-to-kernel could "
                       "not lower it (see above); --lower-options passes the "

@@ -85,14 +85,23 @@ constexpr char kNumpyFullPadding[] =
     "\035\036\037 !\"#$%&'()*+,-./0123456789:;<=>\077@ABCDEFGHIJKLMNOPQ"
     "RSTUVWXYZ[\\]^_`abc";
 
+// np.save(f, np.array([0x3f80, 0xc000, 0x7fc0, 1], '<u2').view('V2'))
+// Plain 2-byte void: NumPy writes '|V2'. (np.save of an ml_dtypes bfloat16
+// array writes '<V2' with the same data: its dtype has kind 'V' and native
+// byte order, and np.lib.format writes dtype.str.)
+constexpr char kNumpyVoid2[] =
+    "\223NUMPY\001\000v\000{'descr': '|V2', 'fortran_order': False, 'sh"
+    "ape': (4,), }                                                     "
+    "       \012\200\077\000\300\300\177\001\000";
+
 //===----------------------------------------------------------------------===//
 // Helpers
 //===----------------------------------------------------------------------===//
 
-constexpr NpyDType kAllDTypes[] = {NpyDType::F16, NpyDType::F32, NpyDType::F64,
-                                   NpyDType::I8,  NpyDType::I16, NpyDType::I32,
-                                   NpyDType::I64, NpyDType::U8,  NpyDType::U16,
-                                   NpyDType::U32, NpyDType::Bool};
+constexpr NpyDType kAllDTypes[] = {NpyDType::F16, NpyDType::F32,  NpyDType::F64,
+                                   NpyDType::I8,  NpyDType::I16,  NpyDType::I32,
+                                   NpyDType::I64, NpyDType::U8,   NpyDType::U16,
+                                   NpyDType::U32, NpyDType::Bool, NpyDType::V2};
 
 /// The literal's bytes, including embedded NULs.
 template <size_t N> std::string bytesOf(const char (&literal)[N]) {
@@ -193,8 +202,8 @@ protected:
 TEST(Npy, DTypeNamesAndSizes) {
   const char *names[] = {"float16", "float32", "float64", "int8",
                          "int16",   "int32",   "int64",   "uint8",
-                         "uint16",  "uint32",  "bool"};
-  unsigned sizes[] = {2, 4, 8, 1, 2, 4, 8, 1, 2, 4, 1};
+                         "uint16",  "uint32",  "bool",    "void16"};
+  unsigned sizes[] = {2, 4, 8, 1, 2, 4, 8, 1, 2, 4, 1, 2};
   for (size_t i = 0; i < std::size(kAllDTypes); ++i) {
     EXPECT_EQ(dtypeName(kAllDTypes[i]), names[i]);
     NpyArray array;
@@ -257,6 +266,7 @@ TEST(Npy, SerializeMatchesNumPy) {
       {bytesOf(kNumpyF32Scalar), makeArray(NpyDType::F32, {})},
       {bytesOf(kNumpyBool), makeArray(NpyDType::Bool, {3})},
       {bytesOf(kNumpyU32ZeroSize), makeArray(NpyDType::U32, {3, 0, 2})},
+      {bytesOf(kNumpyVoid2), makeArray(NpyDType::V2, {4})},
       {bytesOf(kNumpyFullPadding),
        makeArray(NpyDType::U8, {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 10, 10})},
   };
@@ -319,6 +329,34 @@ TEST(Npy, ReadsVersions2And3) {
   std::memcpy(values, f64.data.data(), sizeof(values));
   EXPECT_EQ(values[0], 0.1);
   EXPECT_EQ(values[1], -2.5);
+}
+
+// bf16 data as np.save writes it for ml_dtypes' bfloat16 ('<V2') and for
+// raw 2-byte void ('|V2'): the bytes as they are.
+TEST(Npy, ReadsTwoByteVoid) {
+  std::vector<uint8_t> bits = {0x80, 0x3f, 0x00, 0xc0, 0xc0, 0x7f, 0x01, 0x00};
+  NpyArray numpy = parseOrDie(bytesOf(kNumpyVoid2));
+  EXPECT_EQ(numpy.dtype, NpyDType::V2);
+  EXPECT_EQ(numpy.shape, (std::vector<int64_t>{4}));
+  EXPECT_EQ(numpy.data, bits);
+
+  std::string data(bits.begin(), bits.end());
+  NpyArray mlDtypes =
+      parseOrDie(npyWithFields("'<V2'", "False", "(2, 2)", data));
+  EXPECT_EQ(mlDtypes.dtype, NpyDType::V2);
+  EXPECT_EQ(mlDtypes.shape, (std::vector<int64_t>{2, 2}));
+  EXPECT_EQ(mlDtypes.data, bits);
+  EXPECT_EQ(mlDtypes.elementBytes(), 2u);
+
+  // ml_dtypes on a big-endian host: 2-byte numbers, swapped like '>u2'.
+  NpyArray bigEndian =
+      parseOrDie(npyWithFields("'>V2'", "False", "(4,)", data));
+  EXPECT_EQ(bigEndian.dtype, NpyDType::V2);
+  EXPECT_EQ(bigEndian.data, (std::vector<uint8_t>{0x3f, 0x80, 0xc0, 0x00, 0x7f,
+                                                  0xc0, 0x00, 0x01}));
+
+  // Written as NumPy writes 2-byte void.
+  EXPECT_EQ(serializeNpy(mlDtypes).substr(10, 16), "{'descr': '|V2',");
 }
 
 TEST(Npy, HeaderSyntaxIsTolerant) {
@@ -424,12 +462,16 @@ TEST(NpyError, WrongKeys) {
 TEST(NpyError, UnsupportedDescr) {
   EXPECT_EQ(messageOf(parse(npyWithFields("'<c8'", "False", "()"))),
             "x.npy: unsupported dtype descr '<c8' (supported: '<f2', '<f4', "
-            "'<f8', '|i1', '<i2', '<i4', '<i8', '|u1', '<u2', '<u4', '|b1')");
+            "'<f8', '|i1', '<i2', '<i4', '<i8', '|u1', '<u2', '<u4', '|b1', "
+            "'|V2', '<V2')");
   // '|' claims the type has no byte order, which is false for 4 bytes.
   EXPECT_TRUE(StringRef(messageOf(parse(npyWithFields("'|f4'", "False", "()"))))
                   .starts_with("x.npy: unsupported dtype descr '|f4' ("));
   EXPECT_TRUE(StringRef(messageOf(parse(npyWithFields("'<u8'", "False", "()"))))
                   .starts_with("x.npy: unsupported dtype descr '<u8' ("));
+  // Only 2-byte void is read (as bf16 bits).
+  EXPECT_TRUE(StringRef(messageOf(parse(npyWithFields("'|V4'", "False", "()"))))
+                  .starts_with("x.npy: unsupported dtype descr '|V4' ("));
   EXPECT_EQ(messageOf(parse(
                 npyWithFields("[('a', '<f4'), ('b', '<i4')]", "False", "()"))),
             "x.npy: unsupported dtype descr [('a', '<f4'), ('b', '<i4')]: "
@@ -497,6 +539,9 @@ TEST(NpyError, DataSizeMismatch) {
   EXPECT_EQ(messageOf(parse(
                 npyWithFields("'<i4'", "False", "()", std::string(5, '\0')))),
             "x.npy: expected 4 bytes of int32 data for shape (), found 5");
+  EXPECT_EQ(messageOf(parse(
+                npyWithFields("'<V2'", "False", "(3,)", std::string(5, '\0')))),
+            "x.npy: expected 6 bytes of void16 data for shape (3,), found 5");
 }
 
 TEST_F(NpyFileTest, UnreadableFile) {

@@ -18,8 +18,7 @@ struct TargetInfo;
 /// first fit in order of live-range start (live ranges from the uses when
 /// `reuse`, else all of `root`). On failure it reports the buffer that fits
 /// nowhere, with the live buffers that took the space, and changes nothing.
-LogicalResult planMemory(Operation *root, const TargetInfo &target,
-                         bool reuse);
+LogicalResult planMemory(Operation *root, const TargetInfo &target, bool reuse);
 
 /// The high-water mark, in bytes, of the same placement of the allocs of
 /// `space` under `root` if the space had no limit: what the code under

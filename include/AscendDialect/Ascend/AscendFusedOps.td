@@ -53,10 +53,12 @@ def Ascend_FusedVectorOp : Ascend_Op<"fused_vector", [
   let description = [{
     Computes its body, a chain of elementwise ascend ops (`add` ... `cast`)
     and row-wise ones (`softmax` over the last dim, `rms_norm`), on `inputs`
-    and returns what the body yields. The body's block arguments
-    are `inputs`, in order: the op is isolated from above, so everything the
-    chain reads from outside is an operand. Every op in the body has the
-    result's shape; inputs may broadcast against it as each op allows.
+    and returns what the body yields: one result or several (a value the
+    chain computes and the program also reads elsewhere, such as the
+    residual sum before an RMSNorm). The body's block arguments are
+    `inputs`, in order: the op is isolated from above, so everything the
+    chain reads from outside is an operand. Every op in the body and every
+    result has one shape; inputs may broadcast against it as each op allows.
 
     Semantics are exactly those of the ops in the body, one after the other:
     every intermediate is rounded to its own element type as it would be in a
@@ -84,34 +86,34 @@ def Ascend_FusedVectorOp : Ascend_Op<"fused_vector", [
     ```
   }];
   let arguments = (ins Variadic<Ascend_FloatTensor>:$inputs);
-  let results = (outs Ascend_FloatTensor:$result);
+  let results = (outs Variadic<Ascend_FloatTensor>:$results);
   let regions = (region SizedRegion<1>:$region);
   let assemblyFormat = [{
-    `ins` `(` $inputs `:` type($inputs) `)` `->` type($result)
+    `ins` `(` $inputs `:` type($inputs) `)` `->` type($results)
     attr-dict-with-keyword $region
   }];
   let hasVerifier = 1;
   let extraClassDeclaration = [{
     /// The body's ops in order, without the terminator.
     auto getMembers() { return getBody()->without_terminator(); }
-    /// The value the body yields.
-    Value getYielded();
+    /// The values the body yields, one per result.
+    OperandRange getYielded();
   }];
 }
 
 def Ascend_YieldOp : Ascend_Op<"yield", [
     Pure, Terminator, ReturnLike, HasParent<"FusedVectorOp">]> {
-  let summary = "the value an `ascend.fused_vector` body returns";
+  let summary = "the values an `ascend.fused_vector` body returns";
   let description = [{
-    Ends the body of `ascend.fused_vector`; its operand is the fused op's
-    result and has the result's type.
+    Ends the body of `ascend.fused_vector`; its operands are the fused op's
+    results, in order, with their types.
 
     ```mlir
-    ascend.yield %r : tensor<16x4096xf16>
+    ascend.yield %sum, %norm : tensor<16x4096xbf16>, tensor<16x4096xbf16>
     ```
   }];
-  let arguments = (ins Ascend_FloatTensor:$value);
-  let assemblyFormat = "$value attr-dict `:` type($value)";
+  let arguments = (ins Variadic<Ascend_FloatTensor>:$values);
+  let assemblyFormat = "$values attr-dict `:` type($values)";
 }
 
 //===----------------------------------------------------------------------===//

@@ -14,6 +14,10 @@ namespace mlir::ascend {
 /// (the greedy driver does, and so does `ascend-raise-linalg`).
 void populateLinalgToAscendPatterns(RewritePatternSet &patterns);
 
+/// Why ascend-raise-linalg leaves `op` as it is ("" if it raises `op` or
+/// does not consider it): what its `report-unmatched` remark says.
+std::string explainUnraised(Operation *op);
+
 } // namespace mlir::ascend
 
 #endif

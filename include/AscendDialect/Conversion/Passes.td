@@ -274,8 +274,11 @@ def RaiseLinalgToAscendPass : Pass<"ascend-raise-linalg"> {
       with the identity) is raised only as part of:
       rms_norm: `x * rsqrt(sum(x^2, last) / H + eps)` (or `x / sqrt(..)`,
       `* (1/H)` for `/ H`, the square as a separate op or fused into the
-      sum), optionally cast to x's original type (LlamaRMSNorm), optionally
-      times gamma `[H]` (ones otherwise) -> `ascend.rms_norm` with epsilon;
+      sum), optionally times gamma `[H]` (ones otherwise) ->
+      `ascend.rms_norm` with epsilon; or cast to x's original type
+      (LlamaRMSNorm) -> `ascend.rms_norm` with ones, its `* weight` left as
+      the `ascend.mul` it is, so the program's rounding before the weight
+      stays;
       softmax: `exp(x - max(x, d)) / sum(exp(x - max(x, d)), d)` (or `*
       reciprocal(sum)`) -> `ascend.softmax` dim d. The chains are matched
       over the ascend ops their elementwise parts become, so the pass

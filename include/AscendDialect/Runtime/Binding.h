@@ -10,11 +10,18 @@
 namespace mlir::ascend::runtime {
 
 /// The NumPy dtype that holds elements of `type` (bf16 as uint16 bit
-/// patterns, i4 as int8 values in [-8, 7], i1 as bool).
+/// patterns, i4 as int8 values in [-8, 7], i1 as bool). Outputs are written
+/// in it.
 std::optional<NpyDType> getNpyDType(Type elementType);
 
-/// Checks `array` against `type` and packs it into a GM buffer. `what` names
-/// the argument in errors (e.g. "argument %x (#0)").
+/// Whether a file of `dtype` can be bound to elements of `type`: the dtype
+/// getNpyDType names, and for bf16 also 2-byte void (NpyDType::V2), which is
+/// how np.save writes ml_dtypes' bfloat16 ('<V2'), with the same bits.
+bool acceptsNpyDType(Type elementType, NpyDType dtype);
+
+/// Checks `array` against `type` (dtype as acceptsNpyDType says, shape) and
+/// packs it into a GM buffer. `what` names the argument in errors (e.g.
+/// "argument %x (#0)").
 llvm::Expected<GlobalBuffer> bufferFromNpy(const NpyArray &array,
                                            MemRefType type,
                                            llvm::StringRef what);
@@ -39,9 +46,10 @@ struct Comparison {
   std::vector<std::string> firstMismatches;
 };
 
-/// Compares `got` (a kernel result) with `want` (a reference array of the
-/// same dtype and shape; the caller checks them). `elementType` says how to
-/// read the elements as numbers (bf16 arrays are uint16 bit patterns).
+/// Compares `got` (a kernel result) with `want` (a reference array of a
+/// dtype that bufferFromNpy accepts for `elementType`, of the same shape;
+/// the caller checks them). `elementType` says how to read the elements as
+/// numbers (bf16 arrays, uint16 or 2-byte void, are bit patterns).
 Comparison compareArrays(const NpyArray &got, const NpyArray &want,
                          Type elementType, const Tolerance &tolerance,
                          unsigned maxReported = 10);

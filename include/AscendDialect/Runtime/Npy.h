@@ -9,6 +9,10 @@
 // Arrays always hold little-endian element bytes in C order: big-endian
 // files are byte-swapped on read, Fortran-order files are rejected.
 //
+// Besides NumPy's numeric types the reader accepts 2-byte void ('|V2', or
+// '<V2' as np.save writes ml_dtypes' bfloat16, whose name the descr does not
+// keep): raw 2-byte elements that ascend-run binds to bf16 arguments.
+//
 //===----------------------------------------------------------------------===//
 #ifndef ASCENDDIALECT_RUNTIME_NPY_H
 #define ASCENDDIALECT_RUNTIME_NPY_H
@@ -22,7 +26,22 @@
 
 namespace mlir::ascend::runtime {
 
-enum class NpyDType { F16, F32, F64, I8, I16, I32, I64, U8, U16, U32, Bool };
+/// V2 is 2-byte void: raw little-endian 2-byte elements, NumPy's 'void16'
+/// (e.g. ml_dtypes bfloat16 bits; read from '|V2' and '<V2', written '|V2').
+enum class NpyDType {
+  F16,
+  F32,
+  F64,
+  I8,
+  I16,
+  I32,
+  I64,
+  U8,
+  U16,
+  U32,
+  Bool,
+  V2
+};
 
 struct NpyArray {
   NpyDType dtype = NpyDType::F32;
@@ -37,7 +56,7 @@ struct NpyArray {
   unsigned elementBytes() const;
 };
 
-/// The NumPy name of `dtype` ("float16", "int8", "bool", ...).
+/// The NumPy name of `dtype` ("float16", "int8", "bool", "void16", ...).
 llvm::StringRef dtypeName(NpyDType dtype);
 
 /// Reads and parses the .npy file at `path`.

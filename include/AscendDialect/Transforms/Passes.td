@@ -206,19 +206,21 @@ def FuseAttentionPass : Pass<"ascend-fuse-attention", "func::FuncOp"> {
 }
 
 def FuseVectorPass : Pass<"ascend-fuse-vector", "func::FuncOp"> {
-  let summary = "Fuse chains of elementwise ascend ops into ascend.fused_vector";
+  let summary = "Fuse chains of elementwise and row-wise ascend ops into ascend.fused_vector";
   let description = [{
     Vector-vector fusion: groups elementwise ascend ops (`add` ... `cast`)
-    and row-wise ones (`softmax` over the last dim, `rms_norm`) whose
-    intermediates nobody else reads into one `ascend.fused_vector`, which
-    lowers to one vector kernel with its intermediates in UB instead of one
-    launch per op with every intermediate through GM.
+    and row-wise ones (`softmax` over the last dim, `rms_norm`) into one
+    `ascend.fused_vector`, which lowers to one vector kernel with its
+    intermediates in UB instead of one launch per op with every
+    intermediate through GM.
 
     Rules, walking each block from its end:
-    - An op joins the chain of its users when all of its users are in one
-      chain and its result has that chain's shape (a value that broadcasts
-      inside the chain, e.g. a bias row computed by another op, stays an
-      input, computed by its own kernel).
+    - An op joins the chain of its users when those of its users that are
+      in chains are all in one chain and its result has that chain's shape
+      (a value that broadcasts inside the chain, e.g. a bias row computed by
+      another op, stays an input, computed by its own kernel). Users outside
+      every chain must come after the chain's last op: the value is then one
+      more result of the fused op (the residual sum before an RMSNorm).
     - An op that convert-ascend-to-aicore could not lower on its own (a cast
       mode the target lacks, bf16 on 310P), or a row-wise op whose rows do
       not fit UB whole, is not fused, so its error or its chunked kernel

@@ -48,6 +48,12 @@ struct LowerToKernelOptions : public PassPipelineOptions<LowerToKernelOptions> {
                      "epilogue as one cube -> vector kernel (false: one "
                      "launch per op)"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> reportUnmatched{
+      *this, "report-unmatched",
+      llvm::cl::desc("Remark on every op raising, attention fusion and vector "
+                     "fusion leave as it is, saying why (their "
+                     "report-unmatched / report-skipped)"),
+      llvm::cl::init(false)};
   PassOptions::Option<unsigned> multiBuffer{
       *this, "multi-buffer",
       llvm::cl::desc("Buffers per ring in tile loops (ascend-multi-buffer "
@@ -69,6 +75,13 @@ struct LowerToKernelOptions : public PassPipelineOptions<LowerToKernelOptions> {
 /// insertion must order). ascend-run calls this for tensor-level input.
 void buildLowerToKernelPipeline(OpPassManager &pm,
                                 const LowerToKernelOptions &options);
+
+/// The tensor-level start of that pipeline: ascend-raise-linalg,
+/// ascend-fuse-attention, ascend-fuse-vector (as `options` enable them).
+/// ascend-run runs it with `report-unmatched` when lowering fails, so the
+/// user sees why ops were left as they are.
+void buildTensorFusionPipeline(OpPassManager &pm,
+                               const LowerToKernelOptions &options);
 
 /// Registers `--ascend-lower-to-kernel`.
 void registerPipelines();

@@ -13,24 +13,26 @@
 //===----------------------------------------------------------------------===//
 
 #include "AscendDialect/Conversion/AscendToAICore.h"
-#include "LoweringUtils.h"
 #include "AscendDialect/AICore/AICoreDialect.h"
 #include "AscendDialect/Ascend/AscendDialect.h"
+#include "AscendDialect/Conversion/LinalgToAscend.h"
 #include "AscendDialect/Conversion/Passes.h"
 #include "AscendDialect/Cube/CubeDialect.h"
 #include "AscendDialect/MTE/MTEDialect.h"
 #include "AscendDialect/Vec/VecDialect.h"
+#include "LoweringUtils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/IRMapping.h"
-#include "llvm/ADT/SetVector.h"
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "llvm/ADT/SetVector.h"
 
 namespace mlir::ascend {
 #define GEN_PASS_DEF_CONVERTASCENDTOAICOREPASS
@@ -316,6 +318,36 @@ DenseMap<Value, InPlace> placeResults(Block &body) {
   return inPlace;
 }
 
+/// Whether `op` only serves the ops around it (an init or a literal), so
+/// that an error about a function is better placed on another op.
+bool isHelper(Operation *op) {
+  return isa<tensor::EmptyOp, arith::ConstantOp, linalg::FillOp>(op);
+}
+
+/// Reports the linalg op that ascend-raise-linalg left in `func`, with the
+/// reason it gave: no lowering takes linalg. The first one that is not a
+/// fill (fills and their inits serve a matmul or generic left with them).
+LogicalResult checkRaised(func::FuncOp func) {
+  Operation *left = nullptr;
+  func.walk([&](Operation *op) {
+    if (!isa<linalg::LinalgDialect>(op->getDialect()) ||
+        op->getParentOfType<linalg::LinalgOp>())
+      return WalkResult::advance();
+    if (!left || isHelper(left))
+      left = op;
+    return isHelper(left) ? WalkResult::advance() : WalkResult::interrupt();
+  });
+  if (!left)
+    return success();
+  InFlightDiagnostic diag = left->emitError()
+                            << "'" << left->getName()
+                            << "' was not raised to an ascend op, so it cannot "
+                               "be lowered";
+  if (std::string why = explainUnraised(left); !why.empty())
+    diag << ": ascend-raise-linalg left it because " << why;
+  return failure();
+}
+
 /// Turns `func` into a host: a GM signature as a kernel's, one outlined
 /// kernel per ascend op launched with func.call in program order, a GM
 /// workspace (memref.alloc) per intermediate, reshapes as memref views,
@@ -323,9 +355,18 @@ DenseMap<Value, InPlace> placeResults(Block &body) {
 LogicalResult lowerToHost(func::FuncOp func, SymbolTable &symbols,
                           const AscendTilingOptions &tiling, bool fuse) {
   Block &body = func.getBody().front();
-  for (Operation &op : body.without_terminator())
-    if (std::string why = hostBlocker(&op); !why.empty())
-      return op.emitError() << why;
+  // The error goes on the op at fault, not on an init or literal before it.
+  Operation *blocked = nullptr;
+  std::string reason;
+  for (Operation &op : body.without_terminator()) {
+    std::string why = hostBlocker(&op);
+    if (!why.empty() && (!blocked || (isHelper(blocked) && !isHelper(&op)))) {
+      blocked = &op;
+      reason = why;
+    }
+  }
+  if (blocked)
+    return blocked->emitError() << reason;
   if (failed(makeKernelSignature(func)))
     return failure();
   SmallVector<Operation *> tensorOps;
@@ -468,6 +509,9 @@ struct ConvertAscendToAICorePass
       if (hasAscend)
         tensorFuncs.push_back(f);
     });
+    for (auto f : module.getOps<func::FuncOp>())
+      if (failed(checkRaised(f)))
+        return signalPassFailure();
     SymbolTable symbols(module);
     for (func::FuncOp f : tensorFuncs)
       if (failed(isSingleKernel(f, tiling)
@@ -492,7 +536,8 @@ struct ConvertAscendToAICorePass
         why = "convert-ascend-to-aicore cannot lower this op yet (lowered: "
               "matmul, batch_matmul, elementwise ops with row, per-row and "
               "single-element broadcasting, silu, gelu, cast, softmax over the "
-              "last dim, rms_norm and rope)";
+              "last dim, rms_norm, rope, flash_attention, paged_attention and "
+              "fused_vector)";
       op->emitError() << why;
       return WalkResult::interrupt();
     });

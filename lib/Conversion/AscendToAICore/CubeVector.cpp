@@ -39,9 +39,10 @@ Operation *mlir::ascend::lowering::fusableEpilogue(
     return nullptr;
   Value c = matmul->getResult(0);
   Operation *user = *c.getUsers().begin();
-  // A row-wise op needs whole rows; the epilogue walks the matmul's tiles.
+  // A row-wise op needs whole rows; the epilogue walks the matmul's tiles
+  // and writes one result.
   if (!isLoweredElementwise(user) || hasRowwiseMember(user) ||
-      !explainElementwise(user, options).empty())
+      user->getNumResults() != 1 || !explainElementwise(user, options).empty())
     return nullptr;
   // The epilogue keeps the matmul's shape; its other operands are buffers
   // of that shape, rows (a bias) or single elements (a constant).
@@ -178,7 +179,7 @@ struct CubeVectorPattern : RewritePattern {
       openCoreRegion(rewriter, op->getLoc(), aicore::CoreType::vector);
       emitEpilogue(rewriter, *chain, p, blocks);
     }
-    rewriter.eraseOp(chain->epilogue.destination);
+    rewriter.eraseOp(chain->epilogue.destinations.front());
     rewriter.eraseOp(op);
     rewriter.eraseOp(chain->readBack);
     chain->matmul.erase(rewriter, matmul);

@@ -15,10 +15,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ElementwiseEmitter.h"
 #include "AscendDialect/Analysis/MemoryPlan.h"
 #include "AscendDialect/MTE/MTEDialect.h"
 #include "AscendDialect/Vec/VecDialect.h"
+#include "ElementwiseEmitter.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -36,8 +36,7 @@ using aicore::AddressSpace;
 static int64_t plannedBytesPerElement(Operation *op,
                                       const aicore::TargetInfo &target,
                                       bool reuse = false);
-static int64_t chainTileRows(Operation *op,
-                             const AscendTilingOptions &options);
+static int64_t chainTileRows(Operation *op, const AscendTilingOptions &options);
 
 bool mlir::ascend::lowering::hasRowwiseMember(Operation *op) {
   auto fused = dyn_cast<ascend::FusedVectorOp>(op);
@@ -58,9 +57,8 @@ Type elementOf(Value v) { return getElementTypeOrSelf(v.getType()); }
 int64_t bytesOf(Type t) { return t.getIntOrFloatBitWidth() / 8; }
 
 /// silu, gelu and the row-wise ops are evaluated in f32 (their definitions
-/// say so), cast goes
-/// through f32 because every vec.cast between floats starts or ends there,
-/// and bf16 has no vector arithmetic.
+/// say so), cast goes through f32 because every vec.cast between floats
+/// starts or ends there, and bf16 has no vector arithmetic.
 Type computeType(Operation *op) {
   Type element = elementOf(op->getResult(0));
   if (isa<ascend::SiluOp, ascend::GeluOp, ascend::CastOp>(op) ||
@@ -165,8 +163,8 @@ std::string elementwiseBlocker(Operation *op) {
   if (fused) {
     for (Operation &member : fused.getMembers())
       if (std::string why = explainUnfusable(&member); !why.empty())
-        return "in the fused chain, '" +
-               member.getName().getStringRef().str() + "': " + why;
+        return "in the fused chain, '" + member.getName().getStringRef().str() +
+               "': " + why;
     if (hasRowwiseMember(op) && chainTileRows(op, AscendTilingOptions{}) == 0) {
       const aicore::TargetInfo &target = aicore::getTargetInfo(op);
       int64_t cols = result.getShape().back();
@@ -492,8 +490,10 @@ struct ElementwisePattern : RewritePattern {
     for (auto [memref, spread] : llvm::zip(gm->inputs, spreads))
       views.push_back(
           operandView(rewriter, loc, memref, spread, plan.flat));
-    Value outView =
-        operandView(rewriter, loc, gm->output(), Spread::full, plan.flat);
+    SmallVector<Value> outViews;
+    for (Value output : gm->outputs())
+      outViews.push_back(
+          operandView(rewriter, loc, output, Spread::full, plan.flat));
     Value block =
         rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
 
@@ -514,7 +514,7 @@ struct ElementwisePattern : RewritePattern {
 
     auto emitTile = [&](OpBuilder &b, Value row, Value col, int64_t rows,
                         int64_t cols) -> LogicalResult {
-      emitElementwiseTile(b, loc, op, views, fixed, outView, row, col,
+      emitElementwiseTile(b, loc, op, views, fixed, outViews, row, col,
                           plan.shape(rows, cols));
       return success();
     };
@@ -543,8 +543,8 @@ namespace {
 /// A row-wise op on the f32 [rows, C] tiles `in` (x, and gamma for
 /// rms_norm), as its own kernel computes it. The row code overwrites its
 /// input, which other ops of the chain may still read: it works on a copy.
-Value emitRowwise(OpBuilder &b, Location loc, Operation *op,
-                  ArrayRef<Value> in, ArrayRef<int64_t> shape) {
+Value emitRowwise(OpBuilder &b, Location loc, Operation *op, ArrayRef<Value> in,
+                  ArrayRef<int64_t> shape) {
   Type f32 = b.getF32Type();
   Value x = allocUB(b, loc, shape, f32);
   b.create<vec::CopyOp>(loc, in[0], x);
@@ -560,8 +560,8 @@ Value emitRowwise(OpBuilder &b, Location loc, Operation *op,
 
 /// Computes `op` on the compute-type tiles `in` and rounds the result to
 /// its element type, as the op's own kernel does before storing it.
-Value emitRounded(OpBuilder &b, Location loc, Operation *op,
-                  ArrayRef<Value> in, ArrayRef<int64_t> shape) {
+Value emitRounded(OpBuilder &b, Location loc, Operation *op, ArrayRef<Value> in,
+                  ArrayRef<int64_t> shape) {
   Type element = elementOf(op->getResult(0));
   auto mode = aicore::RoundMode::rint;
   if (auto cast = dyn_cast<ascend::CastOp>(op))
@@ -607,9 +607,12 @@ private:
 
 /// The body of `fused` on one tile: each op reads its operands in its
 /// compute type (an intermediate widened from its rounded tile, exactly),
-/// and its result is rounded to its element type. Returns the yielded tile.
-Value emitFusedBody(OpBuilder &b, Location loc, ascend::FusedVectorOp fused,
-                    OperandTiles &operands, ArrayRef<int64_t> shape) {
+/// and its result is rounded to its element type. Returns the yielded
+/// tiles.
+SmallVector<Value> emitFusedBody(OpBuilder &b, Location loc,
+                                 ascend::FusedVectorOp fused,
+                                 OperandTiles &operands,
+                                 ArrayRef<int64_t> shape) {
   DenseMap<Value, Value> rounded; // member result -> its UB tile
   DenseMap<std::pair<Value, Type>, Value> widened;
   auto tileOf = [&](Value v, Type compute) -> Value {
@@ -632,38 +635,40 @@ Value emitFusedBody(OpBuilder &b, Location loc, ascend::FusedVectorOp fused,
       in.push_back(tileOf(v, compute));
     rounded[member.getResult(0)] = emitRounded(b, loc, &member, in, shape);
   }
-  return rounded.lookup(fused.getYielded());
+  return llvm::map_to_vector(fused.getYielded(),
+                             [&](Value v) { return rounded.lookup(v); });
 }
 
 } // namespace
 
 void mlir::ascend::lowering::emitElementwiseTile(
     OpBuilder &b, Location loc, Operation *op, ArrayRef<Value> views,
-    ArrayRef<Value> fixed, Value outView, Value row, Value col,
+    ArrayRef<Value> fixed, ArrayRef<Value> outViews, Value row, Value col,
     ArrayRef<int64_t> shape) {
   OperandTiles operands(b, loc, views, fixed, row, col, shape);
-  Value result;
+  SmallVector<Value> results;
   if (auto fused = dyn_cast<ascend::FusedVectorOp>(op)) {
-    result = emitFusedBody(b, loc, fused, operands, shape);
+    results = emitFusedBody(b, loc, fused, operands, shape);
   } else {
     Type compute = computeType(op);
     SmallVector<Value> in;
     for (unsigned i = 0; i < op->getNumOperands(); ++i)
       in.push_back(operands.get(i, compute));
-    result = emitRounded(b, loc, op, in, shape);
+    results.push_back(emitRounded(b, loc, op, in, shape));
   }
   int64_t rows = shape.size() == 2 ? shape[0] : 1;
-  b.create<mte::CopyOp>(
-      loc, result, gmWindow(b, loc, outView, row, col, rows, shape.back()));
+  for (auto [result, outView] : llvm::zip_equal(results, outViews))
+    b.create<mte::CopyOp>(
+        loc, result, gmWindow(b, loc, outView, row, col, rows, shape.back()));
 }
 
 /// UB bytes per element of a fused chain's tile: what ascend-plan-memory
 /// places for one probe tile's buffers, per element. Without `reuse` for
 /// tiles that are double-buffered: ascend-multi-buffer makes each tile
 /// buffer a ring whose buffers take turns across iterations and so stay
-/// live together over the loop body. The probe reads every broadcast input as a single element
-/// expanded to the tile, which needs what a row or column input needs but
-/// for the read of the row itself.
+/// live together over the loop body. The probe reads every broadcast input
+/// as a single element expanded to the tile, which needs what a row or
+/// column input needs but for the read of the row itself.
 static int64_t plannedBytesPerElement(Operation *op,
                                       const aicore::TargetInfo &target,
                                       bool reuse) {
@@ -690,9 +695,11 @@ static int64_t plannedBytesPerElement(Operation *op,
   for (auto [operand, spread] :
        llvm::zip(op->getOperands(), classifyOperands(op)))
     views.push_back(gm(elementOf(operand), spread == Spread::full));
-  Value out = gm(elementOf(op->getResult(0)), true);
+  SmallVector<Value> outs;
+  for (Value result : op->getResults())
+    outs.push_back(gm(elementOf(result), true));
   Value zero = constantIndex(b, loc, 0);
-  emitElementwiseTile(b, loc, op, views, {}, out, zero, zero, shape);
+  emitElementwiseTile(b, loc, op, views, {}, outs, zero, zero, shape);
   int64_t peak = plannedPeakBytes(scratch, AddressSpace::ub, target, reuse);
   scratch->erase();
   return llvm::divideCeil(peak, elements);

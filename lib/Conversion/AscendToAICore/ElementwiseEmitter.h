@@ -47,11 +47,11 @@ Value operandView(OpBuilder &b, Location loc, Value memref, Spread spread,
 
 /// The tile of `shape` ([rows, cols], or [cols] on flat views) at (row,
 /// col): loads each operand's window of its view (or takes the leading part
-/// of its `fixed` UB tile, if given), computes `op` and stores the rounded
-/// result into the window of `outView`.
+/// of its `fixed` UB tile, if given), computes `op` and stores each rounded
+/// result into the window of its view in `outViews`.
 void emitElementwiseTile(OpBuilder &b, Location loc, Operation *op,
                          ArrayRef<Value> views, ArrayRef<Value> fixed,
-                         Value outView, Value row, Value col,
+                         ArrayRef<Value> outViews, Value row, Value col,
                          ArrayRef<int64_t> shape);
 
 } // namespace mlir::ascend::lowering

@@ -39,21 +39,22 @@ static Value sourceMemRef(Value tensor) {
   return {};
 }
 
-/// The GM memref the op's only result is written to, if it is.
-static bufferization::MaterializeInDestinationOp
-destinationOf(Operation *op) {
-  if (op->getNumResults() != 1 || !op->getResult(0).hasOneUse())
+/// Where `result` is written in GM, if it only is.
+static bufferization::MaterializeInDestinationOp destinationOf(Value result) {
+  if (!result.hasOneUse())
     return {};
   return dyn_cast<bufferization::MaterializeInDestinationOp>(
-      *op->getResult(0).getUsers().begin());
+      *result.getUsers().begin());
 }
 
 FailureOr<GMOperands> matchGMOperands(Operation *op,
                                       PatternRewriter &rewriter) {
   GMOperands gm;
-  gm.destination = destinationOf(op);
-  if (!gm.destination)
-    return rewriter.notifyMatchFailure(op, "result is not written to GM");
+  for (Value result : op->getResults()) {
+    gm.destinations.push_back(destinationOf(result));
+    if (!gm.destinations.back())
+      return rewriter.notifyMatchFailure(op, "result is not written to GM");
+  }
   for (Value operand : op->getOperands()) {
     gm.inputs.push_back(sourceMemRef(operand));
     if (!gm.inputs.back())

@@ -34,12 +34,18 @@ Value add(OpBuilder &b, Location loc, Value x, Value y);
 /// operands read from GM memrefs, its result written to one.
 struct GMOperands {
   SmallVector<Value> inputs; ///< per operand, the GM memref it was read from
-  bufferization::MaterializeInDestinationOp destination;
+  /// Per result, where it is written.
+  SmallVector<bufferization::MaterializeInDestinationOp> destinations;
 
-  Value output() { return destination.getDest(); }
+  Value output() { return destinations.front().getDest(); }
+  SmallVector<Value> outputs() {
+    return llvm::map_to_vector(destinations,
+                               [](auto d) -> Value { return d.getDest(); });
+  }
   /// Erases the op and its bracket once the kernel code replaces them.
   void erase(PatternRewriter &rewriter, Operation *op) {
-    rewriter.eraseOp(destination);
+    for (auto destination : destinations)
+      rewriter.eraseOp(destination);
     rewriter.eraseOp(op);
   }
 };

@@ -122,8 +122,8 @@ std::string rowwiseBlocker(Operation *op, const AscendTilingOptions &options) {
 } // namespace
 
 void mlir::ascend::lowering::emitSoftmaxRows(OpBuilder &b, Location loc,
-                                             Value x, Value wide,
-                                             Value scratch, int64_t rows) {
+                                             Value x, Value wide, Value scratch,
+                                             int64_t rows) {
   Type f32 = b.getF32Type();
   Value rowValue = allocUB(b, loc, {rows, 1}, f32);
   b.create<vec::ReduceRowsOp>(loc, vec::ReductionKind::max, x, rowValue);
@@ -137,9 +137,9 @@ void mlir::ascend::lowering::emitSoftmaxRows(OpBuilder &b, Location loc,
 }
 
 void mlir::ascend::lowering::emitRmsNormRows(OpBuilder &b, Location loc,
-                                             Value x, Value wide,
-                                             Value scratch, int64_t rows,
-                                             Value gamma, float epsilon) {
+                                             Value x, Value wide, Value scratch,
+                                             int64_t rows, Value gamma,
+                                             float epsilon) {
   Type f32 = b.getF32Type();
   int64_t cols = cast<MemRefType>(x.getType()).getDimSize(1);
   Value sum = allocUB(b, loc, {rows, 1}, f32);

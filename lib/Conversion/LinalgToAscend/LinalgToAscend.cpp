@@ -162,6 +162,13 @@ struct RaiseLinalgToAscendPass
 
 } // namespace
 
+std::string mlir::ascend::explainUnraised(Operation *op) {
+  if (!isCandidate(op))
+    return "";
+  Decision decision = decide(op);
+  return decision.raises() ? "" : decision.reason;
+}
+
 void mlir::ascend::populateLinalgToAscendPatterns(RewritePatternSet &patterns) {
   patterns.add<RaiseLinalgOp, RaiseSoftmax>(patterns.getContext());
 }

@@ -4,8 +4,9 @@
 // only as part of an op that contains it:
 //
 //   rms_norm: x * rsqrt(sum(x * x, last) / H + eps) [* gamma]
-//             (or x / sqrt(...)), optionally cast to x's original type
-//             before gamma, as HuggingFace's LlamaRMSNorm computes it;
+//             (or x / sqrt(...)), or cast to x's original type instead of
+//             gamma, as HuggingFace's LlamaRMSNorm computes it (its
+//             `* weight` then stays an ascend.mul);
 //   softmax:  exp(x - max(x, d)) / sum(exp(x - max(x, d)), d)
 //             (or exp(...) * reciprocal(sum(...))).
 //
@@ -343,16 +344,21 @@ Decision decideRmsNorm(const Reduction &sum) {
   chain.push_back(scale.user);
 
   // Optionally a cast to x's original type (LlamaRMSNorm normalizes in f32),
-  // then optionally gamma.
+  // else optionally gamma. After a cast the program rounds the normalized
+  // value before `* gamma` (LlamaRMSNorm's bf16 `weight * hidden`): gamma
+  // then stays its own multiply so that rounding is kept (ascend-fuse-vector
+  // puts the two in one kernel again).
   Operation *result = scale.user;
+  bool rounded = false;
   if (result->getResult(0).hasOneUse())
     if (auto cast = dyn_cast<CastOp>(*result->getUsers().begin());
         cast && cast.getRoundMode() == aicore::RoundMode::rint) {
       result = cast;
       chain.push_back(cast);
+      rounded = true;
     }
   Value gamma;
-  if (result->getResult(0).hasOneUse()) {
+  if (!rounded && result->getResult(0).hasOneUse()) {
     Operation *user = *result->getUsers().begin();
     Value other = getOtherOperand<MulOp>(user, result->getResult(0));
     auto otherType =

@@ -1211,7 +1211,7 @@ func.func @fused_vector_yields_input(%x: tensor<16x128xf16>) -> tensor<16x128xf1
 
 // The body yields the result type.
 func.func @fused_vector_yield_type(%x: tensor<16x128xf16>) -> tensor<16x128xf32> {
-  // expected-error @+1 {{body yields 'tensor<16x128xf16>', expected the result type 'tensor<16x128xf32>'}}
+  // expected-error @+1 {{body yields 'tensor<16x128xf16>' as result 0, expected its type 'tensor<16x128xf32>'}}
   %y = ascend.fused_vector ins(%x : tensor<16x128xf16>) -> tensor<16x128xf32> {
   ^bb0(%a: tensor<16x128xf16>):
     %e = ascend.exp %a : tensor<16x128xf16> -> tensor<16x128xf16>
@@ -1226,4 +1226,31 @@ func.func @fused_vector_yield_type(%x: tensor<16x128xf16>) -> tensor<16x128xf32>
 func.func @yield_outside(%x: tensor<16x128xf16>) -> tensor<16x128xf16> {
   // expected-error @+1 {{'ascend.yield' op expects parent op 'ascend.fused_vector'}}
   ascend.yield %x : tensor<16x128xf16>
+}
+
+// -----
+
+// One yielded value per result.
+func.func @fused_vector_yield_count(%x: tensor<16x128xf16>) -> tensor<16x128xf16> {
+  // expected-error @+1 {{body yields 1 values, expected one per result (2)}}
+  %y:2 = ascend.fused_vector ins(%x : tensor<16x128xf16>) -> tensor<16x128xf16>, tensor<16x128xf16> {
+  ^bb0(%a: tensor<16x128xf16>):
+    %e = ascend.exp %a : tensor<16x128xf16> -> tensor<16x128xf16>
+    ascend.yield %e : tensor<16x128xf16>
+  }
+  return %y#0 : tensor<16x128xf16>
+}
+
+// -----
+
+// Every result has the chain's shape.
+func.func @fused_vector_result_shapes(%x: tensor<16x128xf16>, %r: tensor<128xf16>) -> tensor<128xf16> {
+  // expected-error @+1 {{result 1 has shape [128], expected [16, 128] (result 0's shape)}}
+  %y:2 = ascend.fused_vector ins(%x, %r : tensor<16x128xf16>, tensor<128xf16>) -> tensor<16x128xf16>, tensor<128xf16> {
+  ^bb0(%a: tensor<16x128xf16>, %b: tensor<128xf16>):
+    %e = ascend.exp %a : tensor<16x128xf16> -> tensor<16x128xf16>
+    %n = ascend.neg %b : tensor<128xf16> -> tensor<128xf16>
+    ascend.yield %e, %n : tensor<16x128xf16>, tensor<128xf16>
+  }
+  return %y#1 : tensor<128xf16>
 }

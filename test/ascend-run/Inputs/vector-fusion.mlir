@@ -165,3 +165,77 @@ func.func @scaled_masked_softmax(%x: tensor<64x1024xf16>, %m: tensor<64x1024xf16
   %q = ascend.cast <rint> %p : tensor<64x1024xf16> -> tensor<64x1024xf32>
   return %q : tensor<64x1024xf32>
 }
+
+// The residual stream of a transformer block: the sum goes on to the next
+// block and into the norm; LLaMA-3-8B, 512 tokens.
+func.func @residual_norm_bf16(%x: tensor<512x4096xbf16>, %r: tensor<512x4096xbf16>, %g: tensor<4096xbf16>)
+    -> (tensor<512x4096xbf16>, tensor<512x4096xbf16>) {
+  %s = ascend.add %x, %r : tensor<512x4096xbf16>, tensor<512x4096xbf16> -> tensor<512x4096xbf16>
+  %n = ascend.rms_norm %s, %g {epsilon = 1.0e-05 : f32} : tensor<512x4096xbf16>, tensor<4096xbf16> -> tensor<512x4096xbf16>
+  return %s, %n : tensor<512x4096xbf16>, tensor<512x4096xbf16>
+}
+
+// HuggingFace LlamaRMSNorm in bf16 as torch-mlir emits it (the copy in
+// test/Conversion/ascend-raise-linalg.mlir): normalized in f32, rounded to
+// bf16, then `weight * hidden` in bf16.
+func.func @rms_norm_llama_bf16(%x: tensor<4x4096xbf16>, %w: tensor<4096xbf16>) -> tensor<4x4096xbf16> {
+  %eps = arith.constant 1.000000e-05 : f64
+  %c1_i64 = arith.constant 1 : i64
+  %c2_i64 = arith.constant 2 : i64
+  %c4096_i64 = arith.constant 4096 : i64
+  %zero = arith.constant 0.000000e+00 : f32
+  %e32 = tensor.empty() : tensor<4x4096xf32>
+  %h = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%x : tensor<4x4096xbf16>) outs(%e32 : tensor<4x4096xf32>) {
+  ^bb0(%in: bf16, %out: f32):
+    %r = arith.extf %in : bf16 to f32
+    linalg.yield %r : f32
+  } -> tensor<4x4096xf32>
+  %sq = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%h : tensor<4x4096xf32>) outs(%e32 : tensor<4x4096xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %r = math.fpowi %in, %c2_i64 : f32, i64
+    linalg.yield %r : f32
+  } -> tensor<4x4096xf32>
+  %e1 = tensor.empty() : tensor<4x1xf32>
+  %f1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<4x1xf32>) -> tensor<4x1xf32>
+  %sum = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, 0)>], iterator_types = ["parallel", "reduction"]} ins(%sq : tensor<4x4096xf32>) outs(%f1 : tensor<4x1xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %r = arith.addf %in, %out : f32
+    linalg.yield %r : f32
+  } -> tensor<4x1xf32>
+  %mean = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%sum : tensor<4x1xf32>) outs(%e1 : tensor<4x1xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %n = arith.sitofp %c4096_i64 : i64 to f32
+    %r = arith.divf %in, %n : f32
+    linalg.yield %r : f32
+  } -> tensor<4x1xf32>
+  %var = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%mean : tensor<4x1xf32>) outs(%e1 : tensor<4x1xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %t = arith.truncf %eps : f64 to f32
+    %a = arith.sitofp %c1_i64 : i64 to f32
+    %m = arith.mulf %t, %a : f32
+    %r = arith.addf %in, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<4x1xf32>
+  %rs = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%var : tensor<4x1xf32>) outs(%e1 : tensor<4x1xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %r = math.rsqrt %in : f32
+    linalg.yield %r : f32
+  } -> tensor<4x1xf32>
+  %norm = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, 0)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%h, %rs : tensor<4x4096xf32>, tensor<4x1xf32>) outs(%e32 : tensor<4x4096xf32>) {
+  ^bb0(%in: f32, %in_0: f32, %out: f32):
+    %r = arith.mulf %in, %in_0 : f32
+    linalg.yield %r : f32
+  } -> tensor<4x4096xf32>
+  %e16 = tensor.empty() : tensor<4x4096xbf16>
+  %back = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%norm : tensor<4x4096xf32>) outs(%e16 : tensor<4x4096xbf16>) {
+  ^bb0(%in: f32, %out: bf16):
+    %r = arith.truncf %in : f32 to bf16
+    linalg.yield %r : bf16
+  } -> tensor<4x4096xbf16>
+  %y = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d1)>, affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%w, %back : tensor<4096xbf16>, tensor<4x4096xbf16>) outs(%e16 : tensor<4x4096xbf16>) {
+  ^bb0(%in: bf16, %in_0: bf16, %out: bf16):
+    %r = arith.mulf %in, %in_0 : bf16
+    linalg.yield %r : bf16
+  } -> tensor<4x4096xbf16>
+  return %y : tensor<4x4096xbf16>
+}

@@ -151,8 +151,8 @@ static LogicalResult verifyHeadGroups(Operation *op,
 // Vector-vector fusion
 //===----------------------------------------------------------------------===//
 
-Value FusedVectorOp::getYielded() {
-  return cast<YieldOp>(getBody()->getTerminator()).getValue();
+OperandRange FusedVectorOp::getYielded() {
+  return cast<YieldOp>(getBody()->getTerminator()).getValues();
 }
 
 LogicalResult FusedVectorOp::verify() {
@@ -169,18 +169,31 @@ LogicalResult FusedVectorOp::verify() {
                            << "'s type " << input.getType();
   if (!isa_and_nonnull<YieldOp>(body->getTerminator()))
     return emitOpError() << "body must end with ascend.yield";
-  if (isa<BlockArgument>(getYielded()))
-    return emitOpError() << "body yields an input unchanged; it must yield "
-                            "the result of an op in the body";
-  if (getYielded().getType() != getType())
-    return emitOpError() << "body yields " << getYielded().getType()
-                         << ", expected the result type " << getType();
-  ArrayRef<int64_t> shape = getType().getShape();
+  if (getResults().empty())
+    return emitOpError() << "must have at least one result";
+  if (getYielded().size() != getNumResults())
+    return emitOpError() << "body yields " << getYielded().size()
+                         << " values, expected one per result ("
+                         << getNumResults() << ")";
+  ArrayRef<int64_t> shape =
+      cast<RankedTensorType>(getResult(0).getType()).getShape();
+  for (auto [i, yielded, result] :
+       llvm::enumerate(getYielded(), getResults())) {
+    if (isa<BlockArgument>(yielded))
+      return emitOpError() << "body yields an input unchanged; it must yield "
+                              "the result of an op in the body";
+    if (yielded.getType() != result.getType())
+      return emitOpError() << "body yields " << yielded.getType()
+                           << " as result " << i << ", expected its type "
+                           << result.getType();
+    if (failed(verifyShape(*this, result, "result " + std::to_string(i), shape,
+                           "result 0's shape")))
+      return failure();
+  }
   for (Operation &member : getMembers()) {
     auto softmax = dyn_cast<SoftmaxOp>(member);
-    bool rowwise =
-        isa<RmsNormOp>(member) ||
-        (softmax && softmax.getDim() + 1 == shape.size());
+    bool rowwise = isa<RmsNormOp>(member) ||
+                   (softmax && softmax.getDim() + 1 == shape.size());
     if (!member.hasTrait<ElementwiseOp>() && !rowwise)
       return member.emitOpError()
              << "cannot be in an ascend.fused_vector body: only the "
