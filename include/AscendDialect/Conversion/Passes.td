@@ -274,7 +274,9 @@ def RaiseLinalgToAscendPass : Pass<"ascend-raise-linalg"> {
       with the identity) is raised only as part of:
       rms_norm: `x * rsqrt(sum(x^2, last) / H + eps)` (or `x / sqrt(..)`,
       `* (1/H)` for `/ H`, the square as a separate op or fused into the
-      sum), optionally times gamma `[H]` (ones otherwise) ->
+      sum, each element widened with `arith.extf` in the sum's body as
+      PyTorch's mixed precision writes it), optionally times gamma `[H]`
+      (ones otherwise) ->
       `ascend.rms_norm` with epsilon; or cast to x's original type
       (LlamaRMSNorm) -> `ascend.rms_norm` with ones, its `* weight` left as
       the `ascend.mul` it is, so the program's rounding before the weight

@@ -4,6 +4,7 @@
 // only as part of an op that contains it:
 //
 //   rms_norm: x * rsqrt(sum(x * x, last) / H + eps) [* gamma]
+//             (the sum may widen each element with arith.extf first)
 //             (or x / sqrt(...)), or cast to x's original type instead of
 //             gamma, as HuggingFace's LlamaRMSNorm computes it (its
 //             `* weight` then stays an ascend.mul);
@@ -40,6 +41,10 @@ struct Reduction {
   Value input;
   unsigned dim;
   linalg::LinalgOp op;
+  /// Whether the body widens each element (arith.extf) before squaring it:
+  /// PyTorch's mixed-precision RMSNorm sums the squares in f32 of a bf16 or
+  /// f16 input.
+  bool widened = false;
 
   Value getResult() const { return op->getResult(0); }
   std::string describe() const {
@@ -141,14 +146,23 @@ FailureOr<Reduction> matchReduction(linalg::LinalgOp op, std::string &whyNot) {
                             "accumulator in one op");
   Value element = combine->getOperand(combine->getOperand(0) == acc ? 1 : 0);
   ReduceKind kind;
+  bool widened = false;
   if (isa<arith::AddFOp>(combine)) {
-    if (element == in)
+    Operation *square = element.getDefiningOp();
+    auto extf = square && square->getNumOperands() > 0
+                    ? square->getOperand(0).getDefiningOp<arith::ExtFOp>()
+                    : nullptr;
+    if (element == in) {
       kind = ReduceKind::Sum;
-    else if (isSquareOf(element, in))
+    } else if (isSquareOf(element, in)) {
       kind = ReduceKind::SumOfSquares;
-    else
-      return failWith(whyNot, "its body sums something other than the input "
-                              "or its square");
+    } else if (extf && extf.getIn() == in && isSquareOf(element, extf)) {
+      kind = ReduceKind::SumOfSquares;
+      widened = true;
+    } else {
+      return failWith(whyNot, "its body sums something other than the input, "
+                              "its square or the square of its arith.extf");
+    }
   } else if (isa<arith::MaximumFOp, arith::MaxNumFOp>(combine) &&
              element == in) {
     kind = ReduceKind::Max;
@@ -163,7 +177,7 @@ FailureOr<Reduction> matchReduction(linalg::LinalgOp op, std::string &whyNot) {
                                 ? "its init is not a fill with -inf or the "
                                   "lowest finite value"
                                 : "its init is not a fill with 0");
-  return Reduction{kind, input->get(), dim, op};
+  return Reduction{kind, input->get(), dim, op, widened};
 }
 
 /// A use of a value: the op and the operand it reads (the value itself, or
@@ -304,7 +318,16 @@ Decision decideRmsNorm(const Reduction &sum) {
                           "mean cannot be checked");
   appendInitProducers(sum, chain);
   chain.push_back(sum.op);
-  Type type = xType.getElementType();
+  // The type the squares are summed and the mean is computed in.
+  Type type = getElementTypeOrSelf(sum.getResult().getType());
+  // A widened sum reads x itself; the chain scales x's f32 copy.
+  auto isScaledTensor = [&](Value scaled) {
+    if (!sum.widened)
+      return isSameTensor(scaled, x);
+    auto wide = scaled.getDefiningOp<CastOp>();
+    return wide && wide.getX() == x &&
+           getElementTypeOrSelf(wide.getType()) == type;
+  };
 
   // mean = sum / H, or sum * (1 / H).
   Use mean = getSoleUser(sum.getResult(), chain);
@@ -337,7 +360,7 @@ Decision decideRmsNorm(const Reduction &sum) {
   Value scaled = isa<RsqrtOp>(root.user)
                      ? getOtherOperand<MulOp>(scale.user, scale.operand)
                      : getDividend(scale.user, scale.operand);
-  if (!scaled || !isSameTensor(scaled, x) ||
+  if (!scaled || !isScaledTensor(scaled) ||
       !isReducedShape(scale.operand, x, last))
     return Decision::keep("the root " + describeUser(scale) +
                           ", not the scaling of the squared tensor by it");
@@ -376,7 +399,19 @@ Decision decideRmsNorm(const Reduction &sum) {
   Type resultElement =
       cast<RankedTensorType>(result->getResult(0).getType()).getElementType();
   Value input = x;
-  if (type != resultElement) {
+  if (sum.widened) {
+    // rms_norm widens its input itself: x when the result has x's type,
+    // else the f32 copy the chain scales.
+    if (resultElement != xType.getElementType()) {
+      if (resultElement != type)
+        return Decision::keep("the normalized result is " +
+                              raising::describe(resultElement) +
+                              ", neither the input's type nor the sum's");
+      input = scaled;
+    } else {
+      chain.insert(chain.begin(), scaled.getDefiningOp());
+    }
+  } else if (type != resultElement) {
     auto cast = x.getDefiningOp<CastOp>();
     if (!cast || getElementTypeOrSelf(cast.getX().getType()) != resultElement)
       return Decision::keep("the normalized result is " +

@@ -239,3 +239,37 @@ func.func @rms_norm_llama_bf16(%x: tensor<4x4096xbf16>, %w: tensor<4096xbf16>) -
   } -> tensor<4x4096xbf16>
   return %y : tensor<4x4096xbf16>
 }
+
+// The same norm as PyTorch's mixed precision writes it in one reduction
+// (extf in the sum's body); it must give rms_norm_llama_bf16's bits.
+func.func @rms_norm_mixed_bf16(%x: tensor<4x4096xbf16>, %w: tensor<4096xbf16>) -> tensor<4x4096xbf16> {
+  %zero = arith.constant 0.000000e+00 : f32
+  %n = arith.constant 4.096000e+03 : f32
+  %eps = arith.constant 9.99999974E-6 : f32
+  %e1 = tensor.empty() : tensor<4x1xf32>
+  %f1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<4x1xf32>) -> tensor<4x1xf32>
+  %sum = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, 0)>], iterator_types = ["parallel", "reduction"]} ins(%x : tensor<4x4096xbf16>) outs(%f1 : tensor<4x1xf32>) {
+  ^bb0(%in: bf16, %out: f32):
+    %e = arith.extf %in : bf16 to f32
+    %sq = arith.mulf %e, %e : f32
+    %r = arith.addf %sq, %out : f32
+    linalg.yield %r : f32
+  } -> tensor<4x1xf32>
+  %rs = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%sum : tensor<4x1xf32>) outs(%e1 : tensor<4x1xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %m = arith.divf %in, %n : f32
+    %v = arith.addf %m, %eps : f32
+    %r = math.rsqrt %v : f32
+    linalg.yield %r : f32
+  } -> tensor<4x1xf32>
+  %e16 = tensor.empty() : tensor<4x4096xbf16>
+  %y = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d1)>, affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, 0)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%w, %x, %rs : tensor<4096xbf16>, tensor<4x4096xbf16>, tensor<4x1xf32>) outs(%e16 : tensor<4x4096xbf16>) {
+  ^bb0(%g: bf16, %in: bf16, %r: f32, %out: bf16):
+    %e = arith.extf %in : bf16 to f32
+    %s = arith.mulf %e, %r : f32
+    %t = arith.truncf %s : f32 to bf16
+    %p = arith.mulf %g, %t : bf16
+    linalg.yield %p : bf16
+  } -> tensor<4x4096xbf16>
+  return %y : tensor<4x4096xbf16>
+}
