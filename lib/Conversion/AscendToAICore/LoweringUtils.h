@@ -136,9 +136,11 @@ void emitSoftmaxRows(OpBuilder &b, Location loc, Value x, Value wide,
 
 /// x * rsqrt(mean(x^2) + eps) * gamma per row of the f32 [rows, C] tile
 /// `x`; the result overwrites `x`. `gamma` is an f32 [1, C] tile or one
-/// already broadcast to x's shape.
+/// already broadcast to x's shape. The mean divides by `cols` (0: C), the
+/// row's own length when C includes zero padding.
 void emitRmsNormRows(OpBuilder &b, Location loc, Value x, Value wide,
-                     Value scratch, int64_t rows, Value gamma, float epsilon);
+                     Value scratch, int64_t rows, Value gamma, float epsilon,
+                     int64_t cols = 0);
 
 /// Why row-wise `op` cannot run inside a fused vector kernel ("" if it
 /// can): it must lower on its own and its rows must fit UB whole.

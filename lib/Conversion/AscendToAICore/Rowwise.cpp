@@ -35,6 +35,10 @@ namespace {
 /// one row at a time in chunks of `chunk` columns (0: whole rows).
 struct RowPlan {
   int64_t rows, cols, tileRows;
+  /// Elements per UB tile row: cols, or cols padded to whole 32-byte blocks
+  /// in every type the tile has when a row is not (the padding holds the
+  /// reduction's neutral element, so it changes no result).
+  int64_t pitch;
   int64_t rowBytes, fixedBytes;
   int64_t chunk = 0;
 };
@@ -50,17 +54,19 @@ RowPlan planRows(Operation *op, const AscendTilingOptions &options) {
   plan.rows = xType.getNumElements() / plan.cols;
   Type element = xType.getElementType();
   int64_t elementBytes = element.getIntOrFloatBitWidth() / 8;
+  plan.pitch = plan.cols * elementBytes % 32 == 0 ? plan.cols
+                                                  : llvm::alignTo(plan.cols, 16);
   bool cast = !element.isF32();
   // Per row: the input tile (the f32 working copy when the input is f32),
   // two f32 scratch tiles, a separate f32 copy and output tile when the
   // element type is narrower, and up to three f32 [R, 1] row values.
-  plan.rowBytes = plan.cols * (8 + (cast ? 4 + 2 * elementBytes : 4)) + 3 * 4;
+  plan.rowBytes = plan.pitch * (8 + (cast ? 4 + 2 * elementBytes : 4)) + 3 * 4;
   // rms_norm keeps gamma (and its f32 copy) for the whole kernel.
   plan.fixedBytes = 0;
   if (auto norm = dyn_cast<ascend::RmsNormOp>(op)) {
     Type g = norm.getGamma().getType().getElementType();
     plan.fixedBytes =
-        plan.cols * (g.getIntOrFloatBitWidth() / 8 + (g.isF32() ? 0 : 4));
+        plan.pitch * (g.getIntOrFloatBitWidth() / 8 + (g.isF32() ? 0 : 4));
   }
   const aicore::TargetInfo &target = aicore::getTargetInfo(op);
   int64_t ub = static_cast<int64_t>(target.buffer(AddressSpace::ub).bytes);
@@ -108,14 +114,6 @@ std::string rowwiseBlocker(Operation *op, const AscendTilingOptions &options) {
   Type element = xType.getElementType();
   if (std::string why = bf16Blocker(op, element); !why.empty())
     return why;
-  RowPlan plan = planRows(op, options);
-  int64_t bytes = plan.cols * element.getIntOrFloatBitWidth() / 8;
-  if (bytes % 32) {
-    os << "rows of " << plan.cols << " " << element << " elements are "
-       << bytes << " bytes, expected a multiple of 32 bytes (UB tiles hold "
-       << "whole 32-byte blocks per row)";
-    return text;
-  }
   return text;
 }
 
@@ -139,9 +137,10 @@ void mlir::ascend::lowering::emitSoftmaxRows(OpBuilder &b, Location loc,
 void mlir::ascend::lowering::emitRmsNormRows(OpBuilder &b, Location loc,
                                              Value x, Value wide, Value scratch,
                                              int64_t rows, Value gamma,
-                                             float epsilon) {
+                                             float epsilon, int64_t cols) {
   Type f32 = b.getF32Type();
-  int64_t cols = cast<MemRefType>(x.getType()).getDimSize(1);
+  if (cols == 0)
+    cols = cast<MemRefType>(x.getType()).getDimSize(1);
   Value sum = allocUB(b, loc, {rows, 1}, f32);
   Value mean = allocUB(b, loc, {rows, 1}, f32);
   Value shifted = allocUB(b, loc, {rows, 1}, f32);
@@ -301,6 +300,49 @@ void emitChunkedRmsNorm(ChunkedRows &c, Value gammaRow, float epsilon) {
   });
 }
 
+/// The GM rows `gmRows` in an f32 UB tile of `pitch` columns whose rows
+/// start on 32-byte blocks, the columns past the rows' own holding
+/// `neutral`: the padding DataCopyPad gives, neutral to the row code. The
+/// tile is filled first, so every vector op starts on a block.
+Value loadPadded(OpBuilder &b, Location loc, Value gmRows, int64_t pitch,
+                 float neutral) {
+  auto type = cast<MemRefType>(gmRows.getType());
+  int64_t rows = type.getDimSize(0), cols = type.getDimSize(1);
+  if (pitch == cols)
+    return loadF32(b, loc, gmRows);
+  Type element = type.getElementType();
+  Value x = allocUB(b, loc, {rows, pitch}, b.getF32Type());
+  b.create<vec::FillOp>(
+      loc, b.create<arith::ConstantOp>(loc, b.getF32FloatAttr(neutral)), x);
+  if (element.isF32()) {
+    b.create<mte::CopyOp>(loc, gmRows, columns(b, loc, x, 0, cols));
+    return x;
+  }
+  Value raw = allocUB(b, loc, {rows, pitch}, element);
+  b.create<mte::CopyOp>(loc, gmRows, columns(b, loc, raw, 0, cols));
+  b.create<vec::CastOp>(loc, columns(b, loc, raw, 0, cols),
+                        columns(b, loc, x, 0, cols), aicore::RoundMode::rint);
+  return x;
+}
+
+/// Stores the first columns of the f32 tile `x` ([rows, pitch]) to the GM
+/// rows `gmRows`, rounded to their element type in a tile of the same pitch.
+void storePadded(OpBuilder &b, Location loc, Value x, Value gmRows) {
+  auto type = cast<MemRefType>(gmRows.getType());
+  auto tileType = cast<MemRefType>(x.getType());
+  int64_t cols = type.getDimSize(1);
+  if (tileType.getDimSize(1) == cols)
+    return storeRounded(b, loc, x, gmRows);
+  Value out = x;
+  if (!type.getElementType().isF32()) {
+    out = allocUB(b, loc, tileType.getShape(), type.getElementType());
+    b.create<vec::CastOp>(loc, columns(b, loc, x, 0, cols),
+                          columns(b, loc, out, 0, cols),
+                          aicore::RoundMode::rint);
+  }
+  b.create<mte::CopyOp>(loc, columns(b, loc, out, 0, cols), gmRows);
+}
+
 struct RowwisePattern : RewritePattern {
   RowwisePattern(MLIRContext *ctx, const AscendTilingOptions &options)
       : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx),
@@ -329,8 +371,9 @@ struct RowwisePattern : RewritePattern {
     Value gammaRow = norm ? asRows(rewriter, loc, gm->inputs[1]) : Value();
     // gamma is the same for every row: loaded once per block (per chunk
     // when rows go in chunks).
-    Value gamma = norm && !plan.chunk ? loadF32(rewriter, loc, gammaRow)
-                                      : Value();
+    Value gamma = norm && !plan.chunk
+                      ? loadPadded(rewriter, loc, gammaRow, plan.pitch, 0.0f)
+                      : Value();
     Value block = rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
     Type f32 = rewriter.getF32Type();
     auto emitTile = [&](OpBuilder &b, Value offset, int64_t rows) -> LogicalResult {
@@ -345,15 +388,19 @@ struct RowwisePattern : RewritePattern {
           emitChunkedSoftmax(chunks);
         return success();
       }
-      Value x = loadF32(b, loc, sliceRows(b, loc, xRows, offset, rows));
-      Value wide = allocUB(b, loc, {rows, plan.cols}, f32);
-      Value scratch = allocUB(b, loc, {rows, plan.cols}, f32);
+      // Padding: -inf adds nothing to a max and e^-inf = 0 nothing to a
+      // sum; 0 nothing to a sum of squares.
+      float neutral = norm ? 0.0f : -std::numeric_limits<float>::infinity();
+      Value x = loadPadded(b, loc, sliceRows(b, loc, xRows, offset, rows),
+                           plan.pitch, neutral);
+      Value wide = allocUB(b, loc, {rows, plan.pitch}, f32);
+      Value scratch = allocUB(b, loc, {rows, plan.pitch}, f32);
       if (norm)
         emitRmsNormRows(b, loc, x, wide, scratch, rows, gamma,
-                        norm.getEpsilon().convertToFloat());
+                        norm.getEpsilon().convertToFloat(), plan.cols);
       else
         emitSoftmaxRows(b, loc, x, wide, scratch, rows);
-      storeRounded(b, loc, x, sliceRows(b, loc, yRows, offset, rows));
+      storePadded(b, loc, x, sliceRows(b, loc, yRows, offset, rows));
       return success();
     };
     if (failed(emitRoundRobin(rewriter, loc, block, full, tail, plan.tileRows,
@@ -373,6 +420,11 @@ std::string mlir::ascend::lowering::explainRowwiseMember(Operation *op) {
   if (std::string why = rowwiseBlocker(op, defaults); !why.empty())
     return why;
   RowPlan plan = planRows(op, defaults);
+  if (plan.pitch != plan.cols)
+    return ("its rows of " + Twine(plan.cols) +
+            " elements are not whole 32-byte blocks, which a fused kernel "
+            "needs; on its own it pads them in UB")
+        .str();
   if (plan.chunk)
     return ("its rows of " + Twine(plan.cols) +
             " elements do not fit UB whole, which a fused kernel needs; on "

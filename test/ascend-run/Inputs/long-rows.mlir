@@ -35,3 +35,25 @@ func.func @rms_norm_fits(%x: tensor<8x4160xf16>, %g: tensor<4160xf16>) -> tensor
   %y = ascend.rms_norm %x, %g {epsilon = 1.0e-5 : f32} : tensor<8x4160xf16>, tensor<4160xf16> -> tensor<8x4160xf16>
   return %y : tensor<8x4160xf16>
 }
+
+// Rows that are not whole 32-byte blocks (333 f32, 100 f16, 333 bf16): padded
+// in UB. GPT-2's 50257-token vocabulary: chunks and a ragged last one.
+func.func @softmax_ragged_f32(%x: tensor<8x333xf32>) -> tensor<8x333xf32> {
+  %y = ascend.softmax %x dim 1 : tensor<8x333xf32> -> tensor<8x333xf32>
+  return %y : tensor<8x333xf32>
+}
+
+func.func @softmax_ragged_f16(%x: tensor<24x100xf16>) -> tensor<24x100xf16> {
+  %y = ascend.softmax %x dim 1 : tensor<24x100xf16> -> tensor<24x100xf16>
+  return %y : tensor<24x100xf16>
+}
+
+func.func @rms_norm_ragged_bf16(%x: tensor<16x333xbf16>, %g: tensor<333xbf16>) -> tensor<16x333xbf16> {
+  %y = ascend.rms_norm %x, %g {epsilon = 1.0e-5 : f32} : tensor<16x333xbf16>, tensor<333xbf16> -> tensor<16x333xbf16>
+  return %y : tensor<16x333xbf16>
+}
+
+func.func @softmax_vocab(%x: tensor<2x50257xf32>) -> tensor<2x50257xf32> {
+  %y = ascend.softmax %x dim 1 : tensor<2x50257xf32> -> tensor<2x50257xf32>
+  return %y : tensor<2x50257xf32>
+}

@@ -64,3 +64,22 @@ save("norm_f32_y", rms_norm_in_order(x32, g32, 1e-6))
 
 save("norm_fits_x", (rng.standard_normal((8, 4160)) * 3).astype(np.float16))
 save("norm_fits_g", rng.standard_normal(4160).astype(np.float16))
+
+# Rows that are not whole 32-byte blocks: padded in UB (-inf / 0), the same
+# bits as the contract's order over the row's own elements.
+x = (rng.standard_normal((8, 333)) * 5).astype(np.float32)
+save("ragged_f32_x", x)
+save("ragged_f32_y", softmax_in_order(x))
+x = (rng.standard_normal((24, 100)) * 5).astype(np.float16)
+save("ragged_f16_x", x)
+save("ragged_f16_y", softmax_in_order(x).astype(np.float16))
+xb = to_bf16(rng.standard_normal((16, 333)) * 3)
+gb = to_bf16(rng.standard_normal(333))
+save("ragged_norm_x", xb)
+save("ragged_norm_g", gb)
+save("ragged_norm_y", to_bf16(rms_norm_in_order(from_bf16(xb), from_bf16(gb), 1e-5)))
+# GPT-2's vocabulary: rows longer than UB, in column chunks with a ragged
+# last chunk.
+x = (rng.standard_normal((2, 50257)) * 5).astype(np.float32)
+save("vocab_x", x)
+save("vocab_y", softmax_in_order(x))
