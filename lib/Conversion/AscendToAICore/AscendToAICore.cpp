@@ -101,12 +101,18 @@ bool isAscendOp(Operation *op) {
   return op && isa<ascend::AscendDialect>(op->getDialect());
 }
 
+/// Whether `op` becomes a kernel of its own in a host: an ascend op, or a
+/// slice or concatenation between them (copy kernels).
+bool isKernelOp(Operation *op) {
+  return isAscendOp(op) || (op && isLoweredDataMovement(op));
+}
+
 /// Whether `func` is one kernel as it stands: one ascend op on its
 /// arguments, whose results are what it returns, needing no workspace.
 bool isSingleKernel(func::FuncOp func, const AscendTilingOptions &tiling) {
   Block &body = func.getBody().front();
   Operation &op = body.front();
-  if (body.getOperations().size() != 2 || !isAscendOp(&op) ||
+  if (body.getOperations().size() != 2 || !isKernelOp(&op) ||
       !kernelWorkspaces(&op, tiling).empty())
     return false;
   return llvm::all_of(op.getOperands(),
@@ -197,7 +203,7 @@ std::string hostBlocker(Operation *op) {
     auto shaped = dyn_cast<RankedTensorType>(t);
     return shaped && shaped.hasStaticShape();
   };
-  if (isAscendOp(op) || isa<bufferization::ToTensorOp,
+  if (isKernelOp(op) || isa<bufferization::ToTensorOp,
                             bufferization::MaterializeInDestinationOp>(op))
     return "";
   if (isReshape(op))
@@ -229,7 +235,8 @@ std::string hostBlocker(Operation *op) {
   return ("'" + op->getName().getStringRef() +
           "' cannot be lowered in a function of several ascend ops: between "
           "them only tensor.collapse_shape, tensor.expand_shape and "
-          "tensor.reshape (static shapes) are lowered, as views of GM buffers")
+          "tensor.reshape (static shapes) are lowered, as views of GM "
+          "buffers, and tensor.extract_slice and tensor.concat, as copies")
       .str();
 }
 
@@ -312,7 +319,7 @@ DenseMap<Value, InPlace> placeResults(Block &body) {
       place.reshapes.push_back(root.getDefiningOp());
       root = root.getDefiningOp()->getOperand(0);
     }
-    if (isAscendOp(root.getDefiningOp()))
+    if (isKernelOp(root.getDefiningOp()))
       inPlace.try_emplace(root, std::move(place));
   }
   return inPlace;
@@ -408,7 +415,7 @@ LogicalResult lowerToHost(func::FuncOp func, SymbolTable &symbols,
     } else if (auto m = dyn_cast<bufferization::MaterializeInDestinationOp>(op)) {
       if (!writtenInPlace.contains(op))
         b.create<memref::CopyOp>(loc, buffers.lookup(m.getSource()), m.getDest());
-    } else if (isAscendOp(op) && !fusedAway.contains(op)) {
+    } else if (isKernelOp(op) && !fusedAway.contains(op)) {
       SmallVector<Operation *> chain{op};
       if (Operation *matmul = fusedMatmul.lookup(op))
         chain.insert(chain.begin(), matmul);
@@ -474,7 +481,7 @@ std::string mlir::ascend::explainUnlowerable(Operation *op,
                                              const AscendTilingOptions &tiling) {
   for (auto explain :
        {explainMatmul, explainElementwise, explainRowwise, explainRope,
-        explainFlashAttention, explainPagedAttention})
+        explainFlashAttention, explainPagedAttention, explainDataMovement})
     if (std::string why = explain(op, tiling); !why.empty())
       return why;
   return "";
@@ -529,7 +536,7 @@ struct ConvertAscendToAICorePass
     // What no pattern took is reported, never left half-lowered; a fused
     // chain before the ops in it.
     WalkResult leftover = module.walk<WalkOrder::PreOrder>([&](Operation *op) {
-      if (!isa<ascend::AscendDialect>(op->getDialect()))
+      if (!isKernelOp(op))
         return WalkResult::advance();
       std::string why = explainUnlowerable(op, tiling);
       if (why.empty())
@@ -557,6 +564,7 @@ void mlir::ascend::populateAscendToAICorePatterns(
   lowering::populateElementwisePatterns(patterns, options);
   lowering::populateRowwisePatterns(patterns, options);
   lowering::populateRopePatterns(patterns, options);
+  lowering::populateDataMovementPatterns(patterns, options);
   lowering::populateMatmulPatterns(patterns, options);
   lowering::populateCubeVectorPatterns(patterns, options);
   lowering::populateFlashAttentionPatterns(patterns, options);

@@ -160,6 +160,14 @@ void populateRowwisePatterns(RewritePatternSet &patterns,
                              const AscendTilingOptions &options);
 std::string explainRowwise(Operation *op, const AscendTilingOptions &options);
 
+/// tensor.extract_slice and tensor.concat between the ops of a host, as
+/// copy kernels (DataMovement.cpp).
+bool isLoweredDataMovement(Operation *op);
+void populateDataMovementPatterns(RewritePatternSet &patterns,
+                                  const AscendTilingOptions &options);
+std::string explainDataMovement(Operation *op,
+                                const AscendTilingOptions &options);
+
 void populateRopePatterns(RewritePatternSet &patterns,
                           const AscendTilingOptions &options);
 std::string explainRope(Operation *op, const AscendTilingOptions &options);

@@ -1,0 +1,232 @@
+//===- DataMovement.cpp - slices and concatenations between ops -----------===//
+//
+// tensor.extract_slice and tensor.concat between the ops of a host (QKV
+// splits, head splits, concatenated projections) become copy kernels on the
+// vector cores: GM -> UB -> GM, rows spread round-robin over the blocks. A
+// slice or concatenation along one dim d of a row-major tensor is a column
+// window of the tensor seen as [outer, size(d) * inner] (outer: the dims
+// before d, inner: those after), so every copy is a 2-D window copy. The
+// values are copied exactly.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LoweringUtils.h"
+#include "AscendDialect/MTE/MTEDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+using namespace mlir::ascend;
+using namespace mlir::ascend::lowering;
+using aicore::AddressSpace;
+
+namespace {
+
+int64_t product(ArrayRef<int64_t> dims) {
+  int64_t p = 1;
+  for (int64_t d : dims)
+    p *= d;
+  return p;
+}
+
+/// The one dim `op` slices (or 0 if it copies the whole tensor), or why it
+/// is not a slice the copy kernel takes.
+FailureOr<unsigned> slicedDim(tensor::ExtractSliceOp op, std::string &why) {
+  RankedTensorType source = op.getSourceType();
+  if (!source.hasStaticShape() || !op.getType().hasStaticShape() ||
+      ShapedType::isDynamicShape(op.getStaticOffsets()) ||
+      ShapedType::isDynamicShape(op.getStaticSizes())) {
+    why = "slices between ascend ops are lowered for static offsets and "
+          "sizes only";
+    return failure();
+  }
+  if (llvm::any_of(op.getStaticStrides(), [](int64_t s) { return s != 1; })) {
+    why = "slices between ascend ops are lowered for unit strides only";
+    return failure();
+  }
+  std::optional<unsigned> dim;
+  for (auto [d, size] : llvm::enumerate(op.getStaticSizes())) {
+    if (size == source.getDimSize(d))
+      continue;
+    if (dim) {
+      why = "slices along more than one dim are not lowered yet; slice one "
+            "dim at a time";
+      return failure();
+    }
+    dim = d;
+  }
+  return dim.value_or(0);
+}
+
+/// Copies every row's `width` elements from column `srcCol` of the 2-D GM
+/// view `src` to column `dstCol` of `dst` (both `rows` rows), rows spread
+/// round-robin over the blocks.
+LogicalResult emitWindowCopy(PatternRewriter &rewriter, Location loc,
+                             Operation *op, Value src, int64_t srcCol,
+                             Value dst, int64_t dstCol, int64_t rows,
+                             int64_t width, const AscendTilingOptions &options,
+                             Value block) {
+  Type element = cast<MemRefType>(src.getType()).getElementType();
+  int64_t bytes = element.getIntOrFloatBitWidth() / 8;
+  const aicore::TargetInfo &target = aicore::getTargetInfo(op);
+  // A quarter of UB per tile leaves room for double buffering; long rows go
+  // in chunks of whole 32-byte blocks.
+  int64_t budget = static_cast<int64_t>(target.buffer(AddressSpace::ub).bytes) /
+                   4 / bytes;
+  if (options.vectorTile > 0)
+    budget = options.vectorTile;
+  int64_t chunk = std::min(width, std::max<int64_t>(
+                                      32 / bytes, budget - budget % (32 / bytes)));
+  // Several rows per tile need each row to start on a 32-byte block.
+  int64_t tileRows =
+      chunk == width && width * bytes % 32 == 0 ? std::max<int64_t>(1, budget / width)
+                                                 : 1;
+  tileRows = std::min(tileRows, rows);
+  int64_t blocks = vectorBlocks(op, options, llvm::divideCeil(rows, tileRows));
+  requireBlocks(op, blocks);
+  auto copyBlock = [&](OpBuilder &b, Value row, Value col, int64_t n,
+                       int64_t w) {
+    Value tile = allocUB(b, loc, {n, w}, element);
+    Value srcCols = add(b, loc, col, constantIndex(b, loc, srcCol));
+    Value dstCols = add(b, loc, col, constantIndex(b, loc, dstCol));
+    b.create<mte::CopyOp>(loc, block2D(b, loc, src, row, srcCols, n, w), tile);
+    b.create<mte::CopyOp>(loc, tile, block2D(b, loc, dst, row, dstCols, n, w));
+  };
+  return emitRoundRobin(
+      rewriter, loc, block, rows / tileRows, rows % tileRows, tileRows, blocks,
+      [&](OpBuilder &b, Value row, int64_t n) -> LogicalResult {
+        int64_t whole = width / chunk, rest = width % chunk;
+        if (whole == 1) {
+          copyBlock(b, row, constantIndex(b, loc, 0), n, chunk);
+        } else if (whole > 1) {
+          auto loop = b.create<scf::ForOp>(loc, constantIndex(b, loc, 0),
+                                           constantIndex(b, loc, whole * chunk),
+                                           constantIndex(b, loc, chunk));
+          OpBuilder::InsertionGuard guard(b);
+          b.setInsertionPointToStart(loop.getBody());
+          copyBlock(b, row, loop.getInductionVar(), n, chunk);
+        }
+        if (rest > 0)
+          copyBlock(b, row, constantIndex(b, loc, whole * chunk), n, rest);
+        return success();
+      });
+}
+
+/// `memref` (static, contiguous) as [outer, size(dim) * inner].
+Value around(OpBuilder &b, Location loc, Value memref, ArrayRef<int64_t> shape,
+             unsigned dim) {
+  int64_t outer = product(shape.take_front(dim));
+  int64_t cols = product(shape.drop_front(dim));
+  Value flat = flatten(b, loc, memref);
+  auto type = cast<MemRefType>(flat.getType());
+  return b.create<memref::ExpandShapeOp>(
+      loc, tileType({outer, cols}, type.getElementType(), AddressSpace::gm),
+      flat, ArrayRef<ReassociationIndices>{{0, 1}});
+}
+
+struct ExtractSlicePattern : OpRewritePattern<tensor::ExtractSliceOp> {
+  ExtractSlicePattern(MLIRContext *ctx, const AscendTilingOptions &options)
+      : OpRewritePattern(ctx), options(options) {}
+
+  LogicalResult matchAndRewrite(tensor::ExtractSliceOp op,
+                                PatternRewriter &rewriter) const override {
+    FailureOr<GMOperands> gm = matchGMOperands(op, rewriter);
+    if (failed(gm))
+      return failure();
+    std::string why;
+    FailureOr<unsigned> dim = slicedDim(op, why);
+    if (failed(dim))
+      return rewriter.notifyMatchFailure(op, why);
+    ArrayRef<int64_t> shape = op.getSourceType().getShape();
+    ArrayRef<int64_t> offsets = op.getStaticOffsets();
+    // Every dim but the sliced one is whole: the window is all rows of
+    // the [outer, size * inner] view, from column offset * inner.
+    int64_t inner = product(shape.drop_front(*dim + 1));
+    int64_t rows = product(shape.take_front(*dim));
+    Location loc = op.getLoc();
+    rewriter.setInsertionPoint(op);
+    Value src = around(rewriter, loc, gm->inputs[0], shape, *dim);
+    int64_t width = op.getStaticSizes()[*dim] * inner;
+    Value dst = rewriter.create<memref::ExpandShapeOp>(
+        loc,
+        tileType({rows, width}, op.getType().getElementType(),
+                 AddressSpace::gm),
+        flatten(rewriter, loc, gm->output()),
+        ArrayRef<ReassociationIndices>{{0, 1}});
+    Value block =
+        rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
+    if (failed(emitWindowCopy(rewriter, loc, op, src, offsets[*dim] * inner,
+                              dst, 0, rows, width, options, block)))
+      return failure();
+    gm->erase(rewriter, op);
+    return success();
+  }
+
+  AscendTilingOptions options;
+};
+
+struct ConcatPattern : OpRewritePattern<tensor::ConcatOp> {
+  ConcatPattern(MLIRContext *ctx, const AscendTilingOptions &options)
+      : OpRewritePattern(ctx), options(options) {}
+
+  LogicalResult matchAndRewrite(tensor::ConcatOp op,
+                                PatternRewriter &rewriter) const override {
+    FailureOr<GMOperands> gm = matchGMOperands(op, rewriter);
+    if (failed(gm))
+      return failure();
+    if (!op.getResultType().hasStaticShape())
+      return rewriter.notifyMatchFailure(
+          op, "concatenations between ascend ops are lowered for static "
+              "shapes only");
+    unsigned dim = op.getDim();
+    ArrayRef<int64_t> shape = op.getResultType().getShape();
+    int64_t inner = product(shape.drop_front(dim + 1));
+    int64_t rows = product(shape.take_front(dim));
+    Location loc = op.getLoc();
+    rewriter.setInsertionPoint(op);
+    Value dst = around(rewriter, loc, gm->output(), shape, dim);
+    Value block =
+        rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
+    int64_t at = 0;
+    for (auto [input, memref] : llvm::zip(op.getInputs(), gm->inputs)) {
+      ArrayRef<int64_t> inShape =
+          cast<RankedTensorType>(input.getType()).getShape();
+      Value src = around(rewriter, loc, memref, inShape, dim);
+      int64_t width = inShape[dim] * inner;
+      if (failed(emitWindowCopy(rewriter, loc, op, src, 0, dst, at * inner,
+                                rows, width, options, block)))
+        return failure();
+      at += inShape[dim];
+    }
+    gm->erase(rewriter, op);
+    return success();
+  }
+
+  AscendTilingOptions options;
+};
+
+} // namespace
+
+bool mlir::ascend::lowering::isLoweredDataMovement(Operation *op) {
+  return isa<tensor::ExtractSliceOp, tensor::ConcatOp>(op);
+}
+
+void mlir::ascend::lowering::populateDataMovementPatterns(
+    RewritePatternSet &patterns, const AscendTilingOptions &options) {
+  patterns.add<ExtractSlicePattern, ConcatPattern>(patterns.getContext(),
+                                                   options);
+}
+
+std::string
+mlir::ascend::lowering::explainDataMovement(Operation *op,
+                                            const AscendTilingOptions &) {
+  std::string why;
+  if (auto slice = dyn_cast<tensor::ExtractSliceOp>(op))
+    (void)slicedDim(slice, why);
+  if (auto concat = dyn_cast<tensor::ConcatOp>(op);
+      concat && !concat.getResultType().hasStaticShape())
+    why = "concatenations between ascend ops are lowered for static shapes "
+          "only";
+  return why;
+}
