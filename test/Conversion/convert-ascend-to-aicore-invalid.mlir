@@ -6,13 +6,6 @@ func.func @broadcast(%a: tensor<64x128xf16>, %b: tensor<64x1x128xf16>) -> tensor
   return %c : tensor<64x64x128xf16>
 }
 
-// -----
-
-func.func @matmul_f32(%a: tensor<100x64xf32>, %b: tensor<64x64xf32>) -> tensor<100x64xf32> {
-  // expected-error @+1 {{matmul is lowered for f16 and bf16 operands}}
-  %c = ascend.matmul %a, %b : tensor<100x64xf32>, tensor<64x64xf32> -> tensor<100x64xf32>
-  return %c : tensor<100x64xf32>
-}
 
 // -----
 

@@ -55,8 +55,8 @@ std::string
 mlir::ascend::lowering::matmulBlocker(Operation *op,
                                       const AscendTilingOptions &options) {
   Type element = shapeOf(op).a.getElementType();
-  if (!element.isF16() && !element.isBF16())
-    return "matmul is lowered for f16 and bf16 operands";
+  if (!element.isF16() && !element.isBF16() && !element.isF32())
+    return "matmul is lowered for f16, bf16 and f32 operands";
   const aicore::TargetInfo &target = aicore::getTargetInfo(op);
   if (!target.findPath(AddressSpace::l0c, AddressSpace::gm))
     return ("on " + target.name +
