@@ -40,3 +40,10 @@ mkdir -p "$work/paged"
 (cd "$work/paged" && "$build/bin/ascend-run" linalg-paged-attention.mlir \
   --input 0=q.npy --input 1=kc.npy --input 2=vc.npy --input 3=tables.npy \
   --input 4=lens.npy --compare 5=o.npy --atol 2e-3 --rtol 2e-3)
+
+# Vector-vector fusion: LLaMA-3-8B's SwiGLU at 16 tokens as torch-mlir
+# writes it (sigmoid, two multiplies: six ops once raised) runs as one
+# vector kernel (ascend-fuse-vector), bit-identical to six launches.
+echo
+echo "== ascend-run examples/swiglu_fusion.mlir --seed 1: six elementwise ops, one launch"
+"$build/bin/ascend-run" "$root/examples/swiglu_fusion.mlir" --seed 1
