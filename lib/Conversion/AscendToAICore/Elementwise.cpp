@@ -542,12 +542,15 @@ namespace {
 
 /// A row-wise op on the f32 [rows, C] tiles `in` (x, and gamma for
 /// rms_norm), as its own kernel computes it. The row code overwrites its
-/// input, which other ops of the chain may still read: it works on a copy.
+/// input: in place when nothing else reads x (`ownsX`), else on a copy.
 Value emitRowwise(OpBuilder &b, Location loc, Operation *op, ArrayRef<Value> in,
-                  ArrayRef<int64_t> shape) {
+                  ArrayRef<int64_t> shape, bool ownsX) {
   Type f32 = b.getF32Type();
-  Value x = allocUB(b, loc, shape, f32);
-  b.create<vec::CopyOp>(loc, in[0], x);
+  Value x = in[0];
+  if (!ownsX) {
+    x = allocUB(b, loc, shape, f32);
+    b.create<vec::CopyOp>(loc, in[0], x);
+  }
   Value wide = allocUB(b, loc, shape, f32);
   Value scratch = allocUB(b, loc, shape, f32);
   if (auto norm = dyn_cast<ascend::RmsNormOp>(op))
@@ -560,14 +563,16 @@ Value emitRowwise(OpBuilder &b, Location loc, Operation *op, ArrayRef<Value> in,
 
 /// Computes `op` on the compute-type tiles `in` and rounds the result to
 /// its element type, as the op's own kernel does before storing it.
+/// `ownsInput`: nothing else reads in[0], so a row-wise op may overwrite it.
 Value emitRounded(OpBuilder &b, Location loc, Operation *op, ArrayRef<Value> in,
-                  ArrayRef<int64_t> shape) {
+                  ArrayRef<int64_t> shape, bool ownsInput = false) {
   Type element = elementOf(op->getResult(0));
   auto mode = aicore::RoundMode::rint;
   if (auto cast = dyn_cast<ascend::CastOp>(op))
     mode = cast.getRoundMode();
-  Value result = isLoweredRowwise(op) ? emitRowwise(b, loc, op, in, shape)
-                                      : emitBody(b, loc, op, in, shape);
+  Value result = isLoweredRowwise(op)
+                     ? emitRowwise(b, loc, op, in, shape, ownsInput)
+                     : emitBody(b, loc, op, in, shape);
   if (element == computeType(op))
     return result;
   Value narrow = allocUB(b, loc, shape, element);
@@ -633,7 +638,11 @@ SmallVector<Value> emitFusedBody(OpBuilder &b, Location loc,
     SmallVector<Value> in;
     for (Value v : member.getOperands())
       in.push_back(tileOf(v, compute));
-    rounded[member.getResult(0)] = emitRounded(b, loc, &member, in, shape);
+    // A tile of a value with one reader is that reader's to overwrite.
+    bool ownsInput = member.getNumOperands() > 0 &&
+                     member.getOperand(0).hasOneUse();
+    rounded[member.getResult(0)] =
+        emitRounded(b, loc, &member, in, shape, ownsInput);
   }
   return llvm::map_to_vector(fused.getYielded(),
                              [&](Value v) { return rounded.lookup(v); });
