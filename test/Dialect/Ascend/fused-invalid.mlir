@@ -1254,3 +1254,26 @@ func.func @fused_vector_result_shapes(%x: tensor<16x128xf16>, %r: tensor<128xf16
   }
   return %y#1 : tensor<128xf16>
 }
+
+// -----
+
+// An empty body.
+func.func @fused_vector_empty(%x: tensor<4xf16>) -> tensor<4xf16> {
+  // expected-error @+1 {{'ascend.fused_vector' op expects a non-empty block}}
+  %y = ascend.fused_vector ins(%x : tensor<4xf16>) -> tensor<4xf16> {
+  ^bb0(%a: tensor<4xf16>):
+  }
+  return %y : tensor<4xf16>
+}
+
+// -----
+
+// A body without its ascend.yield.
+func.func @fused_vector_no_yield(%x: tensor<4xf16>) -> tensor<4xf16> {
+  // expected-error @+1 {{'ascend.fused_vector' op body must end with ascend.yield}}
+  %y = ascend.fused_vector ins(%x : tensor<4xf16>) -> tensor<4xf16> {
+  ^bb0(%a: tensor<4xf16>):
+    %e = ascend.exp %a : tensor<4xf16> -> tensor<4xf16>
+  }
+  return %y : tensor<4xf16>
+}
