@@ -203,6 +203,17 @@ struct CubeVectorPattern : RewritePattern {
                                 /*flat=*/false);
     int64_t budget = elementwiseTileElements(op, options);
     int64_t minBytes = narrowestBytes(op);
+    // A single-element operand (a constant) is loaded and expanded once per
+    // block, as wide as a tile and as tall as any chunk; chunks are capped
+    // at that height.
+    int64_t fixedRows = std::max<int64_t>(1, budget / p.tn);
+    SmallVector<Value> fixed;
+    for (auto [i, view, spread] : llvm::enumerate(views, classifyOperands(op)))
+      fixed.push_back(
+          spread == Spread::scalar
+              ? loadFixedOperand(b, loc, op, i, view, {fixedRows, p.tn})
+              : Value());
+    bool anyFixed = llvm::any_of(fixed, [](Value v) { return bool(v); });
     forEachOutputTile(
         b, loc, p, blocks,
         [&](OpBuilder &, Value matrix, Value row, Value col, int64_t rows,
@@ -215,11 +226,13 @@ struct CubeVectorPattern : RewritePattern {
           int64_t chunk = cols * minBytes % 32 == 0
                               ? std::max<int64_t>(1, budget / cols)
                               : 1;
+          if (anyFixed)
+            chunk = std::min(chunk, fixedRows);
           emitHalves(b, loc, sub, first, rows, [&](Value start, int64_t n) {
             emitRowChunks(b, loc, start, n, std::min(chunk, n),
                           [&](Value at, int64_t r) {
-                            emitElementwiseTile(b, loc, op, views, {}, outView,
-                                                at, col, {r, cols});
+                            emitElementwiseTile(b, loc, op, views, fixed,
+                                                outView, at, col, {r, cols});
                           });
           });
         });

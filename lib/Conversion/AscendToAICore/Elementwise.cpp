@@ -504,12 +504,9 @@ struct ElementwisePattern : RewritePattern {
     for (auto [i, v, spread] : llvm::enumerate(views, spreads)) {
       bool same = spread == Spread::scalar ||
                   (spread == Spread::row && plan.tileCols == plan.cols);
-      Value zero = same && spread == Spread::row
-                       ? constantIndex(rewriter, loc, 0)
-                       : Value();
-      fixed.push_back(same ? loadOperand(rewriter, loc, v, zero, zero,
-                                         tileShape, loadType(op, i))
-                           : Value());
+      fixed.push_back(same
+                          ? loadFixedOperand(rewriter, loc, op, i, v, tileShape)
+                          : Value());
     }
 
     auto emitTile = [&](OpBuilder &b, Value row, Value col, int64_t rows,
@@ -649,6 +646,14 @@ SmallVector<Value> emitFusedBody(OpBuilder &b, Location loc,
 }
 
 } // namespace
+
+Value mlir::ascend::lowering::loadFixedOperand(OpBuilder &b, Location loc,
+                                               Operation *op, unsigned i,
+                                               Value view,
+                                               ArrayRef<int64_t> shape) {
+  Value zero = constantIndex(b, loc, 0);
+  return loadOperand(b, loc, view, zero, zero, shape, loadType(op, i));
+}
 
 void mlir::ascend::lowering::emitElementwiseTile(
     OpBuilder &b, Location loc, Operation *op, ArrayRef<Value> views,

@@ -45,6 +45,13 @@ int64_t elementwiseTileElements(Operation *op,
 Value operandView(OpBuilder &b, Location loc, Value memref, Spread spread,
                   bool flat);
 
+/// Operand `i` of `op` (a single element, or a row when tiles span whole
+/// rows: the same for every tile) loaded from its GM `view` once and
+/// expanded to `shape`, in the type the op reads it in; a tile of a smaller
+/// shape takes its leading part (`fixed` of emitElementwiseTile).
+Value loadFixedOperand(OpBuilder &b, Location loc, Operation *op, unsigned i,
+                       Value view, ArrayRef<int64_t> shape);
+
 /// The tile of `shape` ([rows, cols], or [cols] on flat views) at (row,
 /// col): loads each operand's window of its view (or takes the leading part
 /// of its `fixed` UB tile, if given), computes `op` and stores each rounded
