@@ -90,28 +90,6 @@ FailureOr<FusedChain> matchChain(Operation *matmul, PatternRewriter &rewriter) {
   return FusedChain{*mm, *ew, op, readBack};
 }
 
-/// Emits `rows` rows of the tile from GM row `start` in chunks of at most
-/// `chunk` rows: a loop over the whole chunks, then a static tail.
-void emitRowChunks(OpBuilder &b, Location loc, Value start, int64_t rows,
-                   int64_t chunk,
-                   function_ref<void(Value row, int64_t rows)> emit) {
-  int64_t whole = rows / chunk, tail = rows % chunk;
-  if (whole == 1) {
-    emit(start, chunk);
-  } else if (whole > 1) {
-    auto loop = b.create<scf::ForOp>(loc, constantIndex(b, loc, 0),
-                                     constantIndex(b, loc, whole * chunk),
-                                     constantIndex(b, loc, chunk));
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(loop.getBody());
-    emit(b.create<arith::AddIOp>(loc, start, loop.getInductionVar()), chunk);
-  }
-  if (tail > 0)
-    emit(b.create<arith::AddIOp>(loc, start,
-                                 constantIndex(b, loc, whole * chunk)),
-         tail);
-}
-
 /// Splits `rows` rows from `start` between the two vector cores: the first
 /// takes ceil(rows / 2), the second the rest.
 void emitHalves(OpBuilder &b, Location loc, Value sub, Value start,
@@ -229,11 +207,11 @@ struct CubeVectorPattern : RewritePattern {
           if (anyFixed)
             chunk = std::min(chunk, fixedRows);
           emitHalves(b, loc, sub, first, rows, [&](Value start, int64_t n) {
-            emitRowChunks(b, loc, start, n, std::min(chunk, n),
-                          [&](Value at, int64_t r) {
-                            emitElementwiseTile(b, loc, op, views, fixed,
-                                                outView, at, col, {r, cols});
-                          });
+            emitChunks(b, loc, start, n, std::min(chunk, n),
+                       [&](Value at, int64_t r) {
+                         emitElementwiseTile(b, loc, op, views, fixed, outView,
+                                             at, col, {r, cols});
+                       });
           });
         });
   }

@@ -10,10 +10,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "LoweringUtils.h"
 #include "AscendDialect/MTE/MTEDialect.h"
+#include "LoweringUtils.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
-#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
 using namespace mlir;
@@ -22,6 +21,9 @@ using namespace mlir::ascend::lowering;
 using aicore::AddressSpace;
 
 namespace {
+
+constexpr const char *kDynamicConcat =
+    "concatenations between ascend ops are lowered for static shapes only";
 
 int64_t product(ArrayRef<int64_t> dims) {
   int64_t p = 1;
@@ -96,19 +98,8 @@ LogicalResult emitWindowCopy(PatternRewriter &rewriter, Location loc,
   return emitRoundRobin(
       rewriter, loc, block, rows / tileRows, rows % tileRows, tileRows, blocks,
       [&](OpBuilder &b, Value row, int64_t n) -> LogicalResult {
-        int64_t whole = width / chunk, rest = width % chunk;
-        if (whole == 1) {
-          copyBlock(b, row, constantIndex(b, loc, 0), n, chunk);
-        } else if (whole > 1) {
-          auto loop = b.create<scf::ForOp>(loc, constantIndex(b, loc, 0),
-                                           constantIndex(b, loc, whole * chunk),
-                                           constantIndex(b, loc, chunk));
-          OpBuilder::InsertionGuard guard(b);
-          b.setInsertionPointToStart(loop.getBody());
-          copyBlock(b, row, loop.getInductionVar(), n, chunk);
-        }
-        if (rest > 0)
-          copyBlock(b, row, constantIndex(b, loc, whole * chunk), n, rest);
+        emitChunks(b, loc, Value(), width, chunk,
+                   [&](Value col, int64_t w) { copyBlock(b, row, col, n, w); });
         return success();
       });
 }
@@ -176,9 +167,7 @@ struct ConcatPattern : OpRewritePattern<tensor::ConcatOp> {
     if (failed(gm))
       return failure();
     if (!op.getResultType().hasStaticShape())
-      return rewriter.notifyMatchFailure(
-          op, "concatenations between ascend ops are lowered for static "
-              "shapes only");
+      return rewriter.notifyMatchFailure(op, kDynamicConcat);
     unsigned dim = op.getDim();
     ArrayRef<int64_t> shape = op.getResultType().getShape();
     int64_t inner = product(shape.drop_front(dim + 1));
@@ -226,7 +215,6 @@ mlir::ascend::lowering::explainDataMovement(Operation *op,
     (void)slicedDim(slice, why);
   if (auto concat = dyn_cast<tensor::ConcatOp>(op);
       concat && !concat.getResultType().hasStaticShape())
-    why = "concatenations between ascend ops are lowered for static shapes "
-          "only";
+    why = kDynamicConcat;
   return why;
 }

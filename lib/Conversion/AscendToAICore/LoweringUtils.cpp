@@ -63,6 +63,26 @@ FailureOr<GMOperands> matchGMOperands(Operation *op,
   return gm;
 }
 
+void emitChunks(OpBuilder &b, Location loc, Value start, int64_t count,
+                int64_t chunk, function_ref<void(Value, int64_t)> emit) {
+  auto at = [&](Value offset) {
+    return start ? add(b, loc, start, offset) : offset;
+  };
+  int64_t whole = count / chunk, tail = count % chunk;
+  if (whole == 1) {
+    emit(start ? start : constantIndex(b, loc, 0), chunk);
+  } else if (whole > 1) {
+    auto loop = b.create<scf::ForOp>(loc, constantIndex(b, loc, 0),
+                                     constantIndex(b, loc, whole * chunk),
+                                     constantIndex(b, loc, chunk));
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(loop.getBody());
+    emit(at(loop.getInductionVar()), chunk);
+  }
+  if (tail > 0)
+    emit(at(constantIndex(b, loc, whole * chunk)), tail);
+}
+
 void requireBlocks(Operation *op, int64_t blockDim) {
   auto func = op->getParentOfType<func::FuncOp>();
   StringRef name = aicore::AICoreDialect::getKernelAttrName();

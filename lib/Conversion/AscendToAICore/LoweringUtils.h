@@ -76,6 +76,12 @@ LogicalResult emitRoundRobin(PatternRewriter &rewriter, Location loc,
                              Value block, int64_t full, int64_t tail,
                              int64_t tile, int64_t blocks, TileEmitter emit);
 
+/// Calls `emit(offset, size)` for `count` units from `start` (null: from 0)
+/// in chunks of at most `chunk`: the one whole chunk, or a loop over the
+/// whole chunks, then the static tail.
+void emitChunks(OpBuilder &b, Location loc, Value start, int64_t count,
+                int64_t chunk, function_ref<void(Value, int64_t)> emit);
+
 /// Why bf16 `element` cannot be computed on `op`'s target ("" if it can).
 std::string bf16Blocker(Operation *op, Type element);
 
