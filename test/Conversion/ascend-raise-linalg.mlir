@@ -547,10 +547,10 @@ func.func @fused_silu_dynamic(%x: tensor<?x11008xf16>) -> tensor<?x11008xf16> {
 func.func @elementwise_not_raised(%x: tensor<16x4096xf32>, %i: tensor<16x4096xi32>, %d: tensor<16x4096xf64>, %bias: tensor<4096xf32>, %s: tensor<16x8xf32>) -> (tensor<16x4096xf32>, tensor<16x4096xi1>, tensor<16x4096xf32>, tensor<16x4096xf32>, tensor<16x4096xi32>, tensor<16x4096xf64>, tensor<16x4096xf32>, tensor<16x4096xf32>, tensor<16x4096xf32>, tensor<16x4096xf32>, tensor<4096x16xf32>, tensor<16x4096xf32>) {
   %cst = arith.constant 0.000000e+00 : f32
   %e = tensor.empty() : tensor<16x4096xf32>
-  // expected-remark @below {{not raised: its body computes math.tanh, which no ascend op computes}}
+  // expected-remark @below {{not raised: its body computes math.sin, which no ascend op computes}}
   %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%x : tensor<16x4096xf32>) outs(%e : tensor<16x4096xf32>) {
   ^bb0(%in: f32, %out: f32):
-    %r = math.tanh %in : f32
+    %r = math.sin %in : f32
     linalg.yield %r : f32
   } -> tensor<16x4096xf32>
   %eb = tensor.empty() : tensor<16x4096xi1>
@@ -1137,4 +1137,45 @@ func.func @product_not_raised(%x: tensor<16x4096xf32>) -> tensor<16xf32> {
       linalg.yield %r : f32
     }
   return %p : tensor<16xf32>
+}
+
+// -----
+
+// GELU, erf form, as torch-mlir writes it: math.erf raises to ascend.erf.
+// CHECK-LABEL: func.func @gelu_erf
+// CHECK:         %[[R:.*]] = arith.constant dense<0.707106769> : tensor<f32>
+// CHECK-NEXT:    %[[S:.*]] = ascend.mul %arg0, %[[R]] : tensor<8x3072xf32>, tensor<f32> -> tensor<8x3072xf32>
+// CHECK-NEXT:    %[[E:.*]] = ascend.erf %[[S]] : tensor<8x3072xf32> -> tensor<8x3072xf32>
+// CHECK:         ascend.add %[[E]]
+func.func @gelu_erf(%x: tensor<8x3072xf32>) -> tensor<8x3072xf32> {
+  %rsqrt2 = arith.constant 0.707106769 : f32
+  %one = arith.constant 1.0 : f32
+  %half = arith.constant 0.5 : f32
+  %e = tensor.empty() : tensor<8x3072xf32>
+  %y = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%x : tensor<8x3072xf32>) outs(%e : tensor<8x3072xf32>) {
+  ^bb0(%a: f32, %out: f32):
+    %0 = arith.mulf %a, %rsqrt2 : f32
+    %1 = math.erf %0 : f32
+    %2 = arith.addf %1, %one : f32
+    %3 = arith.mulf %a, %half : f32
+    %4 = arith.mulf %3, %2 : f32
+    linalg.yield %4 : f32
+  } -> tensor<8x3072xf32>
+  return %y : tensor<8x3072xf32>
+}
+
+// -----
+
+// math.tanh raises to ascend.tanh, in the body's type (here f16).
+// CHECK-LABEL: func.func @tanh_f16
+// CHECK-NEXT:    %[[T:.*]] = ascend.tanh %arg0 : tensor<4x1024xf16> -> tensor<4x1024xf16>
+// CHECK-NEXT:    return %[[T]]
+func.func @tanh_f16(%x: tensor<4x1024xf16>) -> tensor<4x1024xf16> {
+  %e = tensor.empty() : tensor<4x1024xf16>
+  %y = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%x : tensor<4x1024xf16>) outs(%e : tensor<4x1024xf16>) {
+  ^bb0(%a: f16, %out: f16):
+    %0 = math.tanh %a : f16
+    linalg.yield %0 : f16
+  } -> tensor<4x1024xf16>
+  return %y : tensor<4x1024xf16>
 }

@@ -100,6 +100,53 @@ func.func @silu(%x: tensor<1024xf16>) -> tensor<1024xf16> {
 
 // -----
 
+// tanh as Ascend C's Tanh: clamp to [-8.8, 8.8], e = exp(2x),
+// (e - 1) / (e + 1), on f32 tiles; one rounding to f16 at the end.
+// CHECK-LABEL: func.func @tanh
+// CHECK-DAG: %[[HI:.*]] = arith.constant 8.800000e+00 : f32
+// CHECK-DAG: %[[LO:.*]] = arith.constant -8.800000e+00 : f32
+// CHECK-DAG: %[[TWO:.*]] = arith.constant 2.000000e+00 : f32
+// CHECK-DAG: %[[ONE:.*]] = arith.constant 1.000000e+00 : f32
+// CHECK-DAG: %[[MONE:.*]] = arith.constant -1.000000e+00 : f32
+// CHECK: vec.cast %{{.*}}, %[[X:[^ ]*]] round <rint> : memref<1024xf16, #aicore.space<ub>>, memref<1024xf32, #aicore.space<ub>>
+// CHECK: vec.mins %[[X]], %[[HI]], %[[A:[^ ]*]] :
+// CHECK: vec.maxs %[[A]], %[[LO]], %[[B:[^ ]*]] :
+// CHECK: vec.muls %[[B]], %[[TWO]], %[[A]] :
+// CHECK: vec.exp %[[A]], %[[B]] :
+// CHECK: vec.adds %[[B]], %[[MONE]], %[[A]] :
+// CHECK: vec.adds %[[B]], %[[ONE]], %[[C:[^ ]*]] :
+// CHECK: vec.div %[[A]], %[[C]], %[[B]] :
+// CHECK: vec.cast %[[B]], %[[Y:[^ ]*]] round <rint> : memref<1024xf32, #aicore.space<ub>>, memref<1024xf16, #aicore.space<ub>>
+// CHECK: mte.copy %[[Y]]
+func.func @tanh(%x: tensor<1024xf16>) -> tensor<1024xf16> {
+  %y = ascend.tanh %x : tensor<1024xf16> -> tensor<1024xf16>
+  return %y : tensor<1024xf16>
+}
+
+// -----
+
+// erf as Ascend C's Erf: clamp to [-3.92, 3.92], x P(x^2) / Q(x^2) in
+// Horner form; f16 results round with ties away (<round>).
+// CHECK-LABEL: func.func @erf
+// CHECK-DAG: %[[HI:.*]] = arith.constant 3.920000e+00 : f32
+// CHECK-DAG: %[[P5:.*]] = arith.constant 0.0534437485 : f32
+// CHECK-DAG: %[[Q0:.*]] = arith.constant 26267.2246 : f32
+// CHECK: vec.mins %[[X:[^ ]*]], %[[HI]], %{{.*}} :
+// CHECK: vec.maxs
+// CHECK: vec.mul %[[C:[^ ]*]], %[[C]], %[[X2:[^ ]*]] :
+// CHECK: vec.muls %[[X2]], %[[P5]], %{{.*}} :
+// CHECK-COUNT-9: vec.mul
+// CHECK: vec.adds %{{.*}}, %[[Q0]], %[[Q:[^ ]*]] :
+// CHECK-NEXT: vec.div %[[P:[^ ]*]], %[[Q]], %[[E:[^ ]*]] :
+// CHECK: vec.cast %[[E]], %[[Y:[^ ]*]] round <round> : memref<1024xf32, #aicore.space<ub>>, memref<1024xf16, #aicore.space<ub>>
+// CHECK: mte.copy %[[Y]]
+func.func @erf(%x: tensor<1024xf16>) -> tensor<1024xf16> {
+  %y = ascend.erf %x : tensor<1024xf16> -> tensor<1024xf16>
+  return %y : tensor<1024xf16>
+}
+
+// -----
+
 // gelu (tanh form) = x / (1 + e^u) with u = x (c0 + c1 x^2),
 // c0 = -2 sqrt(2/pi), c1 = 0.044715 c0.
 // CHECK-LABEL: func.func @gelu

@@ -167,6 +167,22 @@ def Ascend_GeluOp : Ascend_UnaryOp<"gelu", "GELU, tanh approximation",
     !strconcat("This is the tanh form of GELU (PyTorch `approximate=\"tanh\"`), "
                "not the erf form. ", Ascend_InF32)>;
 
+def Ascend_TanhOp : Ascend_UnaryOp<"tanh", "hyperbolic tangent", "tanh(x)",
+    "It is evaluated in f32 as Ascend C's `Tanh` does: x is clamped to "
+    "[-8.8, 8.8], then `(e^2x - 1) / (e^2x + 1)` with every step rounded to "
+    "f32 (docs/Numerics.md, \"Composite ops\"), and the result is rounded "
+    "once, to nearest even, to the element type. Near 0 the subtraction "
+    "cancels: results of magnitude below about 1e-3 carry the absolute error "
+    "of e^2x in f32 (docs/Numerics.md gives the measured error).">;
+def Ascend_ErfOp : Ascend_UnaryOp<"erf", "Gauss error function", "erf(x)",
+    "It is evaluated in f32 as Ascend C's `Erf` does: x is clamped to "
+    "[-3.92, 3.92] and erf(x) = x P(x^2) / Q(x^2), a rational approximation "
+    "with a degree-5 P and a monic degree-5 Q in Horner form, every step "
+    "rounded to f32 (coefficients in docs/Numerics.md). The result is "
+    "rounded once to the element type: to nearest even for bf16 and f32, "
+    "and to nearest with ties away from zero for f16, as the 910B's `Erf` "
+    "casts its f16 results (`CAST_ROUND`).">;
+
 def Ascend_CastOp : Ascend_Op<"cast", [Pure, Ascend_ElementwiseTrait]> {
   let summary = "elementwise conversion to another floating-point type";
   let description = [{

@@ -542,7 +542,8 @@ struct ConvertAscendToAICorePass
       if (why.empty())
         why = "convert-ascend-to-aicore cannot lower this op yet (lowered: "
               "matmul, batch_matmul, elementwise ops with row, per-row and "
-              "single-element broadcasting, silu, gelu, cast, softmax over the "
+              "single-element broadcasting, silu, gelu, tanh, erf, cast, "
+              "softmax over the "
               "last dim, rms_norm, rope, flash_attention, paged_attention and "
               "fused_vector)";
       op->emitError() << why;

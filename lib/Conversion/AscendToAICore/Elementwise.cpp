@@ -56,12 +56,13 @@ Type elementOf(Value v) { return getElementTypeOrSelf(v.getType()); }
 
 int64_t bytesOf(Type t) { return t.getIntOrFloatBitWidth() / 8; }
 
-/// silu, gelu and the row-wise ops are evaluated in f32 (their definitions
-/// say so), cast goes through f32 because every vec.cast between floats
-/// starts or ends there, and bf16 has no vector arithmetic.
+/// silu, gelu, tanh, erf and the row-wise ops are evaluated in f32 (their
+/// definitions say so), cast goes through f32 because every vec.cast between
+/// floats starts or ends there, and bf16 has no vector arithmetic.
 Type computeType(Operation *op) {
   Type element = elementOf(op->getResult(0));
-  if (isa<ascend::SiluOp, ascend::GeluOp, ascend::CastOp>(op) ||
+  if (isa<ascend::SiluOp, ascend::GeluOp, ascend::TanhOp, ascend::ErfOp,
+          ascend::CastOp>(op) ||
       isLoweredRowwise(op) || element.isBF16())
     return Float32Type::get(op->getContext());
   return element;
@@ -80,7 +81,9 @@ Type loadType(Operation *op, unsigned i) {
 
 /// f32 tiles a composite op needs besides its operands and result.
 int64_t scratchTiles(Operation *op) {
-  return isa<ascend::SiluOp, ascend::GeluOp>(op) ? 2 : 0;
+  if (isa<ascend::ErfOp>(op))
+    return 3;
+  return isa<ascend::SiluOp, ascend::GeluOp, ascend::TanhOp>(op) ? 2 : 0;
 }
 
 Spread classify(ShapedType operand, ShapedType result) {
@@ -424,6 +427,53 @@ void emitGelu(OpBuilder &b, Location loc, Value x, Value t, Value u,
   b.create<vec::DivOp>(loc, x, u, out);
 }
 
+/// tanh(x) as Ascend C's `Tanh` computes it (CANN 8.1 highlevel_api
+/// tanh_common_impl.h): x clamped to [-8.8, 8.8], where tanh is 1 in f32
+/// and e^2x stays finite, then (e^2x - 1) / (e^2x + 1). Returns the tile
+/// holding the result (one of the three given).
+Value emitTanh(OpBuilder &b, Location loc, Value x, Value t, Value u, Value v) {
+  b.create<vec::MinsOp>(loc, x, scalar(b, loc, 8.8), t);
+  b.create<vec::MaxsOp>(loc, t, scalar(b, loc, -8.8), u);
+  b.create<vec::MulsOp>(loc, u, scalar(b, loc, 2.0), t);
+  b.create<vec::ExpOp>(loc, t, u);
+  b.create<vec::AddsOp>(loc, u, scalar(b, loc, -1.0), t);
+  b.create<vec::AddsOp>(loc, u, scalar(b, loc, 1.0), v);
+  b.create<vec::DivOp>(loc, t, v, u);
+  return u;
+}
+
+/// erf(x) as Ascend C's `Erf` computes it (CANN 8.1 highlevel_api
+/// erf_common_impl.h): x clamped to [-3.92, 3.92] (erf is 1 in f32 beyond),
+/// then x P(x^2) / Q(x^2) with both polynomials in Horner form. Returns the
+/// tile holding the result (one of the four given).
+Value emitErf(OpBuilder &b, Location loc, Value x, Value c, Value x2, Value p,
+              Value q) {
+  static constexpr double kP[] = {0.053443748819,  0.75517016694e1,
+                                  0.10162808918e3, 0.13938061484e4,
+                                  0.50637915060e4, 0.29639384698e5};
+  static constexpr double kQ[] = {0.31212858877e2, 0.39856963806e3,
+                                  0.30231248150e4, 0.13243365831e5,
+                                  0.26267224157e5};
+  b.create<vec::MinsOp>(loc, x, scalar(b, loc, 3.92), p);
+  b.create<vec::MaxsOp>(loc, p, scalar(b, loc, -3.92), c);
+  b.create<vec::MulOp>(loc, c, c, x2);
+  // Horner steps alternate between two tiles: vec ops do not work in place.
+  b.create<vec::MulsOp>(loc, x2, scalar(b, loc, kP[0]), q);
+  for (double coefficient : ArrayRef<double>(kP).slice(1, 4)) {
+    b.create<vec::AddsOp>(loc, q, scalar(b, loc, coefficient), p);
+    b.create<vec::MulOp>(loc, x2, p, q);
+  }
+  b.create<vec::AddsOp>(loc, q, scalar(b, loc, kP[5]), p);
+  b.create<vec::MulOp>(loc, c, p, q); // x P(x^2)
+  b.create<vec::AddsOp>(loc, x2, scalar(b, loc, kQ[0]), p);
+  for (double coefficient : ArrayRef<double>(kQ).drop_front()) {
+    b.create<vec::MulOp>(loc, x2, p, c);
+    b.create<vec::AddsOp>(loc, c, scalar(b, loc, coefficient), p);
+  }
+  b.create<vec::DivOp>(loc, q, p, c);
+  return c;
+}
+
 /// Emits the vec ops computing `op` on the compute-type tiles `in` of
 /// `shape` and returns the result tile (for a cast, the widened input:
 /// the conversion happens when the result is rounded).
@@ -433,6 +483,10 @@ Value emitBody(OpBuilder &b, Location loc, Operation *op, ArrayRef<Value> in,
     return in[0];
   Type compute = cast<MemRefType>(in[0].getType()).getElementType();
   auto tile = [&] { return allocUB(b, loc, shape, compute); };
+  if (isa<ascend::TanhOp>(op))
+    return emitTanh(b, loc, in[0], tile(), tile(), tile());
+  if (isa<ascend::ErfOp>(op))
+    return emitErf(b, loc, in[0], tile(), tile(), tile(), tile());
   Value out = tile();
   TypeSwitch<Operation *>(op)
       .Case([&](ascend::AddOp) { b.create<vec::AddOp>(loc, in[0], in[1], out); })
@@ -567,6 +621,9 @@ Value emitRounded(OpBuilder &b, Location loc, Operation *op, ArrayRef<Value> in,
   auto mode = aicore::RoundMode::rint;
   if (auto cast = dyn_cast<ascend::CastOp>(op))
     mode = cast.getRoundMode();
+  // The 910B's Erf casts its f16 result with CAST_ROUND (ties away).
+  if (isa<ascend::ErfOp>(op) && element.isF16())
+    mode = aicore::RoundMode::round;
   Value result = isLoweredRowwise(op)
                      ? emitRowwise(b, loc, op, in, shape, ownsInput)
                      : emitBody(b, loc, op, in, shape);

@@ -39,6 +39,8 @@ enum class Fn {
   Abs,
   Neg,
   Relu,
+  Tanh,
+  Erf,
   Cast
 };
 
@@ -328,6 +330,8 @@ FailureOr<unsigned> BodyTranslator::translateOp(Operation *def) {
       .Case<math::LogOp>(direct(Fn::Log))
       .Case<math::SqrtOp>(direct(Fn::Sqrt))
       .Case<math::RsqrtOp>(direct(Fn::Rsqrt))
+      .Case<math::TanhOp>(direct(Fn::Tanh))
+      .Case<math::ErfOp>(direct(Fn::Erf))
       .Case<arith::ExtFOp, arith::TruncFOp>(direct(Fn::Cast))
       .Case([&](arith::DivFOp div) -> Result {
         if (isConstantFloat(div.getLhs(), 1.0))
@@ -420,6 +424,10 @@ Value buildNode(OpBuilder &builder, Location loc, const Term &term, Type type,
     return builder.create<NegOp>(loc, type, args[0]);
   case Fn::Relu:
     return builder.create<ReluOp>(loc, type, args[0]);
+  case Fn::Tanh:
+    return builder.create<TanhOp>(loc, type, args[0]);
+  case Fn::Erf:
+    return builder.create<ErfOp>(loc, type, args[0]);
   case Fn::Cast:
     return builder.create<CastOp>(loc, type, args[0], term.roundMode);
   }

@@ -1161,7 +1161,7 @@ func.func @fa_missing_scale(%q: tensor<1x8x128x64xf16>, %k: tensor<1x2x256x64xf1
 func.func @fused_vector_softmax(%x: tensor<16x128xf16>) -> tensor<16x128xf16> {
   %y = ascend.fused_vector ins(%x : tensor<16x128xf16>) -> tensor<16x128xf16> {
   ^bb0(%a: tensor<16x128xf16>):
-    // expected-error @+1 {{'ascend.softmax' op cannot be in an ascend.fused_vector body: only the elementwise ascend ops (add, sub, mul, div, max, min, exp, log, sqrt, rsqrt, reciprocal, abs, neg, relu, silu, gelu, cast), softmax over the last dim and rms_norm can}}
+    // expected-error @+1 {{'ascend.softmax' op cannot be in an ascend.fused_vector body: only the elementwise ascend ops (add, sub, mul, div, max, min, exp, log, sqrt, rsqrt, reciprocal, abs, neg, relu, silu, gelu, tanh, erf, cast), softmax over the last dim and rms_norm can}}
     %s = ascend.softmax %a dim 0 : tensor<16x128xf16> -> tensor<16x128xf16>
     ascend.yield %s : tensor<16x128xf16>
   }

@@ -234,6 +234,22 @@ func.func @gelu_x_type(%x: tensor<4xi8>) {
 
 // -----
 
+func.func @tanh_x_type(%x: tensor<4xi32>) {
+  // expected-error @+1 {{'ascend.tanh' op x has element type 'i32', expected f16, bf16 or f32}}
+  %0 = ascend.tanh %x : tensor<4xi32> -> tensor<4xi32>
+  return
+}
+
+// -----
+
+func.func @erf_shape(%x: tensor<4x8xf16>) {
+  // expected-error @+1 {{'ascend.erf' op result has shape [8, 4], expected [4, 8] (x's shape)}}
+  %0 = ascend.erf %x : tensor<4x8xf16> -> tensor<8x4xf16>
+  return
+}
+
+// -----
+
 func.func @cast_x_type(%x: tensor<4xi32>) {
   // expected-error @+1 {{'ascend.cast' op x has element type 'i32', expected f16, bf16 or f32}}
   %0 = ascend.cast <rint> %x : tensor<4xi32> -> tensor<4xf32>

@@ -74,6 +74,10 @@ func.func @unary(%x: tensor<64x128xf16>, %y: tensor<?x7168xbf16>, %z: tensor<16x
   %8 = ascend.silu %y : tensor<?x7168xbf16> -> tensor<?x7168xbf16>
   // CHECK: ascend.gelu %{{.*}} : tensor<64x128xf16> -> tensor<64x128xf16>
   %9 = ascend.gelu %x : tensor<64x128xf16> -> tensor<64x128xf16>
+  // CHECK: ascend.tanh %{{.*}} : tensor<64x128xf16> -> tensor<64x128xf16>
+  %10 = ascend.tanh %x : tensor<64x128xf16> -> tensor<64x128xf16>
+  // CHECK: ascend.erf %{{.*}} : tensor<?x7168xbf16> -> tensor<?x7168xbf16>
+  %11 = ascend.erf %y : tensor<?x7168xbf16> -> tensor<?x7168xbf16>
   return
 }
 

@@ -77,6 +77,57 @@ def rope_half32(x32, c32, s32):
     return np.concatenate([x1 * c - x2 * s, x2 * c + x1 * s], axis=-1)
 
 
+def exp32(x32):
+    """The contract's exp on f32 (f64 exp rounded once: the same bits as
+    docs/Numerics.md's algorithm on every input the tests use)."""
+    return np.exp(x32.astype(np.float64)).astype(np.float32)
+
+
+def tanh32(x32):
+    """ascend.tanh's f32 steps (docs/Numerics.md, Composite ops)."""
+    f32 = np.float32
+    e = exp32(np.maximum(np.minimum(x32, f32(8.8)), f32(-8.8)) * f32(2))
+    return (e - f32(1)) / (e + f32(1))
+
+
+ERF_P = [0.053443748819, 0.75517016694e1, 0.10162808918e3, 0.13938061484e4,
+         0.50637915060e4, 0.29639384698e5]
+ERF_Q = [0.31212858877e2, 0.39856963806e3, 0.30231248150e4, 0.13243365831e5,
+         0.26267224157e5]
+
+
+def erf32(x32):
+    """ascend.erf's f32 steps: x P(x^2) / Q(x^2) on x clamped to +-3.92."""
+    f32 = np.float32
+    c = np.maximum(np.minimum(x32, f32(3.92)), f32(-3.92))
+    x2 = c * c
+    p = x2 * f32(ERF_P[0])
+    for k in ERF_P[1:-1]:
+        p = x2 * (p + f32(k))
+    p = c * (p + f32(ERF_P[-1]))
+    q = x2 + f32(ERF_Q[0])
+    for k in ERF_Q[1:]:
+        q = x2 * q + f32(k)
+    return p / q
+
+
+def quiet_nan(x):
+    """NaN -> the quiet NaN with its sign, as the contract's conversions
+    give (NumPy keeps payloads)."""
+    return np.where(np.isnan(x), np.copysign(np.array(np.nan, x.dtype), x), x)
+
+
+def f16_ties_away(x32):
+    """f32 -> f16, nearest with ties away from zero (CAST_ROUND)."""
+    h = x32.astype(np.float16)
+    d = x32 - h.astype(np.float32)
+    inf = np.float16(np.inf)
+    other = np.nextafter(h, np.where(d > 0, inf, -inf))
+    tie = (d != 0) & (np.abs(other.astype(np.float32) - x32) == np.abs(d))
+    away = np.abs(other.astype(np.float32)) > np.abs(h.astype(np.float32))
+    return np.where(tie & away, other, h)
+
+
 class Saver:
     """save(name, array) writes OUTDIR/name.npy."""
 

@@ -199,7 +199,7 @@ LogicalResult FusedVectorOp::verify() {
              << "cannot be in an ascend.fused_vector body: only the "
                 "elementwise ascend ops (add, sub, mul, div, max, min, exp, "
                 "log, sqrt, rsqrt, reciprocal, abs, neg, relu, silu, gelu, "
-                "cast), softmax over the last dim and rms_norm can";
+                "tanh, erf, cast), softmax over the last dim and rms_norm can";
     if (failed(verifyShape(&member, member.getResult(0), "result", shape,
                            "the enclosing ascend.fused_vector's result shape")))
       return failure();

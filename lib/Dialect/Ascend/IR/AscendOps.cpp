@@ -171,6 +171,8 @@ LogicalResult NegOp::verify() { return verifyUnaryOp(*this); }
 LogicalResult ReluOp::verify() { return verifyUnaryOp(*this); }
 LogicalResult SiluOp::verify() { return verifyUnaryOp(*this); }
 LogicalResult GeluOp::verify() { return verifyUnaryOp(*this); }
+LogicalResult TanhOp::verify() { return verifyUnaryOp(*this); }
+LogicalResult ErfOp::verify() { return verifyUnaryOp(*this); }
 
 LogicalResult CastOp::verify() {
   SmallVector<Type, 3> floats = getFloatTypes(getContext());
