@@ -318,8 +318,20 @@ LogicalResult mlir::ascend::runtime::runHost(func::FuncOp host,
                             << " arguments, " << numArguments << " given";
   SmallVector<unsigned> own(numArguments);
   std::iota(own.begin(), own.end(), 0u);
+  // A result argument tied to an earlier argument is that buffer, updated
+  // in place; it is copied out for --output / --compare afterwards.
+  SmallVector<std::pair<unsigned, unsigned>> tied;
+  for (unsigned i = 0; i < numArguments; ++i)
+    if (auto other = host.getArgAttrOfType<IntegerAttr>(
+            i, aicore::AICoreDialect::getAliasesAttrName())) {
+      own[i] = other.getInt();
+      tied.push_back({i, own[i]});
+    }
   HostExecutor executor(buffers, options, report, target);
   LogicalResult result = executor.run(host, own);
+  if (options.computeValues)
+    for (auto [i, other] : tied)
+      buffers[i] = buffers[other];
   buffers.resize(numArguments);
   arguments = std::move(buffers);
   return result;

@@ -21,12 +21,17 @@ def AICore_Dialect : Dialect {
   let cppNamespace = "::mlir::aicore";
   let useDefaultAttributePrinterParser = 1;
   let hasOperationAttrVerify = 1;
+  let hasRegionArgAttrVerify = 1;
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
   let extraClassDeclaration = [{
     /// Name of the module attribute that selects the target SoC.
     static constexpr ::llvm::StringLiteral getTargetAttrName() { return "aicore.target"; }
     /// Name of the function attribute that marks a kernel entry.
     static constexpr ::llvm::StringLiteral getKernelAttrName() { return "aicore.kernel"; }
+    /// Name of the argument attribute that ties a host's result argument to
+    /// an earlier argument: the caller passes one buffer for both, and the
+    /// host updates it in place (reshape_and_cache's KV caches).
+    static constexpr ::llvm::StringLiteral getAliasesAttrName() { return "aicore.aliases"; }
   private:
     void registerAttributes();
   public:

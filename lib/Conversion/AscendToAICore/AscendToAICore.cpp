@@ -112,7 +112,10 @@ bool isKernelOp(Operation *op) {
 bool isSingleKernel(func::FuncOp func, const AscendTilingOptions &tiling) {
   Block &body = func.getBody().front();
   Operation &op = body.front();
+  // reshape_and_cache writes only the new rows: its host puts the old
+  // caches into the results first (or ties them to the cache arguments).
   if (body.getOperations().size() != 2 || !isKernelOp(&op) ||
+      isa<ascend::ReshapeAndCacheOp>(op) ||
       !kernelWorkspaces(&op, tiling).empty())
     return false;
   return llvm::all_of(op.getOperands(),
@@ -325,6 +328,33 @@ DenseMap<Value, InPlace> placeResults(Block &body) {
   return inPlace;
 }
 
+/// Gives reshape_and_cache's results (`outs`) the old caches before its
+/// kernel writes the new rows. A cache that is an argument read by nothing
+/// else, updated into a result argument, is updated in place as vLLM does:
+/// the result argument gets `aicore.aliases = <the cache argument>`, which
+/// asks the caller to pass one buffer for both (ascend-run does). Any other
+/// cache is copied (memref.copy).
+void prepareCaches(OpBuilder &b, func::FuncOp func,
+                   ascend::ReshapeAndCacheOp op, ArrayRef<Value> outs,
+                   const DenseMap<Value, Value> &buffers) {
+  for (auto [cache, out] :
+       llvm::zip(ValueRange{op.getKeyCache(), op.getValueCache()}, outs)) {
+    auto toTensor = cache.getDefiningOp<bufferization::ToTensorOp>();
+    auto arg = toTensor ? dyn_cast<BlockArgument>(toTensor.getMemref())
+                        : BlockArgument();
+    auto outArg = dyn_cast<BlockArgument>(out);
+    if (arg && outArg && cache.hasOneUse() &&
+        !func.getArgAttr(outArg.getArgNumber(),
+                         aicore::AICoreDialect::getAliasesAttrName())) {
+      func.setArgAttr(outArg.getArgNumber(),
+                      aicore::AICoreDialect::getAliasesAttrName(),
+                      b.getI64IntegerAttr(arg.getArgNumber()));
+      continue;
+    }
+    b.create<memref::CopyOp>(op.getLoc(), buffers.lookup(cache), out);
+  }
+}
+
 /// Whether `op` only serves the ops around it (an init or a literal), so
 /// that an error about a function is better placed on another op.
 bool isHelper(Operation *op) {
@@ -463,6 +493,8 @@ LogicalResult lowerToHost(func::FuncOp func, SymbolTable &symbols,
         buffers[result] = buffer;
         args.push_back(buffer);
       }
+      if (auto cache = dyn_cast<ascend::ReshapeAndCacheOp>(op))
+        prepareCaches(b, func, cache, ArrayRef(args).take_back(2), buffers);
       b.create<func::CallOp>(loc, *kernel, args);
     }
   }

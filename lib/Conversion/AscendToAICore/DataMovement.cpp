@@ -8,12 +8,22 @@
 // before d, inner: those after), so every copy is a 2-D window copy. The
 // values are copied exactly.
 //
+// ascend.reshape_and_cache is a copy kernel too: each new token's key and
+// value rows go from GM through UB to the cache row its slot names. The
+// kernel writes only those rows of its results; the host has put the old
+// caches there first (a copy, or nothing when the result is tied to the
+// cache argument: AscendToAICore.cpp).
+//
 //===----------------------------------------------------------------------===//
 
+#include "AscendDialect/Ascend/AscendDialect.h"
 #include "AscendDialect/MTE/MTEDialect.h"
 #include "LoweringUtils.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir;
 using namespace mlir::ascend;
@@ -195,6 +205,98 @@ struct ConcatPattern : OpRewritePattern<tensor::ConcatOp> {
   AscendTilingOptions options;
 };
 
+/// Why `op`'s cache rows cannot be copied ("" if they can): every copy
+/// moves whole 32-byte blocks.
+std::string cacheRowBlocker(ascend::ReshapeAndCacheOp op) {
+  for (Value cache : {op.getKeyCache(), op.getValueCache()}) {
+    auto type = cast<RankedTensorType>(cache.getType());
+    if (!type.hasStaticShape() || !op.getKey().getType().hasStaticShape() ||
+        !op.getValue().getType().hasStaticShape())
+      return "reshape_and_cache is lowered for static shapes only";
+    int64_t bytes = product(type.getShape().drop_front(2)) *
+                    type.getElementTypeBitWidth() / 8;
+    if (bytes % 32 != 0)
+      return llvm::formatv("a token's cache row (Nkv * D) is {0} bytes, not a "
+                           "multiple of 32 bytes, which the copy moves",
+                           bytes)
+          .str();
+  }
+  return "";
+}
+
+struct ReshapeAndCachePattern : OpRewritePattern<ascend::ReshapeAndCacheOp> {
+  ReshapeAndCachePattern(MLIRContext *ctx, const AscendTilingOptions &options)
+      : OpRewritePattern(ctx), options(options) {}
+
+  LogicalResult matchAndRewrite(ascend::ReshapeAndCacheOp op,
+                                PatternRewriter &rewriter) const override {
+    FailureOr<GMOperands> gm = matchGMOperands(op, rewriter);
+    if (failed(gm))
+      return failure();
+    if (std::string why = cacheRowBlocker(op); !why.empty())
+      return rewriter.notifyMatchFailure(op, why);
+    Location loc = op.getLoc();
+    rewriter.setInsertionPoint(op);
+    int64_t tokens = op.getKey().getType().getShape()[0];
+    int64_t blocks = vectorBlocks(op, options, tokens);
+    requireBlocks(op, blocks);
+    // [T, Nkv, D] and [num_blocks, block_size, Nkv, D] as rows of Nkv * D:
+    // slot s is row s of the cache.
+    auto rows = [&](Value memref) {
+      auto type = cast<MemRefType>(memref.getType());
+      int64_t width = product(type.getShape().take_back(2));
+      return rewriter.create<memref::ExpandShapeOp>(
+          loc,
+          tileType({type.getNumElements() / width, width},
+                   type.getElementType(), AddressSpace::gm),
+          flatten(rewriter, loc, memref),
+          ArrayRef<ReassociationIndices>{{0, 1}});
+    };
+    SmallVector<std::pair<Value, Value>> copies = {
+        {rows(gm->inputs[0]), rows(gm->outputs()[0])},
+        {rows(gm->inputs[1]), rows(gm->outputs()[1])}};
+    Value slots = gm->inputs[4];
+    const aicore::TargetInfo &target = aicore::getTargetInfo(op);
+    Value block =
+        rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
+    auto copyToken = [&](OpBuilder &b, Value token, int64_t) -> LogicalResult {
+      Value slot = b.create<memref::LoadOp>(loc, slots, token);
+      Value valid =
+          b.create<arith::CmpIOp>(loc, arith::CmpIPredicate::sge, slot,
+                                  b.create<arith::ConstantIntOp>(loc, 0, 32));
+      auto ifValid = b.create<scf::IfOp>(loc, valid, /*withElse=*/false);
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(&ifValid.getThenRegion().front());
+      Value row = b.create<arith::IndexCastOp>(loc, b.getIndexType(), slot);
+      for (auto [src, dst] : copies) {
+        auto type = cast<MemRefType>(src.getType());
+        int64_t width = type.getShape()[1];
+        int64_t bytes = type.getElementTypeBitWidth() / 8;
+        // A quarter of UB per chunk leaves room for double buffering.
+        int64_t budget =
+            static_cast<int64_t>(target.buffer(AddressSpace::ub).bytes) / 4 /
+            bytes;
+        int64_t chunk = std::min(width, budget - budget % (32 / bytes));
+        emitChunks(b, loc, Value(), width, chunk, [&](Value col, int64_t w) {
+          Value tile = allocUB(b, loc, {1, w}, type.getElementType());
+          b.create<mte::CopyOp>(loc, block2D(b, loc, src, token, col, 1, w),
+                                tile);
+          b.create<mte::CopyOp>(loc, tile,
+                                block2D(b, loc, dst, row, col, 1, w));
+        });
+      }
+      return success();
+    };
+    if (failed(emitRoundRobin(rewriter, loc, block, tokens, 0, 1, blocks,
+                              copyToken)))
+      return failure();
+    gm->erase(rewriter, op);
+    return success();
+  }
+
+  AscendTilingOptions options;
+};
+
 } // namespace
 
 bool mlir::ascend::lowering::isLoweredDataMovement(Operation *op) {
@@ -203,8 +305,8 @@ bool mlir::ascend::lowering::isLoweredDataMovement(Operation *op) {
 
 void mlir::ascend::lowering::populateDataMovementPatterns(
     RewritePatternSet &patterns, const AscendTilingOptions &options) {
-  patterns.add<ExtractSlicePattern, ConcatPattern>(patterns.getContext(),
-                                                   options);
+  patterns.add<ExtractSlicePattern, ConcatPattern, ReshapeAndCachePattern>(
+      patterns.getContext(), options);
 }
 
 std::string
@@ -216,5 +318,7 @@ mlir::ascend::lowering::explainDataMovement(Operation *op,
   if (auto concat = dyn_cast<tensor::ConcatOp>(op);
       concat && !concat.getResultType().hasStaticShape())
     why = kDynamicConcat;
+  if (auto cache = dyn_cast<ascend::ReshapeAndCacheOp>(op))
+    why = cacheRowBlocker(cache);
   return why;
 }

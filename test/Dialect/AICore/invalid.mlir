@@ -266,3 +266,31 @@ func.func @negative_ring() {
   %0 = aicore.alloc {ring = -1 : i64} : memref<16xf16, #aicore.space<ub>>
   return
 }
+
+// -----
+
+// expected-error @+1 {{argument 1's 'aicore.aliases' names argument 1; it must name an earlier argument}}
+func.func @aliases_later(%a: memref<16xf16, #aicore.space<gm>>, %b: memref<16xf16, #aicore.space<gm>> {aicore.aliases = 1 : i64}) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{argument 1 ('memref<32xf16, #aicore.space<gm>>') aliases argument 0 ('memref<16xf16, #aicore.space<gm>>'): one buffer cannot be both}}
+func.func @aliases_type(%a: memref<16xf16, #aicore.space<gm>>, %b: memref<32xf16, #aicore.space<gm>> {aicore.aliases = 0 : i64}) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'aicore.aliases' is an integer attribute of a func.func argument}}
+func.func @aliases_not_int(%a: memref<16xf16, #aicore.space<gm>>, %b: memref<16xf16, #aicore.space<gm>> {aicore.aliases = "a"}) {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{unknown aicore argument attribute 'aicore.tied'}}
+func.func @unknown_arg_attr(%a: memref<16xf16, #aicore.space<gm>> {aicore.tied = 0 : i64}) {
+  return
+}

@@ -76,6 +76,33 @@ LogicalResult AICoreDialect::verifyOperationAttribute(Operation *op,
                          << "'";
 }
 
+LogicalResult AICoreDialect::verifyRegionArgAttribute(Operation *op,
+                                                      unsigned region,
+                                                      unsigned argIndex,
+                                                      NamedAttribute attr) {
+  if (attr.getName() != getAliasesAttrName())
+    return op->emitError() << "unknown aicore argument attribute '"
+                           << attr.getName().getValue() << "'";
+  auto func = dyn_cast<func::FuncOp>(op);
+  auto index = dyn_cast<IntegerAttr>(attr.getValue());
+  if (!func || region != 0 || !index)
+    return op->emitError() << "'" << getAliasesAttrName()
+                           << "' is an integer attribute of a func.func "
+                              "argument";
+  int64_t other = index.getInt();
+  if (other < 0 || other >= argIndex)
+    return op->emitError() << "argument " << argIndex << "'s '"
+                           << getAliasesAttrName() << "' names argument "
+                           << other << "; it must name an earlier argument";
+  Type mine = func.getArgumentTypes()[argIndex];
+  Type theirs = func.getArgumentTypes()[other];
+  if (mine != theirs)
+    return op->emitError() << "argument " << argIndex << " (" << mine
+                           << ") aliases argument " << other << " (" << theirs
+                           << "): one buffer cannot be both";
+  return success();
+}
+
 bool mlir::aicore::isHostFunction(Operation *op) {
   auto function = dyn_cast<func::FuncOp>(op);
   return function && !function.isExternal() &&
