@@ -154,7 +154,37 @@ bool compareValues(vec::CmpPredicate p, double a, double b) {
   return false;
 }
 
-/// Sequential reduction in the operand type along `dim` of a 2-D tile.
+/// The sum of `row` in the vector unit's order (docs/Numerics.md, "Vector
+/// arithmetic"), every addition rounded to `kind`. The row is cut into
+/// repeats of 256 bytes (64 f32 or 128 f16 elements); each repeat is summed
+/// by vcadd's binary tree of adjacent pairs, (x0+x1), (x2+x3), ..., then the
+/// pairs' sums pairwise again (asc-devkit WholeReduceSum.md), a lane
+/// past the row's end passing its partner through unchanged; the repeats'
+/// sums are then added in order, as Ascend C's ReduceSum over a count does
+/// on Atlas A2 (atlasascendc_api_07_0078, "method 2").
+double vcaddSum(SmallVector<double> row, ElementKind kind, unsigned bits) {
+  int64_t lanes = 256 * 8 / bits;
+  double acc = 0;
+  for (int64_t start = 0, n = row.size(); start < n; start += lanes) {
+    SmallVector<double> level(row.begin() + start,
+                              row.begin() + std::min(start + lanes, n));
+    while (level.size() > 1) {
+      size_t half = (level.size() + 1) / 2;
+      for (size_t i = 0; i < half; ++i)
+        level[i] = 2 * i + 1 < level.size()
+                       ? roundToType(level[2 * i] + level[2 * i + 1], kind)
+                       : level[2 * i];
+      level.resize(half);
+    }
+    acc = start == 0 ? level[0] : roundToType(acc + level[0], kind);
+  }
+  return acc;
+}
+
+/// Reduction in the operand type along `dim` of a 2-D tile. Rows (`dim`
+/// 1) sum in vcadd's order (vcaddSum); columns (`dim` 0) add row after row
+/// from row 0, as a vadd per row does (our choice). max and min are exact
+/// in any order.
 void reduce(vec::ReductionKind kind, const TileRef &src, const TileRef &dst,
             int dim) {
   int64_t outer = src.shape[1 - dim], inner = src.shape[dim];
@@ -162,6 +192,13 @@ void reduce(vec::ReductionKind kind, const TileRef &src, const TileRef &dst,
     auto at = [&](const TileRef &t, int64_t k) {
       return dim == 1 ? t.linear({o, k}) : t.linear({k, o});
     };
+    if (kind == vec::ReductionKind::sum && dim == 1) {
+      SmallVector<double> row;
+      for (int64_t k = 0; k < inner; ++k)
+        row.push_back(src.loadFloat(at(src, k)));
+      dst.storeFloat(at(dst, 0), vcaddSum(std::move(row), src.kind, src.bits));
+      continue;
+    }
     double acc = src.loadFloat(at(src, 0));
     for (int64_t k = 1; k < inner; ++k) {
       double x = src.loadFloat(at(src, k));

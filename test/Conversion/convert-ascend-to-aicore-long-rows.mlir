@@ -6,7 +6,8 @@
 // A row longer than the vector tile goes one row at a time in
 // chunks of whole 64-column groups (4160 = 5 x 832), three passes: the max,
 // the sum of exp(x - max) carried into column 0 of each chunk's reduction
-// (columns 1..7 zero, the chunk from column 8), the result.
+// (columns 1..63 zero: one 256-byte repeat; the chunk from column 64), the
+// result.
 // CHECK-LABEL: func.func @softmax_long
 // CHECK: vec.fill %[[NEG_INF:.*]], %[[MAX:.*]] : f32, memref<1x1xf32
 // CHECK: scf.for %{{.*}} = %c0 to %c4160 step %c832
@@ -15,14 +16,14 @@
 // CHECK:   vec.copy %[[MERGED]], %[[MAX]]
 // CHECK: vec.fill %{{.*}}, %[[SUM:.*]] : f32, memref<1x1xf32
 // CHECK: scf.for %{{.*}} = %c0 to %c4160 step %c832
-// CHECK:   %[[CARRIED:.*]] = aicore.alloc : memref<1x840xf32
-// CHECK:   %[[ZEROS:.*]] = memref.subview %[[CARRIED]][0, 0] [1, 8]
+// CHECK:   %[[CARRIED:.*]] = aicore.alloc : memref<1x896xf32
+// CHECK:   %[[ZEROS:.*]] = memref.subview %[[CARRIED]][0, 0] [1, 64]
 // CHECK:   vec.fill %{{.*}}, %[[ZEROS]]
 // CHECK:   %[[FIRST:.*]] = memref.subview %[[CARRIED]][0, 0] [1, 1]
 // CHECK:   vec.copy %[[SUM]], %[[FIRST]]
-// CHECK:   %[[EXPS:.*]] = memref.subview %[[CARRIED]][0, 8] [1, 832]
+// CHECK:   %[[EXPS:.*]] = memref.subview %[[CARRIED]][0, 64] [1, 832]
 // CHECK:   vec.exp %{{.*}}, %[[EXPS]]
-// CHECK:   vec.reduce_rows <sum> %[[CARRIED]], %[[SUM]] : memref<1x840xf32
+// CHECK:   vec.reduce_rows <sum> %[[CARRIED]], %[[SUM]] : memref<1x896xf32
 // CHECK: scf.for %{{.*}} = %c0 to %c4160 step %c832
 // CHECK:   vec.exp
 // CHECK:   vec.broadcast %[[SUM]]
@@ -56,9 +57,9 @@ func.func @softmax_beyond_ub(%x: tensor<3x20000xf16>) -> tensor<3x20000xf16> {
 // CHECK-LABEL: func.func @rms_norm_long
 // CHECK: vec.fill %{{.*}}, %[[SUM:.*]] : f32, memref<1x1xf32
 // CHECK: scf.for %{{.*}} = %c0 to %c4160 step %c832
-// CHECK:   %[[CARRIED:.*]] = aicore.alloc : memref<1x840xf32
-// CHECK:   vec.copy %[[SUM]], %{{.*}} : memref<1x1xf32, #aicore.space<ub>>, memref<1x1xf32, strided<[840, 1]>
-// CHECK:   %[[SQUARES:.*]] = memref.subview %[[CARRIED]][0, 8] [1, 832]
+// CHECK:   %[[CARRIED:.*]] = aicore.alloc : memref<1x896xf32
+// CHECK:   vec.copy %[[SUM]], %{{.*}} : memref<1x1xf32, #aicore.space<ub>>, memref<1x1xf32, strided<[896, 1]>
+// CHECK:   %[[SQUARES:.*]] = memref.subview %[[CARRIED]][0, 64] [1, 832]
 // CHECK:   vec.mul %[[X:.*]], %[[X]], %[[SQUARES]]
 // CHECK:   vec.reduce_rows <sum> %[[CARRIED]], %[[SUM]]
 // CHECK: vec.muls %[[SUM]]

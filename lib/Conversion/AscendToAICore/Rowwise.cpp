@@ -4,9 +4,10 @@
 // once on the way out. A row too long for UB goes through in column chunks,
 // softmax three times (max, sum, result), rms_norm twice (sum of squares,
 // result), with the same bits as a whole row: max is exact in any order,
-// and sums carry their running value into the first column of each chunk's
-// reduction, so the additions happen in the sequential order
-// docs/Numerics.md fixes.
+// and each chunk's sum reduces [running sum, 63 zeros, chunk], so its
+// first 256-byte repeat is the running sum exactly and the chunk's repeats
+// (whole ones: chunks are multiples of 64 columns) add to it in order, as
+// the repeats of a whole row do (docs/Numerics.md, vec.reduce_rows).
 //
 //===----------------------------------------------------------------------===//
 
@@ -44,8 +45,9 @@ struct RowPlan {
 };
 
 /// Columns ahead of each chunk in the sum pass's reduction: the running sum
-/// and zeros, one 32-byte block of f32.
-constexpr int64_t kCarryColumns = 8;
+/// and zeros, one 256-byte repeat of f32, which vcadd's tree sums to the
+/// running sum exactly.
+constexpr int64_t kCarryColumns = 64;
 
 RowPlan planRows(Operation *op, const AscendTilingOptions &options) {
   auto xType = cast<RankedTensorType>(op->getOperand(0).getType());
@@ -203,10 +205,11 @@ public:
   }
 
   /// The row sums of what `produce(column, size, out)` writes for every
-  /// chunk, added in sequential order: each chunk is reduced as [sum, 0,
-  /// ..., 0, chunk], which adds it to the running sum element by element
-  /// (adding +0 to a sum of non-negative values changes nothing).
-  Value sequentialSum(function_ref<void(Value, int64_t, Value)> produce) {
+  /// chunk, in a whole row's order: each chunk is reduced as [sum, 63
+  /// zeros, chunk], whose first repeat is the running sum (adding +0 to a
+  /// sum of non-negative values changes nothing) and whose other repeats
+  /// are the chunk's, added to it one after another.
+  Value carriedSum(function_ref<void(Value, int64_t, Value)> produce) {
     Type f32 = b.getF32Type();
     Value sum = allocUB(b, loc, {rows, 1}, f32);
     b.create<vec::FillOp>(loc, scalar(0.0f), sum);
@@ -258,7 +261,7 @@ void emitChunkedSoftmax(ChunkedRows &c) {
     b.create<vec::SubOp>(loc, x, wide, shifted);
     b.create<vec::ExpOp>(loc, shifted, out);
   };
-  Value sum = c.sequentialSum(expChunk);
+  Value sum = c.carriedSum(expChunk);
   c.forEach([&](Value column, int64_t size) {
     Value e = allocUB(b, loc, {c.rows, size}, f32);
     Value wide = allocUB(b, loc, {c.rows, size}, f32);
@@ -276,7 +279,7 @@ void emitChunkedRmsNorm(ChunkedRows &c, Value gammaRow, float epsilon) {
   OpBuilder &b = c.b;
   Location loc = c.loc;
   Type f32 = b.getF32Type();
-  Value sum = c.sequentialSum([&](Value column, int64_t size, Value out) {
+  Value sum = c.carriedSum([&](Value column, int64_t size, Value out) {
     Value x = c.load(column, size);
     b.create<vec::MulOp>(loc, x, x, out);
   });

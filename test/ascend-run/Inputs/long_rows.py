@@ -1,14 +1,15 @@
 """Inputs and NumPy references of Inputs/long-rows.mlir (softmax, rms_norm).
 
 The reference follows the contract's order: x - max in f32, its exp rounded
-to f32 (from f64), summed sequentially in f32 (np.cumsum adds in order; np.sum is
-pairwise), divided in f32, rounded once to the element type.
+to f32 (from f64), summed in f32 in vec.reduce_rows' order (vcadd_sum; a row
+in column chunks sums to the same bits), divided in f32, rounded once to the
+element type.
 """
 import sys
 
 import numpy as np
 
-from references import Saver, from_bf16, to_bf16
+from references import Saver, from_bf16, to_bf16, vcadd_sum
 
 save = Saver(sys.argv[1])
 rng = np.random.default_rng(11)
@@ -18,7 +19,7 @@ def softmax_in_order(x):
     x = x.astype(np.float32)
     shifted = (x - x.max(axis=-1, keepdims=True)).astype(np.float64)
     e = np.exp(shifted).astype(np.float32)
-    return e / np.cumsum(e, axis=-1, dtype=np.float32)[..., -1:]
+    return e / vcadd_sum(e)
 
 
 # Scaled normals: a wide range of exponents, many results far below 1.
@@ -38,12 +39,12 @@ save("fits_x", (rng.standard_normal((8, 4160)) * 12).astype(np.float16))
 
 
 def rms_norm_in_order(x, g, eps):
-    """f32 throughout: squares, sequential sum, * (1 / C) with the f32
+    """f32 throughout: squares, their sum (vcadd_sum), * (1 / C) with the f32
     constant, + eps, rsqrt as 1 / sqrt in f64 rounded to f32 (correctly
     rounded, as docs/Numerics.md's rsqrt), x * r, * gamma."""
     x = x.astype(np.float32)
     squares = x * x
-    total = np.cumsum(squares, axis=-1, dtype=np.float32)[..., -1:]
+    total = vcadd_sum(squares)
     mean = total * np.float32(1.0 / x.shape[-1])
     shifted = mean + np.float32(eps)
     r = (1.0 / np.sqrt(shifted.astype(np.float64))).astype(np.float32)

@@ -8,73 +8,73 @@ module attributes {aicore.target = #aicore.target<"Ascend910B2">} {
   // Row and column reductions, f32 and f16: sum, max, min.
   //===--------------------------------------------------------------------===//
 
-  func.func @reduce_f32(%x: memref<32x64xf32, #aicore.space<gm>>,
+  func.func @reduce_f32(%x: memref<32x224xf32, #aicore.space<gm>>,
                         %row_sum: memref<32x1xf32, #aicore.space<gm>>,
                         %row_max: memref<32x1xf32, #aicore.space<gm>>,
                         %row_min: memref<32x1xf32, #aicore.space<gm>>,
-                        %col_sum: memref<1x64xf32, #aicore.space<gm>>,
-                        %col_max: memref<1x64xf32, #aicore.space<gm>>,
-                        %col_min: memref<1x64xf32, #aicore.space<gm>>)
+                        %col_sum: memref<1x224xf32, #aicore.space<gm>>,
+                        %col_max: memref<1x224xf32, #aicore.space<gm>>,
+                        %col_min: memref<1x224xf32, #aicore.space<gm>>)
       attributes {aicore.kernel = #aicore.kernel<block_dim = 1>} {
-    %ux = aicore.alloc : memref<32x64xf32, #aicore.space<ub>>
+    %ux = aicore.alloc : memref<32x224xf32, #aicore.space<ub>>
     %rs = aicore.alloc : memref<32x1xf32, #aicore.space<ub>>
     %rx = aicore.alloc : memref<32x1xf32, #aicore.space<ub>>
     %rn = aicore.alloc : memref<32x1xf32, #aicore.space<ub>>
-    %cs = aicore.alloc : memref<1x64xf32, #aicore.space<ub>>
-    %cx = aicore.alloc : memref<1x64xf32, #aicore.space<ub>>
-    %cn = aicore.alloc : memref<1x64xf32, #aicore.space<ub>>
-    mte.copy %x, %ux : memref<32x64xf32, #aicore.space<gm>>, memref<32x64xf32, #aicore.space<ub>>
+    %cs = aicore.alloc : memref<1x224xf32, #aicore.space<ub>>
+    %cx = aicore.alloc : memref<1x224xf32, #aicore.space<ub>>
+    %cn = aicore.alloc : memref<1x224xf32, #aicore.space<ub>>
+    mte.copy %x, %ux : memref<32x224xf32, #aicore.space<gm>>, memref<32x224xf32, #aicore.space<ub>>
     aicore.set_flag <mte2> -> <v> event 0
     aicore.wait_flag <mte2> -> <v> event 0
-    vec.reduce_rows <sum> %ux, %rs : memref<32x64xf32, #aicore.space<ub>>, memref<32x1xf32, #aicore.space<ub>>
-    vec.reduce_rows <max> %ux, %rx : memref<32x64xf32, #aicore.space<ub>>, memref<32x1xf32, #aicore.space<ub>>
-    vec.reduce_rows <min> %ux, %rn : memref<32x64xf32, #aicore.space<ub>>, memref<32x1xf32, #aicore.space<ub>>
-    vec.reduce_cols <sum> %ux, %cs : memref<32x64xf32, #aicore.space<ub>>, memref<1x64xf32, #aicore.space<ub>>
-    vec.reduce_cols <max> %ux, %cx : memref<32x64xf32, #aicore.space<ub>>, memref<1x64xf32, #aicore.space<ub>>
-    vec.reduce_cols <min> %ux, %cn : memref<32x64xf32, #aicore.space<ub>>, memref<1x64xf32, #aicore.space<ub>>
+    vec.reduce_rows <sum> %ux, %rs : memref<32x224xf32, #aicore.space<ub>>, memref<32x1xf32, #aicore.space<ub>>
+    vec.reduce_rows <max> %ux, %rx : memref<32x224xf32, #aicore.space<ub>>, memref<32x1xf32, #aicore.space<ub>>
+    vec.reduce_rows <min> %ux, %rn : memref<32x224xf32, #aicore.space<ub>>, memref<32x1xf32, #aicore.space<ub>>
+    vec.reduce_cols <sum> %ux, %cs : memref<32x224xf32, #aicore.space<ub>>, memref<1x224xf32, #aicore.space<ub>>
+    vec.reduce_cols <max> %ux, %cx : memref<32x224xf32, #aicore.space<ub>>, memref<1x224xf32, #aicore.space<ub>>
+    vec.reduce_cols <min> %ux, %cn : memref<32x224xf32, #aicore.space<ub>>, memref<1x224xf32, #aicore.space<ub>>
     aicore.set_flag <v> -> <mte3> event 0
     aicore.wait_flag <v> -> <mte3> event 0
     mte.copy %rs, %row_sum : memref<32x1xf32, #aicore.space<ub>>, memref<32x1xf32, #aicore.space<gm>>
     mte.copy %rx, %row_max : memref<32x1xf32, #aicore.space<ub>>, memref<32x1xf32, #aicore.space<gm>>
     mte.copy %rn, %row_min : memref<32x1xf32, #aicore.space<ub>>, memref<32x1xf32, #aicore.space<gm>>
-    mte.copy %cs, %col_sum : memref<1x64xf32, #aicore.space<ub>>, memref<1x64xf32, #aicore.space<gm>>
-    mte.copy %cx, %col_max : memref<1x64xf32, #aicore.space<ub>>, memref<1x64xf32, #aicore.space<gm>>
-    mte.copy %cn, %col_min : memref<1x64xf32, #aicore.space<ub>>, memref<1x64xf32, #aicore.space<gm>>
+    mte.copy %cs, %col_sum : memref<1x224xf32, #aicore.space<ub>>, memref<1x224xf32, #aicore.space<gm>>
+    mte.copy %cx, %col_max : memref<1x224xf32, #aicore.space<ub>>, memref<1x224xf32, #aicore.space<gm>>
+    mte.copy %cn, %col_min : memref<1x224xf32, #aicore.space<ub>>, memref<1x224xf32, #aicore.space<gm>>
     return
   }
 
-  func.func @reduce_f16(%x: memref<32x64xf16, #aicore.space<gm>>,
+  func.func @reduce_f16(%x: memref<32x224xf16, #aicore.space<gm>>,
                         %row_sum: memref<32x1xf16, #aicore.space<gm>>,
                         %row_max: memref<32x1xf16, #aicore.space<gm>>,
                         %row_min: memref<32x1xf16, #aicore.space<gm>>,
-                        %col_sum: memref<1x64xf16, #aicore.space<gm>>,
-                        %col_max: memref<1x64xf16, #aicore.space<gm>>,
-                        %col_min: memref<1x64xf16, #aicore.space<gm>>)
+                        %col_sum: memref<1x224xf16, #aicore.space<gm>>,
+                        %col_max: memref<1x224xf16, #aicore.space<gm>>,
+                        %col_min: memref<1x224xf16, #aicore.space<gm>>)
       attributes {aicore.kernel = #aicore.kernel<block_dim = 1>} {
-    %ux = aicore.alloc : memref<32x64xf16, #aicore.space<ub>>
+    %ux = aicore.alloc : memref<32x224xf16, #aicore.space<ub>>
     %rs = aicore.alloc : memref<32x1xf16, #aicore.space<ub>>
     %rx = aicore.alloc : memref<32x1xf16, #aicore.space<ub>>
     %rn = aicore.alloc : memref<32x1xf16, #aicore.space<ub>>
-    %cs = aicore.alloc : memref<1x64xf16, #aicore.space<ub>>
-    %cx = aicore.alloc : memref<1x64xf16, #aicore.space<ub>>
-    %cn = aicore.alloc : memref<1x64xf16, #aicore.space<ub>>
-    mte.copy %x, %ux : memref<32x64xf16, #aicore.space<gm>>, memref<32x64xf16, #aicore.space<ub>>
+    %cs = aicore.alloc : memref<1x224xf16, #aicore.space<ub>>
+    %cx = aicore.alloc : memref<1x224xf16, #aicore.space<ub>>
+    %cn = aicore.alloc : memref<1x224xf16, #aicore.space<ub>>
+    mte.copy %x, %ux : memref<32x224xf16, #aicore.space<gm>>, memref<32x224xf16, #aicore.space<ub>>
     aicore.set_flag <mte2> -> <v> event 0
     aicore.wait_flag <mte2> -> <v> event 0
-    vec.reduce_rows <sum> %ux, %rs : memref<32x64xf16, #aicore.space<ub>>, memref<32x1xf16, #aicore.space<ub>>
-    vec.reduce_rows <max> %ux, %rx : memref<32x64xf16, #aicore.space<ub>>, memref<32x1xf16, #aicore.space<ub>>
-    vec.reduce_rows <min> %ux, %rn : memref<32x64xf16, #aicore.space<ub>>, memref<32x1xf16, #aicore.space<ub>>
-    vec.reduce_cols <sum> %ux, %cs : memref<32x64xf16, #aicore.space<ub>>, memref<1x64xf16, #aicore.space<ub>>
-    vec.reduce_cols <max> %ux, %cx : memref<32x64xf16, #aicore.space<ub>>, memref<1x64xf16, #aicore.space<ub>>
-    vec.reduce_cols <min> %ux, %cn : memref<32x64xf16, #aicore.space<ub>>, memref<1x64xf16, #aicore.space<ub>>
+    vec.reduce_rows <sum> %ux, %rs : memref<32x224xf16, #aicore.space<ub>>, memref<32x1xf16, #aicore.space<ub>>
+    vec.reduce_rows <max> %ux, %rx : memref<32x224xf16, #aicore.space<ub>>, memref<32x1xf16, #aicore.space<ub>>
+    vec.reduce_rows <min> %ux, %rn : memref<32x224xf16, #aicore.space<ub>>, memref<32x1xf16, #aicore.space<ub>>
+    vec.reduce_cols <sum> %ux, %cs : memref<32x224xf16, #aicore.space<ub>>, memref<1x224xf16, #aicore.space<ub>>
+    vec.reduce_cols <max> %ux, %cx : memref<32x224xf16, #aicore.space<ub>>, memref<1x224xf16, #aicore.space<ub>>
+    vec.reduce_cols <min> %ux, %cn : memref<32x224xf16, #aicore.space<ub>>, memref<1x224xf16, #aicore.space<ub>>
     aicore.set_flag <v> -> <mte3> event 0
     aicore.wait_flag <v> -> <mte3> event 0
     mte.copy %rs, %row_sum : memref<32x1xf16, #aicore.space<ub>>, memref<32x1xf16, #aicore.space<gm>>
     mte.copy %rx, %row_max : memref<32x1xf16, #aicore.space<ub>>, memref<32x1xf16, #aicore.space<gm>>
     mte.copy %rn, %row_min : memref<32x1xf16, #aicore.space<ub>>, memref<32x1xf16, #aicore.space<gm>>
-    mte.copy %cs, %col_sum : memref<1x64xf16, #aicore.space<ub>>, memref<1x64xf16, #aicore.space<gm>>
-    mte.copy %cx, %col_max : memref<1x64xf16, #aicore.space<ub>>, memref<1x64xf16, #aicore.space<gm>>
-    mte.copy %cn, %col_min : memref<1x64xf16, #aicore.space<ub>>, memref<1x64xf16, #aicore.space<gm>>
+    mte.copy %cs, %col_sum : memref<1x224xf16, #aicore.space<ub>>, memref<1x224xf16, #aicore.space<gm>>
+    mte.copy %cx, %col_max : memref<1x224xf16, #aicore.space<ub>>, memref<1x224xf16, #aicore.space<gm>>
+    mte.copy %cn, %col_min : memref<1x224xf16, #aicore.space<ub>>, memref<1x224xf16, #aicore.space<gm>>
     return
   }
 

@@ -1,8 +1,9 @@
 """NumPy references shared by the Inputs/*.py generators.
 
 They follow docs/Numerics.md: bf16 arrays are uint16 bit patterns (as
-ascend-run binds them), matmuls accumulate in f32 sequentially in k, and
-composite ops compute in f32 and round once. NumPy's exp and 1/sqrt are not
+ascend-run binds them), matmuls accumulate in f32 sequentially in k, row
+sums add in the vector unit's order (vcadd_sum), and composite ops compute
+in f32 and round once. NumPy's exp and 1/sqrt are not
 the contract's, so tests that use softmax32 / rms_norm32 state a tolerance.
 """
 import numpy as np
@@ -43,9 +44,28 @@ def sequential_matmul(a32, b32):
     return acc
 
 
+def vcadd_sum(x, axis=-1, keepdims=True):
+    """Sums along `axis` in the vector unit's order (docs/Numerics.md,
+    vec.reduce_rows): repeats of 256 bytes (64 f32 or 128 f16 elements),
+    each summed by a tree of adjacent pairs ((x0+x1), (x2+x3), ..., then
+    those pairwise, a last odd one passing through), the repeats' sums then
+    added in order. Every addition rounds to x.dtype."""
+    x = np.moveaxis(np.asarray(x), axis, -1)
+    lanes = 256 // x.dtype.itemsize
+    acc = None
+    for start in range(0, x.shape[-1], lanes):
+        level = x[..., start:start + lanes]
+        while level.shape[-1] > 1:
+            pairs = level.shape[-1] // 2
+            summed = level[..., 0:2 * pairs:2] + level[..., 1:2 * pairs:2]
+            level = np.concatenate([summed, level[..., 2 * pairs:]], axis=-1)
+        acc = level[..., 0] if acc is None else acc + level[..., 0]
+    return np.expand_dims(acc, axis) if keepdims else acc
+
+
 def softmax32(x32):
     e = np.exp(x32 - x32.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    return e / vcadd_sum(e.astype(np.float32))
 
 
 def attention32(q, k, v, scale, causal, mask=None):
@@ -65,7 +85,8 @@ def attention32(q, k, v, scale, causal, mask=None):
 
 
 def rms_norm32(x32, g32, eps):
-    ms = (x32 * x32).mean(axis=-1, keepdims=True, dtype=np.float32)
+    x32 = x32.astype(np.float32)
+    ms = vcadd_sum(x32 * x32) * np.float32(1.0 / x32.shape[-1])
     return x32 / np.sqrt(ms + np.float32(eps)) * g32
 
 
