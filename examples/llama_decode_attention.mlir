@@ -1,8 +1,15 @@
 // Tensor level: one LLaMA-3-70B attention step for a decode batch of 16
 // sequences (64 query heads, 8 KV heads, head_dim 128, hidden 8192): RMSNorm,
 // Q/K/V projections, RoPE (half-split pairs), the KV-cache update by slot
-// and paged attention over the cache through a block table. Lowering to
-// kernels is a later pass; ascend-opt verifies every shape and dtype now.
+// and paged attention over the cache through a block table. ascend-run
+// lowers and runs it (8 launches; the caches are updated in place, the
+// results tied to them with aicore.aliases). Timing only, with real block
+// tables from test/ascend-run/Inputs/llama_decode.py:
+//   ascend-run examples/llama_decode_attention.mlir --timing-only --seed 1 \
+//     --zeros key_cache --zeros value_cache --zeros wq \
+//     --input slots=real_slots.npy --input block_tables=real_tables.npy \
+//     --input context_lens=real_lens.npy
+// test/ascend-run/llama-decode.test checks its values at small sizes.
 module {
   func.func @llama_decode_attention(
       %x: tensor<16x8192xbf16>, %gamma: tensor<8192xbf16>,

@@ -28,7 +28,7 @@ func.func @dynamic(%a: tensor<?x64xf16>) -> tensor<?x64xf16> {
 // -----
 
 func.func @quantize(%x: tensor<16x256xbf16>, %s: tensor<16xf32>) -> tensor<16x256xi8> {
-  // expected-error @+1 {{convert-ascend-to-aicore cannot lower this op yet (lowered: matmul, batch_matmul, elementwise ops with row, per-row and single-element broadcasting, silu, gelu, tanh, erf, cast, softmax over the last dim, rms_norm, rope, flash_attention, paged_attention and fused_vector)}}
+  // expected-error @+1 {{convert-ascend-to-aicore cannot lower this op yet (lowered: matmul, batch_matmul, elementwise ops with row, per-row and single-element broadcasting, silu, gelu, tanh, erf, cast, softmax over the last dim, rms_norm, rope, flash_attention, paged_attention, reshape_and_cache and fused_vector)}}
   %y = ascend.quantize <per_token> %x scale %s : tensor<16x256xbf16>, tensor<16xf32> -> tensor<16x256xi8>
   return %y : tensor<16x256xi8>
 }

@@ -67,8 +67,9 @@ static cl::list<std::string> compares(
     cl::value_desc("arg=reference.npy"), cl::cat(category));
 static cl::list<std::string> zeros(
     "zeros",
-    cl::desc("Start an argument as zeros (a workspace or an output); "
-             "arguments named by --output or --compare start as zeros too"),
+    cl::desc("Start an argument as zeros (a workspace, an output, or a big "
+             "input whose values do not matter, even with --seed); arguments "
+             "named by --output or --compare start as zeros too"),
     cl::value_desc("arg"), cl::cat(category));
 static cl::opt<uint64_t> seed(
     "seed",
@@ -427,6 +428,9 @@ int run() {
   // (--zeros, --output or --compare): an unbound input is almost always a
   // mistake.
   std::vector<bool> mayStartAsZeros(arguments.size(), false);
+  // --zeros NAME wins over --seed: a big cache or workspace need not be
+  // filled with random numbers.
+  std::vector<bool> zeroed(arguments.size(), false);
   for (const std::string &name : zeros) {
     if (name.empty()) {
       llvm::errs() << "error: --zeros expects an argument name, got ''\n";
@@ -436,6 +440,7 @@ int run() {
     if (failed(index))
       return 2;
     mayStartAsZeros[*index] = true;
+    zeroed[*index] = true;
   }
   SmallVector<Binding> outputBindings;
   for (const std::string &value : outputs) {
@@ -465,9 +470,12 @@ int run() {
       failed(checkWritable("trace", traceFile, traceFile)))
     return 2;
   for (auto [i, arg] : llvm::enumerate(arguments)) {
-    if (bound[i])
+    // A result tied to an earlier argument (aicore.aliases) is that
+    // argument's buffer: nothing to bind.
+    if (bound[i] ||
+        kernel.getArgAttr(i, aicore::AICoreDialect::getAliasesAttrName()))
       continue;
-    if (seed.getNumOccurrences()) {
+    if (seed.getNumOccurrences() && !zeroed[i]) {
       buffers[i] = randomBuffer(arg.type, seed + i);
       continue;
     }

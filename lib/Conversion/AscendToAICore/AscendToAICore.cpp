@@ -575,9 +575,8 @@ struct ConvertAscendToAICorePass
         why = "convert-ascend-to-aicore cannot lower this op yet (lowered: "
               "matmul, batch_matmul, elementwise ops with row, per-row and "
               "single-element broadcasting, silu, gelu, tanh, erf, cast, "
-              "softmax over the "
-              "last dim, rms_norm, rope, flash_attention, paged_attention and "
-              "fused_vector)";
+              "softmax over the last dim, rms_norm, rope, flash_attention, "
+              "paged_attention, reshape_and_cache and fused_vector)";
       op->emitError() << why;
       return WalkResult::interrupt();
     });
