@@ -1,7 +1,7 @@
 // RUN: ascend-opt %s -convert-ascend-to-aicore -split-input-file -verify-diagnostics
 
 func.func @broadcast(%a: tensor<64x128xf16>, %b: tensor<64x1x128xf16>) -> tensor<64x64x128xf16> {
-  // expected-error @+1 {{lhs of shape [64x128] broadcasts against the result [64x64x128] in a way that is not lowered yet; expected the result's shape, a row along the last dim ([C] or [1, ..., C]), one value per row ([..., R, 1]) or a single element}}
+  // expected-error @+1 {{lhs of shape [64x128] broadcasts against the result [64x64x128] in a way that is not lowered yet; expected the result's shape, a row along the last dim ([C] or [1, ..., C]), one value per row ([..., R, 1]), a row per leading index ([A, 1, ..., C]) or a single element}}
   %c = ascend.add %a, %b : tensor<64x128xf16>, tensor<64x1x128xf16> -> tensor<64x64x128xf16>
   return %c : tensor<64x64x128xf16>
 }

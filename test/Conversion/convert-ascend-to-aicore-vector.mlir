@@ -100,6 +100,25 @@ func.func @silu(%x: tensor<1024xf16>) -> tensor<1024xf16> {
 
 // -----
 
+// A table row per position against [S, H, D] (RoPE's cos/sin over the
+// heads): tiles never straddle two positions (32 rows, one position each),
+// and each reads its position's row (row / 32) once and broadcasts it.
+// CHECK-LABEL: func.func @per_position
+// CHECK: %[[TABLE:.*]] = memref.collapse_shape %arg1 {{\[\[}}0, 1], [2]] : memref<16x1x128xf16, #aicore.space<gm>> into memref<16x128xf16, #aicore.space<gm>>
+// CHECK: scf.for %[[T:.*]] = %{{.*}} to %c16 step %c16
+// CHECK:   %[[ROW:.*]] = arith.muli %[[T]], %c32 : index
+// CHECK:   mte.copy %{{.*}} : memref<32x128xf16, strided<[128, 1], offset: ?>, #aicore.space<gm>>, memref<32x128xf16, #aicore.space<ub>>
+// CHECK:   %[[POS:.*]] = arith.divui %[[ROW]], %c32 : index
+// CHECK:   %[[WIN:.*]] = memref.subview %[[TABLE]][%[[POS]], %c0] [1, 128] [1, 1]
+// CHECK:   mte.copy %[[WIN]], %[[R:.*]] : memref<1x128xf16, strided<[128, 1], offset: ?>, #aicore.space<gm>>, memref<1x128xf16, #aicore.space<ub>>
+// CHECK:   vec.broadcast %[[R]], %{{.*}} : memref<1x128xf16, #aicore.space<ub>>, memref<32x128xf16, #aicore.space<ub>>
+func.func @per_position(%x: tensor<16x32x128xf16>, %t: tensor<16x1x128xf16>) -> tensor<16x32x128xf16> {
+  %y = ascend.mul %x, %t : tensor<16x32x128xf16>, tensor<16x1x128xf16> -> tensor<16x32x128xf16>
+  return %y : tensor<16x32x128xf16>
+}
+
+// -----
+
 // tanh as Ascend C's Tanh: clamp to [-8.8, 8.8], e = exp(2x),
 // (e - 1) / (e + 1), on f32 tiles; one rounding to f16 at the end.
 // CHECK-LABEL: func.func @tanh
@@ -228,10 +247,10 @@ func.func @rope_interleaved(%x: tensor<2x4x8x64xf16>, %c: tensor<4x32xf16>, %s: 
 
 // -----
 
-func.func @broadcast_middle(%a: tensor<2x3x4xf16>, %b: tensor<2x1x4xf16>) -> tensor<2x3x4xf16> {
-  // expected-error @+1 {{rhs of shape [2x1x4] broadcasts against the result [2x3x4] in a way that is not lowered yet; expected the result's shape, a row along the last dim ([C] or [1, ..., C]), one value per row ([..., R, 1]) or a single element}}
-  %c = ascend.add %a, %b : tensor<2x3x4xf16>, tensor<2x1x4xf16> -> tensor<2x3x4xf16>
-  return %c : tensor<2x3x4xf16>
+func.func @broadcast_leading(%a: tensor<2x3x16xf16>, %b: tensor<1x3x16xf16>) -> tensor<2x3x16xf16> {
+  // expected-error @+1 {{rhs of shape [1x3x16] broadcasts against the result [2x3x16] in a way that is not lowered yet; expected the result's shape, a row along the last dim ([C] or [1, ..., C]), one value per row ([..., R, 1]), a row per leading index ([A, 1, ..., C]) or a single element}}
+  %c = ascend.add %a, %b : tensor<2x3x16xf16>, tensor<1x3x16xf16> -> tensor<2x3x16xf16>
+  return %c : tensor<2x3x16xf16>
 }
 
 // -----

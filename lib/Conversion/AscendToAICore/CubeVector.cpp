@@ -52,7 +52,8 @@ Operation *mlir::ascend::lowering::fusableEpilogue(
   for (auto [operand, spread] :
        llvm::zip(user->getOperands(), classifyOperands(user))) {
     if (operand == c ? spread != Spread::full
-                     : spread == Spread::column || spread == Spread::other)
+                     : spread == Spread::column || spread == Spread::group ||
+                           spread == Spread::other)
       return nullptr;
   }
   return user;

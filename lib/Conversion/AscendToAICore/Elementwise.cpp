@@ -27,6 +27,7 @@
 #include "llvm/Support/MathExtras.h"
 
 #include <cmath>
+#include <numeric>
 
 using namespace mlir;
 using namespace mlir::ascend;
@@ -86,11 +87,28 @@ int64_t scratchTiles(Operation *op) {
   return isa<ascend::SiluOp, ascend::GeluOp, ascend::TanhOp>(op) ? 2 : 0;
 }
 
+/// `operand`'s shape aligned to `result`'s rank as NumPy does: missing
+/// leading dims count as 1.
+SmallVector<int64_t> alignedShape(ShapedType operand, ShapedType result) {
+  SmallVector<int64_t> s(result.getRank() - operand.getRank(), 1);
+  llvm::append_range(s, operand.getShape());
+  return s;
+}
+
+/// The number of leading dims `s` shares with `r` when the dims after them
+/// but the last are 1 in `s` (a Spread::group operand), else 0.
+size_t groupLead(ArrayRef<int64_t> s, ArrayRef<int64_t> r) {
+  size_t k = 0;
+  while (k + 1 < s.size() && s[k] == r[k])
+    ++k;
+  bool ones = llvm::all_of(s.slice(k, s.size() - 1 - k),
+                           [](int64_t d) { return d == 1; });
+  return k > 0 && k + 1 < s.size() && ones && s.back() == r.back() ? k : 0;
+}
+
 Spread classify(ShapedType operand, ShapedType result) {
   ArrayRef<int64_t> r = result.getShape();
-  // NumPy alignment: missing leading dims count as 1.
-  SmallVector<int64_t> s(r.size() - operand.getRank(), 1);
-  llvm::append_range(s, operand.getShape());
+  SmallVector<int64_t> s = alignedShape(operand, result);
   auto isOne = [](int64_t d) { return d == 1; };
   if (ArrayRef<int64_t>(s) == r)
     return Spread::full;
@@ -101,10 +119,24 @@ Spread classify(ShapedType operand, ShapedType result) {
     return Spread::row;
   if (lead == r.drop_back() && s.back() == 1)
     return Spread::column;
+  if (groupLead(s, r) > 0)
+    return Spread::group;
   return Spread::other;
 }
 
 } // namespace
+
+int64_t mlir::ascend::lowering::groupRows(ShapedType operand,
+                                          ShapedType result) {
+  SmallVector<int64_t> s = alignedShape(operand, result);
+  size_t k = groupLead(s, result.getShape());
+  if (k == 0)
+    return 0;
+  int64_t rows = 1;
+  for (int64_t d : result.getShape().slice(k, result.getRank() - 1 - k))
+    rows *= d;
+  return rows;
+}
 
 SmallVector<Spread> mlir::ascend::lowering::classifyOperands(Operation *op) {
   auto result = cast<ShapedType>(op->getResult(0).getType());
@@ -160,7 +192,8 @@ std::string elementwiseBlocker(Operation *op) {
             " broadcasts against the result " + formatShape(result) +
             " in a way that is not lowered yet; expected the result's shape, "
             "a row along the last dim ([C] or [1, ..., C]), one value per "
-            "row ([..., R, 1]) or a single element")
+            "row ([..., R, 1]), a row per leading index ([A, 1, ..., C]) or "
+            "a single element")
         .str();
   }
   if (fused) {
@@ -272,9 +305,9 @@ static int64_t chainTileRows(Operation *op,
 
 namespace {
 
-TilePlan planTiles(Operation *op, ArrayRef<Spread> spreads,
-                   const AscendTilingOptions &options) {
-  auto result = cast<RankedTensorType>(op->getResult(0).getType());
+/// How the result is tiled, as if no operand were a group.
+TilePlan planTilesIgnoringGroups(Operation *op, ArrayRef<Spread> spreads,
+                                 const AscendTilingOptions &options) {  auto result = cast<RankedTensorType>(op->getResult(0).getType());
   int64_t n = result.getNumElements();
   int64_t minBytes = narrowestBytes(op);
   int64_t tile = elementwiseTileElements(op, options);
@@ -283,7 +316,7 @@ TilePlan planTiles(Operation *op, ArrayRef<Spread> spreads,
     return {false, rows, cols, std::min(rows, chainTileRows(op, options)),
             cols};
   bool needsRows = llvm::any_of(spreads, [](Spread s) {
-    return s == Spread::row || s == Spread::column;
+    return s == Spread::row || s == Spread::column || s == Spread::group;
   });
   if (!needsRows)
     return {/*flat=*/true, 1, n, 1, std::min(tile, n)};
@@ -291,6 +324,35 @@ TilePlan planTiles(Operation *op, ArrayRef<Spread> spreads,
   if (cols * minBytes % 32 == 0 && cols <= tile)
     return {false, rows, cols, std::min(rows, tile / cols), cols};
   return {false, rows, cols, 1, std::min(cols, tile)};
+}
+
+/// Result rows every tile must stay within: the gcd of the group operands'
+/// groupRows (0 if there are none), so that a tile reads one row of each.
+int64_t tileGroup(Operation *op) {
+  auto result = cast<ShapedType>(op->getResult(0).getType());
+  int64_t g = 0;
+  for (Value operand : op->getOperands())
+    if (int64_t rows = groupRows(cast<ShapedType>(operand.getType()), result))
+      g = std::gcd(g, rows);
+  return g;
+}
+
+/// `plan` with tile rows cut down to a divisor of the group size, so that
+/// no tile straddles two groups (whole groups have no tail either).
+TilePlan fitGroups(TilePlan plan, int64_t group) {
+  if (group == 0 || plan.flat)
+    return plan;
+  int64_t rows = std::min(plan.tileRows, group);
+  while (group % rows != 0)
+    --rows;
+  plan.tileRows = rows;
+  return plan;
+}
+
+TilePlan planTiles(Operation *op, ArrayRef<Spread> spreads,
+                   const AscendTilingOptions &options) {
+  return fitGroups(planTilesIgnoringGroups(op, spreads, options),
+                   tileGroup(op));
 }
 
 /// Emits the tile of `rows` x `cols` result elements at (row, col).
@@ -583,7 +645,8 @@ struct ElementwisePattern : RewritePattern {
 Value mlir::ascend::lowering::operandView(OpBuilder &b, Location loc,
                                           Value memref, Spread spread,
                                           bool flat) {
-  if (spread == Spread::column || (spread == Spread::full && !flat))
+  if (spread == Spread::column || spread == Spread::group ||
+      (spread == Spread::full && !flat))
     return asRows(b, loc, memref);
   Value flatView = flatten(b, loc, memref);
   return flat ? flatView : asRows(b, loc, flatView);
@@ -638,11 +701,11 @@ Value emitRounded(OpBuilder &b, Location loc, Operation *op, ArrayRef<Value> in,
 /// (or taken from its per-block `fixed` tile) whichever op reads it.
 class OperandTiles {
 public:
-  OperandTiles(OpBuilder &b, Location loc, ArrayRef<Value> views,
-               ArrayRef<Value> fixed, Value row, Value col,
-               ArrayRef<int64_t> shape)
-      : b(b), loc(loc), views(views), fixed(fixed), row(row), col(col),
-        shape(shape) {}
+  OperandTiles(OpBuilder &b, Location loc, Operation *op,
+               ArrayRef<Value> views, ArrayRef<Value> fixed, Value row,
+               Value col, ArrayRef<int64_t> shape)
+      : b(b), loc(loc), op(op), views(views), fixed(fixed), row(row),
+        col(col), shape(shape) {}
 
   Value get(unsigned i, Type compute) {
     Value &tile = tiles[{i, compute}];
@@ -651,13 +714,27 @@ public:
     Value whole = fixed.empty() ? Value() : fixed[i];
     tile = whole && elementOf(whole) == compute
                ? leading(b, loc, whole, shape)
-               : loadOperand(b, loc, views[i], row, col, shape, compute);
+               : loadOperand(b, loc, viewFor(i), row, col, shape, compute);
     return tile;
   }
 
 private:
+  /// A group operand's view is its [1, C] row for this tile's group (the
+  /// tile never straddles two: fitGroups), read as a broadcast row.
+  Value viewFor(unsigned i) {
+    int64_t group =
+        groupRows(cast<ShapedType>(op->getOperand(i).getType()),
+                  cast<ShapedType>(op->getResult(0).getType()));
+    if (group == 0)
+      return views[i];
+    int64_t cols = cast<MemRefType>(views[i].getType()).getShape().back();
+    Value at = b.create<arith::DivUIOp>(loc, row, constantIndex(b, loc, group));
+    return block2D(b, loc, views[i], at, constantIndex(b, loc, 0), 1, cols);
+  }
+
   OpBuilder &b;
   Location loc;
+  Operation *op;
   ArrayRef<Value> views, fixed;
   Value row, col;
   ArrayRef<int64_t> shape;
@@ -716,7 +793,7 @@ void mlir::ascend::lowering::emitElementwiseTile(
     OpBuilder &b, Location loc, Operation *op, ArrayRef<Value> views,
     ArrayRef<Value> fixed, ArrayRef<Value> outViews, Value row, Value col,
     ArrayRef<int64_t> shape) {
-  OperandTiles operands(b, loc, views, fixed, row, col, shape);
+  OperandTiles operands(b, loc, op, views, fixed, row, col, shape);
   SmallVector<Value> results;
   if (auto fused = dyn_cast<ascend::FusedVectorOp>(op)) {
     results = emitFusedBody(b, loc, fused, operands, shape);

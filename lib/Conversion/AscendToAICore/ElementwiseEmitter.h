@@ -27,8 +27,14 @@ enum class Spread {
   row,    ///< [C] or [1, ..., 1, C]: the same row for every result row
   column, ///< [..., R, 1]: one value per result row
   scalar, ///< every dim 1
+  /// [A, 1, ..., 1, C] against [A, B, ..., C]: one row for each group of
+  /// B x ... result rows (a RoPE table over the heads); groupRows says B x ...
+  group,
   other,
 };
+
+/// Result rows per row of a Spread::group operand (0 for other spreads).
+int64_t groupRows(ShapedType operand, ShapedType result);
 
 SmallVector<Spread> classifyOperands(Operation *op);
 
@@ -41,7 +47,8 @@ int64_t elementwiseTileElements(Operation *op,
                                 const AscendTilingOptions &options);
 
 /// The GM view an operand spreading as `spread` is tiled through: 1-D when
-/// `flat`, else [rows, C] (a row operand as [1, C]).
+/// `flat`, else [rows, C] (a row operand as [1, C], a group operand as its
+/// own rows).
 Value operandView(OpBuilder &b, Location loc, Value memref, Spread spread,
                   bool flat);
 
