@@ -169,6 +169,20 @@ struct KVSource {
 
 KVSource traceKV(Value operand) {
   Value peeled = peelBatchCollapses(operand);
+  // repeat_kv as ascend-raise-linalg raises it: [B, Nkv * G, S, D] repeated
+  // along dim 1 (or that expanded back to [B, Nkv, G, S, D]).
+  Value repeated = peeled;
+  if (auto expand = peeled.getDefiningOp<tensor::ExpandShapeOp>();
+      expand && shapeOf(peeled).size() == 5 &&
+      expand.getReassociationIndices() ==
+          SmallVector<ReassociationIndices>{{0}, {1, 2}, {3}, {4}})
+    repeated = expand.getSrc();
+  if (auto repeat = repeated.getDefiningOp<ascend::RepeatOp>();
+      repeat && repeat.getDim() == 1 && shapeOf(repeated).size() == 4) {
+    ArrayRef<int64_t> shape = shapeOf(repeat.getX());
+    return {repeat.getX(), true, shape[0], shape[1],
+            static_cast<int64_t>(repeat.getTimes())};
+  }
   if (shapeOf(peeled).size() == 5)
     if (Value source = getRepeatSource(peeled)) {
       ArrayRef<int64_t> shape = shapeOf(peeled);

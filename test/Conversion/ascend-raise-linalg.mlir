@@ -615,7 +615,7 @@ func.func @elementwise_not_raised(%x: tensor<16x4096xf32>, %i: tensor<16x4096xi3
     linalg.yield %r : f32
   } -> tensor<16x4096xf32>
   %et = tensor.empty() : tensor<4096x16xf32>
-  // expected-remark @below {{not raised: it only copies, broadcasts or transposes a tensor; the ascend dialect has no such op}}
+  // expected-remark @below {{not raised: it only copies, broadcasts or transposes a tensor other than a repeat of slices along one dim (ascend.repeat); the ascend dialect has no such op}}
   %10 = linalg.transpose ins(%x : tensor<16x4096xf32>) outs(%et : tensor<4096x16xf32>) permutation = [1, 0]
   // expected-remark @below {{not raised: input 0 is indexed by (d0, d1) -> (d1, d0), which transposes or repeats loop dims; ascend ops only broadcast their operands, like NumPy}}
   %11 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d1, d0)>, affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%10, %x : tensor<4096x16xf32>, tensor<16x4096xf32>) outs(%e : tensor<16x4096xf32>) {
@@ -1178,4 +1178,61 @@ func.func @tanh_f16(%x: tensor<4x1024xf16>) -> tensor<4x1024xf16> {
     linalg.yield %0 : f16
   } -> tensor<4x1024xf16>
   return %y : tensor<4x1024xf16>
+}
+
+// -----
+
+// GQA's repeat_kv in the three forms frontends write it, each raised to
+// ascend.repeat along the KV-head dim (4 query heads per KV head).
+// torch-mlir: unsqueeze, a broadcast generic over the unit dim, a reshape.
+// CHECK-LABEL: func.func @repeat_kv_unsqueeze
+// CHECK-NEXT:    %[[R:.*]] = ascend.repeat %arg0 dim 1 times 4 : tensor<1x8x16x128xbf16> -> tensor<1x32x16x128xbf16>
+// CHECK-NOT:     linalg.generic
+func.func @repeat_kv_unsqueeze(%k: tensor<1x8x16x128xbf16>) -> tensor<1x32x16x128xbf16> {
+  %u = tensor.expand_shape %k [[0], [1, 2], [3], [4]] output_shape [1, 8, 1, 16, 128] : tensor<1x8x16x128xbf16> into tensor<1x8x1x16x128xbf16>
+  %e = tensor.empty() : tensor<1x8x4x16x128xbf16>
+  %b = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, 0, d3, d4)>, affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3, d4)>], iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel"]} ins(%u : tensor<1x8x1x16x128xbf16>) outs(%e : tensor<1x8x4x16x128xbf16>) {
+  ^bb0(%a: bf16, %o: bf16):
+    linalg.yield %a : bf16
+  } -> tensor<1x8x4x16x128xbf16>
+  %c = tensor.collapse_shape %b [[0], [1, 2], [3], [4]] : tensor<1x8x4x16x128xbf16> into tensor<1x32x16x128xbf16>
+  return %c : tensor<1x32x16x128xbf16>
+}
+
+// -----
+
+// linalg.broadcast along a new dim after the KV heads.
+// CHECK-LABEL: func.func @repeat_kv_broadcast
+// CHECK-NEXT:    %[[R:.*]] = ascend.repeat %arg0 dim 1 times 4 : tensor<1x8x16x128xbf16> -> tensor<1x32x16x128xbf16>
+// CHECK-NEXT:    tensor.expand_shape %[[R]] {{\[\[}}0], [1, 2], [3], [4]] output_shape [1, 8, 4, 16, 128]
+func.func @repeat_kv_broadcast(%k: tensor<1x8x16x128xbf16>) -> tensor<1x32x16x128xbf16> {
+  %e = tensor.empty() : tensor<1x8x4x16x128xbf16>
+  %b = linalg.broadcast ins(%k : tensor<1x8x16x128xbf16>) outs(%e : tensor<1x8x4x16x128xbf16>) dimensions = [2]
+  %c = tensor.collapse_shape %b [[0], [1, 2], [3], [4]] : tensor<1x8x4x16x128xbf16> into tensor<1x32x16x128xbf16>
+  return %c : tensor<1x32x16x128xbf16>
+}
+
+// -----
+
+// A copy reading the head as `h floordiv 4`.
+// CHECK-LABEL: func.func @repeat_kv_floordiv
+// CHECK-NEXT:    %[[R:.*]] = ascend.repeat %arg0 dim 1 times 4 : tensor<1x8x16x128xbf16> -> tensor<1x32x16x128xbf16>
+// CHECK-NEXT:    return %[[R]]
+func.func @repeat_kv_floordiv(%k: tensor<1x8x16x128xbf16>) -> tensor<1x32x16x128xbf16> {
+  %e = tensor.empty() : tensor<1x32x16x128xbf16>
+  %b = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1 floordiv 4, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%k : tensor<1x8x16x128xbf16>) outs(%e : tensor<1x32x16x128xbf16>) {
+  ^bb0(%a: bf16, %o: bf16):
+    linalg.yield %a : bf16
+  } -> tensor<1x32x16x128xbf16>
+  return %b : tensor<1x32x16x128xbf16>
+}
+
+// -----
+
+// A broadcast along a new leading dim tiles the whole tensor: not a repeat.
+func.func @broadcast_leading(%k: tensor<8x128xbf16>) -> tensor<4x8x128xbf16> {
+  %e = tensor.empty() : tensor<4x8x128xbf16>
+  // expected-remark @below {{not raised: it only copies, broadcasts or transposes a tensor other than a repeat of slices along one dim (ascend.repeat); the ascend dialect has no such op}}
+  %b = linalg.broadcast ins(%k : tensor<8x128xbf16>) outs(%e : tensor<4x8x128xbf16>) dimensions = [0]
+  return %b : tensor<4x8x128xbf16>
 }

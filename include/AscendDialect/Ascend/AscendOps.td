@@ -292,6 +292,34 @@ def Ascend_SoftmaxOp : Ascend_Op<"softmax", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Ascend_RepeatOp : Ascend_Op<"repeat", [Pure]> {
+  let summary = "repeat every slice along one dim (repeat_interleave)";
+  let description = [{
+    Repeats every slice of `x` along dim `dim` `times` times in place:
+    `result[..., i, ...] = x[..., i floordiv times, ...]` along `dim`, so the
+    result's dim `dim` is `times` times `x`'s and every other dim is equal.
+    This is PyTorch's `repeat_interleave(times, dim)`, and grouped-query
+    attention's `repeat_kv` on `[B, Nkv, S, D]` along dim 1 (KV head `j`
+    serves query heads `j * times ... j * times + times - 1`). The copy is
+    exact; `x` and the result have one element type (any).
+    `ascend-raise-linalg` makes it from a copy whose map reads dim `d` as
+    `d floordiv times`, and from a broadcast along a new dim that a
+    reshape merges into the dim before it.
+
+    ```mlir
+    %k = ascend.repeat %kv dim 1 times 4
+        : tensor<1x8x16x128xbf16> -> tensor<1x32x16x128xbf16>
+    ```
+  }];
+  let arguments = (ins Ascend_Tensor<"any element type">:$x, I64Attr:$dim,
+                       I64Attr:$times);
+  let results = (outs Ascend_Tensor<"any element type">:$result);
+  let assemblyFormat = [{
+    $x `dim` $dim `times` $times attr-dict `:` type($x) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // Quantization
 //===----------------------------------------------------------------------===//

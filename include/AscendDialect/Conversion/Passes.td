@@ -255,7 +255,7 @@ def RaiseLinalgToAscendPass : Pass<"ascend-raise-linalg"> {
       `log`/`sqrt`/`rsqrt`/`reciprocal`/`abs`/`negf`/`square`) has its body
       translated, op by op, into ascend ops on whole tensors: `arith.addf,
       subf, mulf, divf, maximumf, minimumf, negf, extf, truncf`, `math.exp,
-      log, sqrt, rsqrt, absf`; `divf(1, x)` is `reciprocal`, `maximumf(x,
+      log, sqrt, rsqrt, absf, tanh, erf`; `divf(1, x)` is `reciprocal`, `maximumf(x,
       +0)` and torch-mlir's `select(cmpf(ugt, x, +0), x, +0)` are `relu`,
       `powf(x, 2)` / `fpowi(x, 2)` are `mul(x, x)`, multiplications by 1
       (torch-mlir's `alpha`) vanish and casts become `ascend.cast` (rounding
@@ -268,6 +268,13 @@ def RaiseLinalgToAscendPass : Pass<"ascend-raise-linalg"> {
       broadcasts (`linalg.broadcast`, copying generics) feeding the op are
       folded in. `maxnumf`/`minnumf` stay (they drop NaN; ascend's max and
       min return it).
+    - A copy that repeats slices along one dim (grouped-query attention's
+      repeat_kv) becomes `ascend.repeat` (repeat_interleave): a copying
+      generic reading dim `d` as `d floordiv G`, or a broadcast
+      (`linalg.broadcast`, or a generic reading a unit dim at 0) along a
+      new dim `h >= 1`, which becomes the repeat along dim `h - 1` expanded
+      back to the broadcast's shape (the reshape merging `h - 1` and `h`
+      after it then folds away). Other copies stay.
     - `linalg.softmax` becomes `ascend.softmax`.
     - The ascend dialect has no reduce op, so a sum or max over one dim
       (`linalg.reduce` or a generic with one reduction loop, init a fill

@@ -1,12 +1,13 @@
 //===- DataMovement.cpp - slices and concatenations between ops -----------===//
 //
 // tensor.extract_slice and tensor.concat between the ops of a host (QKV
-// splits, head splits, concatenated projections) become copy kernels on the
-// vector cores: GM -> UB -> GM, rows spread round-robin over the blocks. A
-// slice or concatenation along one dim d of a row-major tensor is a column
-// window of the tensor seen as [outer, size(d) * inner] (outer: the dims
-// before d, inner: those after), so every copy is a 2-D window copy. The
-// values are copied exactly.
+// splits, head splits, concatenated projections) and ascend.repeat (GQA's
+// repeat_kv) become copy kernels on the vector cores: GM -> UB -> GM, rows
+// spread round-robin over the blocks. A slice or concatenation along one
+// dim d of a row-major tensor is a column window of the tensor seen as
+// [outer, size(d) * inner] (outer: the dims before d, inner: those after),
+// so every copy is a 2-D window copy; a repeat writes each window `times`
+// times side by side. The values are copied exactly.
 //
 // ascend.reshape_and_cache is a copy kernel too: each new token's key and
 // value rows go from GM through UB to the cache row its slot names. The
@@ -34,6 +35,8 @@ namespace {
 
 constexpr const char *kDynamicConcat =
     "concatenations between ascend ops are lowered for static shapes only";
+constexpr const char *kDynamicRepeat =
+    "ascend.repeat is lowered for static shapes only";
 
 int64_t product(ArrayRef<int64_t> dims) {
   int64_t p = 1;
@@ -72,11 +75,12 @@ FailureOr<unsigned> slicedDim(tensor::ExtractSliceOp op, std::string &why) {
 }
 
 /// Copies every row's `width` elements from column `srcCol` of the 2-D GM
-/// view `src` to column `dstCol` of `dst` (both `rows` rows), rows spread
-/// round-robin over the blocks.
+/// view `src` to each column of `dstCols` of `dst` (both `rows` rows; each
+/// window read once, written once per column), rows spread round-robin over
+/// the blocks.
 LogicalResult emitWindowCopy(PatternRewriter &rewriter, Location loc,
                              Operation *op, Value src, int64_t srcCol,
-                             Value dst, int64_t dstCol, int64_t rows,
+                             Value dst, ArrayRef<int64_t> dstCols, int64_t rows,
                              int64_t width, const AscendTilingOptions &options,
                              Value block) {
   Type element = cast<MemRefType>(src.getType()).getElementType();
@@ -100,10 +104,12 @@ LogicalResult emitWindowCopy(PatternRewriter &rewriter, Location loc,
   auto copyBlock = [&](OpBuilder &b, Value row, Value col, int64_t n,
                        int64_t w) {
     Value tile = allocUB(b, loc, {n, w}, element);
-    Value srcCols = add(b, loc, col, constantIndex(b, loc, srcCol));
-    Value dstCols = add(b, loc, col, constantIndex(b, loc, dstCol));
-    b.create<mte::CopyOp>(loc, block2D(b, loc, src, row, srcCols, n, w), tile);
-    b.create<mte::CopyOp>(loc, tile, block2D(b, loc, dst, row, dstCols, n, w));
+    Value from = add(b, loc, col, constantIndex(b, loc, srcCol));
+    b.create<mte::CopyOp>(loc, block2D(b, loc, src, row, from, n, w), tile);
+    for (int64_t dstCol : dstCols) {
+      Value to = add(b, loc, col, constantIndex(b, loc, dstCol));
+      b.create<mte::CopyOp>(loc, tile, block2D(b, loc, dst, row, to, n, w));
+    }
   };
   return emitRoundRobin(
       rewriter, loc, block, rows / tileRows, rows % tileRows, tileRows, blocks,
@@ -158,7 +164,7 @@ struct ExtractSlicePattern : OpRewritePattern<tensor::ExtractSliceOp> {
     Value block =
         rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
     if (failed(emitWindowCopy(rewriter, loc, op, src, offsets[*dim] * inner,
-                              dst, 0, rows, width, options, block)))
+                              dst, {0}, rows, width, options, block)))
       return failure();
     gm->erase(rewriter, op);
     return success();
@@ -193,11 +199,53 @@ struct ConcatPattern : OpRewritePattern<tensor::ConcatOp> {
           cast<RankedTensorType>(input.getType()).getShape();
       Value src = around(rewriter, loc, memref, inShape, dim);
       int64_t width = inShape[dim] * inner;
-      if (failed(emitWindowCopy(rewriter, loc, op, src, 0, dst, at * inner,
+      if (failed(emitWindowCopy(rewriter, loc, op, src, 0, dst, {at * inner},
                                 rows, width, options, block)))
         return failure();
       at += inShape[dim];
     }
+    gm->erase(rewriter, op);
+    return success();
+  }
+
+  AscendTilingOptions options;
+};
+
+/// ascend.repeat: x as [rows, inner] (rows: the dims up to `dim`, inner:
+/// those after it), each row written `times` times side by side into the
+/// result as [rows, times * inner].
+struct RepeatPattern : OpRewritePattern<ascend::RepeatOp> {
+  RepeatPattern(MLIRContext *ctx, const AscendTilingOptions &options)
+      : OpRewritePattern(ctx), options(options) {}
+
+  LogicalResult matchAndRewrite(ascend::RepeatOp op,
+                                PatternRewriter &rewriter) const override {
+    FailureOr<GMOperands> gm = matchGMOperands(op, rewriter);
+    if (failed(gm))
+      return failure();
+    auto type = cast<RankedTensorType>(op.getX().getType());
+    if (!type.hasStaticShape())
+      return rewriter.notifyMatchFailure(op, kDynamicRepeat);
+    int64_t dim = op.getDim(), times = op.getTimes();
+    int64_t rows = product(type.getShape().take_front(dim + 1));
+    int64_t inner = product(type.getShape().drop_front(dim + 1));
+    Location loc = op.getLoc();
+    rewriter.setInsertionPoint(op);
+    auto rowsOf = [&](Value memref, int64_t cols) {
+      return rewriter.create<memref::ExpandShapeOp>(
+          loc, tileType({rows, cols}, type.getElementType(), AddressSpace::gm),
+          flatten(rewriter, loc, memref),
+          ArrayRef<ReassociationIndices>{{0, 1}});
+    };
+    SmallVector<int64_t> columns;
+    for (int64_t i = 0; i < times; ++i)
+      columns.push_back(i * inner);
+    Value block =
+        rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
+    if (failed(emitWindowCopy(rewriter, loc, op, rowsOf(gm->inputs[0], inner),
+                              0, rowsOf(gm->output(), times * inner), columns,
+                              rows, inner, options, block)))
+      return failure();
     gm->erase(rewriter, op);
     return success();
   }
@@ -305,8 +353,8 @@ bool mlir::ascend::lowering::isLoweredDataMovement(Operation *op) {
 
 void mlir::ascend::lowering::populateDataMovementPatterns(
     RewritePatternSet &patterns, const AscendTilingOptions &options) {
-  patterns.add<ExtractSlicePattern, ConcatPattern, ReshapeAndCachePattern>(
-      patterns.getContext(), options);
+  patterns.add<ExtractSlicePattern, ConcatPattern, RepeatPattern,
+               ReshapeAndCachePattern>(patterns.getContext(), options);
 }
 
 std::string
@@ -320,5 +368,8 @@ mlir::ascend::lowering::explainDataMovement(Operation *op,
     why = kDynamicConcat;
   if (auto cache = dyn_cast<ascend::ReshapeAndCacheOp>(op))
     why = cacheRowBlocker(cache);
+  if (auto repeat = dyn_cast<ascend::RepeatOp>(op);
+      repeat && !repeat.getX().getType().hasStaticShape())
+    why = kDynamicRepeat;
   return why;
 }

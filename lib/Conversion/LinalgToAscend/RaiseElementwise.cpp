@@ -448,9 +448,13 @@ Decision raising::decideElementwise(linalg::LinalgOp op) {
   auto yield = cast<linalg::YieldOp>(op.getBlock()->getTerminator());
   Value root = skipMultiplyByOne(yield.getOperand(0));
   if (auto arg = dyn_cast<BlockArgument>(root);
-      arg && arg.getOwner() == op.getBlock())
-    return Decision::keep("it only copies, broadcasts or transposes a tensor; "
-                          "the ascend dialect has no such op");
+      arg && arg.getOwner() == op.getBlock()) {
+    if (std::optional<Decision> repeat = decideRepeat(op))
+      return std::move(*repeat);
+    return Decision::keep("it only copies, broadcasts or transposes a tensor "
+                          "other than a repeat of slices along one dim "
+                          "(ascend.repeat); the ascend dialect has no such op");
+  }
 
   if (!op.getBlock()->getOps<linalg::IndexOp>().empty())
     return Decision::keep("its body reads the iteration index (linalg.index), "

@@ -61,6 +61,10 @@ Decision decideMatmul(linalg::LinalgOp op);
 Decision decideElementwise(linalg::LinalgOp op);
 Decision decideReduction(linalg::LinalgOp op);
 Decision decideSoftmax(linalg::SoftmaxOp op);
+/// A copy that repeats slices along one dim (GQA's repeat_kv, as a
+/// `floordiv` map or a broadcast merged into the dim before it) raised to
+/// ascend.repeat; nullopt if `op` is no such copy.
+std::optional<Decision> decideRepeat(linalg::LinalgOp op);
 
 //===----------------------------------------------------------------------===//
 // Helpers shared by the decisions

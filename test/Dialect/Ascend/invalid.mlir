@@ -791,3 +791,35 @@ func.func @unranked_operand(%x: tensor<*xf16>) {
   %0 = "ascend.exp"(%x) : (tensor<*xf16>) -> tensor<4xf16>
   return
 }
+
+// -----
+
+func.func @repeat_dim(%x: tensor<8x16xf16>) {
+  // expected-error @+1 {{'ascend.repeat' op dim 2 is out of range [0, 2) for x of rank 2}}
+  %0 = ascend.repeat %x dim 2 times 2 : tensor<8x16xf16> -> tensor<8x32xf16>
+  return
+}
+
+// -----
+
+func.func @repeat_times(%x: tensor<8x16xf16>) {
+  // expected-error @+1 {{'ascend.repeat' op times must be at least 1, got 0}}
+  %0 = ascend.repeat %x dim 0 times 0 : tensor<8x16xf16> -> tensor<8x16xf16>
+  return
+}
+
+// -----
+
+func.func @repeat_shape(%x: tensor<8x16xf16>) {
+  // expected-error @+1 {{'ascend.repeat' op result has shape [8, 16], expected [32, 16] (x's shape, dim 0 times 4)}}
+  %0 = ascend.repeat %x dim 0 times 4 : tensor<8x16xf16> -> tensor<8x16xf16>
+  return
+}
+
+// -----
+
+func.func @repeat_type(%x: tensor<8x16xf16>) {
+  // expected-error @+1 {{'ascend.repeat' op result has element type 'bf16', expected x's ('f16')}}
+  %0 = ascend.repeat %x dim 0 times 2 : tensor<8x16xf16> -> tensor<16x16xbf16>
+  return
+}

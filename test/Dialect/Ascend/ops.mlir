@@ -81,6 +81,15 @@ func.func @unary(%x: tensor<64x128xf16>, %y: tensor<?x7168xbf16>, %z: tensor<16x
   return
 }
 
+// CHECK-LABEL: func.func @repeat
+func.func @repeat(%k: tensor<1x8x16x128xbf16>, %i: tensor<?x4xi8>) {
+  // CHECK: ascend.repeat %{{.*}} dim 1 times 4 : tensor<1x8x16x128xbf16> -> tensor<1x32x16x128xbf16>
+  %0 = ascend.repeat %k dim 1 times 4 : tensor<1x8x16x128xbf16> -> tensor<1x32x16x128xbf16>
+  // CHECK: ascend.repeat %{{.*}} dim 0 times 3 : tensor<?x4xi8> -> tensor<?x4xi8>
+  %1 = ascend.repeat %i dim 0 times 3 : tensor<?x4xi8> -> tensor<?x4xi8>
+  return
+}
+
 // CHECK-LABEL: func.func @cast
 func.func @cast(%x: tensor<64x128xf32>, %y: tensor<?x8xf16>)
     -> (tensor<64x128xbf16>, tensor<64x128xf16>, tensor<?x8xbf16>, tensor<?x8xf32>) {

@@ -249,6 +249,26 @@ LogicalResult SoftmaxOp::verify() {
   return verifySameTensorType(*this, x, getResult());
 }
 
+LogicalResult RepeatOp::verify() {
+  RankedTensorType x = getTensorType(getX());
+  int64_t dim = getDimAttr().getInt(), times = getTimesAttr().getInt();
+  if (dim < 0 || dim >= x.getRank())
+    return emitOpError() << "dim " << dim << " is out of range [0, "
+                         << x.getRank() << ") for x of rank " << x.getRank();
+  if (times < 1)
+    return emitOpError() << "times must be at least 1, got " << times;
+  Type element = getTensorType(getResult()).getElementType();
+  if (element != x.getElementType())
+    return emitOpError() << "result has element type " << element
+                         << ", expected x's (" << x.getElementType() << ")";
+  SmallVector<int64_t> expected(x.getShape());
+  if (!ShapedType::isDynamic(expected[dim]))
+    expected[dim] *= times;
+  return verifyShape(*this, getResult(), "result", expected,
+                     "x's shape, dim " + std::to_string(dim) + " times " +
+                         std::to_string(times));
+}
+
 //===----------------------------------------------------------------------===//
 // Quantization
 //===----------------------------------------------------------------------===//
