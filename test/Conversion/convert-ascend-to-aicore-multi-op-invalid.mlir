@@ -12,6 +12,17 @@ func.func @slice(%a: tensor<64x128xf16>) -> tensor<32x64xf16> {
 
 // -----
 
+// insert_slice too.
+func.func @insert(%a: tensor<64x128xf16>, %b: tensor<32x64xf16>) -> tensor<64x128xf16> {
+  %e = ascend.exp %a : tensor<64x128xf16> -> tensor<64x128xf16>
+  // expected-error @+1 {{slices along more than one dim are not lowered yet; slice one dim at a time}}
+  %s = tensor.insert_slice %b into %e[0, 0] [32, 64] [1, 1] : tensor<32x64xf16> into tensor<64x128xf16>
+  %r = ascend.relu %s : tensor<64x128xf16> -> tensor<64x128xf16>
+  return %r : tensor<64x128xf16>
+}
+
+// -----
+
 // Constants become GM buffers from their dense elements; sparse ones have
 // none to copy.
 func.func @constant_operand(%a: tensor<64xf16>) -> tensor<64xf16> {
@@ -43,13 +54,13 @@ func.func @softmax_dim0(%a: tensor<64x128xf16>, %b: tensor<128x128xf16>) -> tens
 // -----
 
 // The error lands on the op at fault, not on the init before it.
-func.func @init_before_concat(%a: tensor<64x128xf16>, %b: tensor<64x128xf16>) -> tensor<128x128xf16> {
+func.func @init_before_transpose(%a: tensor<64x128xf16>) -> tensor<128x64xf16> {
   %e = ascend.exp %a : tensor<64x128xf16> -> tensor<64x128xf16>
-  %init = tensor.empty() : tensor<128x128xf16>
-  // expected-error @+1 {{'tensor.insert_slice' cannot be lowered in a function of several ascend ops}}
-  %i = tensor.insert_slice %e into %init[0, 0] [64, 128] [1, 1] : tensor<64x128xf16> into tensor<128x128xf16>
-  %r = ascend.relu %i : tensor<128x128xf16> -> tensor<128x128xf16>
-  return %r : tensor<128x128xf16>
+  %init = tensor.empty() : tensor<128x64xf16>
+  // expected-error @+1 {{'linalg.transpose' was not raised to an ascend op, so it cannot be lowered}}
+  %t = linalg.transpose ins(%e : tensor<64x128xf16>) outs(%init : tensor<128x64xf16>) permutation = [1, 0]
+  %r = ascend.relu %t : tensor<128x64xf16> -> tensor<128x64xf16>
+  return %r : tensor<128x64xf16>
 }
 
 // -----

@@ -239,7 +239,8 @@ std::string hostBlocker(Operation *op) {
           "' cannot be lowered in a function of several ascend ops: between "
           "them only tensor.collapse_shape, tensor.expand_shape and "
           "tensor.reshape (static shapes) are lowered, as views of GM "
-          "buffers, and tensor.extract_slice and tensor.concat, as copies")
+          "buffers, and tensor.extract_slice, tensor.insert_slice and "
+          "tensor.concat, as copies")
       .str();
 }
 

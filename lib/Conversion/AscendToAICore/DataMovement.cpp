@@ -45,11 +45,13 @@ int64_t product(ArrayRef<int64_t> dims) {
   return p;
 }
 
-/// The one dim `op` slices (or 0 if it copies the whole tensor), or why it
-/// is not a slice the copy kernel takes.
-FailureOr<unsigned> slicedDim(tensor::ExtractSliceOp op, std::string &why) {
-  RankedTensorType source = op.getSourceType();
-  if (!source.hasStaticShape() || !op.getType().hasStaticShape() ||
+/// The one dim a slice of `whole` (extract_slice's source, insert_slice's
+/// destination) cuts (or 0 if it takes the whole tensor), or why it is not
+/// a slice the copy kernel takes.
+FailureOr<unsigned> slicedDim(OffsetSizeAndStrideOpInterface op,
+                              RankedTensorType whole, RankedTensorType part,
+                              std::string &why) {
+  if (!whole.hasStaticShape() || !part.hasStaticShape() ||
       ShapedType::isDynamicShape(op.getStaticOffsets()) ||
       ShapedType::isDynamicShape(op.getStaticSizes())) {
     why = "slices between ascend ops are lowered for static offsets and "
@@ -62,7 +64,7 @@ FailureOr<unsigned> slicedDim(tensor::ExtractSliceOp op, std::string &why) {
   }
   std::optional<unsigned> dim;
   for (auto [d, size] : llvm::enumerate(op.getStaticSizes())) {
-    if (size == source.getDimSize(d))
+    if (size == whole.getDimSize(d))
       continue;
     if (dim) {
       why = "slices along more than one dim are not lowered yet; slice one "
@@ -72,6 +74,14 @@ FailureOr<unsigned> slicedDim(tensor::ExtractSliceOp op, std::string &why) {
     dim = d;
   }
   return dim.value_or(0);
+}
+
+FailureOr<unsigned> slicedDim(tensor::ExtractSliceOp op, std::string &why) {
+  return slicedDim(op, op.getSourceType(), op.getType(), why);
+}
+
+FailureOr<unsigned> slicedDim(tensor::InsertSliceOp op, std::string &why) {
+  return slicedDim(op, op.getType(), op.getSourceType(), why);
 }
 
 /// Copies every row's `width` elements from column `srcCol` of the 2-D GM
@@ -165,6 +175,57 @@ struct ExtractSlicePattern : OpRewritePattern<tensor::ExtractSliceOp> {
         rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
     if (failed(emitWindowCopy(rewriter, loc, op, src, offsets[*dim] * inner,
                               dst, {0}, rows, width, options, block)))
+      return failure();
+    gm->erase(rewriter, op);
+    return success();
+  }
+
+  AscendTilingOptions options;
+};
+
+/// tensor.insert_slice along one dim d: the result seen as [outer,
+/// size(d) * inner] takes the source in its window and the destination in
+/// the columns on either side, so no two copies write the same bytes.
+struct InsertSlicePattern : OpRewritePattern<tensor::InsertSliceOp> {
+  InsertSlicePattern(MLIRContext *ctx, const AscendTilingOptions &options)
+      : OpRewritePattern(ctx), options(options) {}
+
+  LogicalResult matchAndRewrite(tensor::InsertSliceOp op,
+                                PatternRewriter &rewriter) const override {
+    FailureOr<GMOperands> gm = matchGMOperands(op, rewriter);
+    if (failed(gm))
+      return failure();
+    std::string why;
+    FailureOr<unsigned> dim = slicedDim(op, why);
+    if (failed(dim))
+      return rewriter.notifyMatchFailure(op, why);
+    ArrayRef<int64_t> shape = op.getType().getShape();
+    int64_t inner = product(shape.drop_front(*dim + 1));
+    int64_t rows = product(shape.take_front(*dim));
+    int64_t width = shape[*dim] * inner;
+    int64_t begin = op.getStaticOffsets()[*dim] * inner;
+    int64_t end = begin + op.getStaticSizes()[*dim] * inner;
+    Location loc = op.getLoc();
+    rewriter.setInsertionPoint(op);
+    Value dst = around(rewriter, loc, gm->output(), shape, *dim);
+    Value dest = around(rewriter, loc, gm->inputs[1], shape, *dim);
+    Value source = rewriter.create<memref::ExpandShapeOp>(
+        loc,
+        tileType({rows, end - begin}, op.getType().getElementType(),
+                 AddressSpace::gm),
+        flatten(rewriter, loc, gm->inputs[0]),
+        ArrayRef<ReassociationIndices>{{0, 1}});
+    Value block =
+        rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
+    if (failed(emitWindowCopy(rewriter, loc, op, source, 0, dst, {begin}, rows,
+                              end - begin, options, block)))
+      return failure();
+    if (begin > 0 && failed(emitWindowCopy(rewriter, loc, op, dest, 0, dst, {0},
+                                           rows, begin, options, block)))
+      return failure();
+    if (end < width &&
+        failed(emitWindowCopy(rewriter, loc, op, dest, end, dst, {end}, rows,
+                              width - end, options, block)))
       return failure();
     gm->erase(rewriter, op);
     return success();
@@ -348,13 +409,15 @@ struct ReshapeAndCachePattern : OpRewritePattern<ascend::ReshapeAndCacheOp> {
 } // namespace
 
 bool mlir::ascend::lowering::isLoweredDataMovement(Operation *op) {
-  return isa<tensor::ExtractSliceOp, tensor::ConcatOp>(op);
+  return isa<tensor::ExtractSliceOp, tensor::InsertSliceOp, tensor::ConcatOp>(
+      op);
 }
 
 void mlir::ascend::lowering::populateDataMovementPatterns(
     RewritePatternSet &patterns, const AscendTilingOptions &options) {
-  patterns.add<ExtractSlicePattern, ConcatPattern, RepeatPattern,
-               ReshapeAndCachePattern>(patterns.getContext(), options);
+  patterns.add<ExtractSlicePattern, InsertSlicePattern, ConcatPattern,
+               RepeatPattern, ReshapeAndCachePattern>(patterns.getContext(),
+                                                      options);
 }
 
 std::string
@@ -362,6 +425,8 @@ mlir::ascend::lowering::explainDataMovement(Operation *op,
                                             const AscendTilingOptions &) {
   std::string why;
   if (auto slice = dyn_cast<tensor::ExtractSliceOp>(op))
+    (void)slicedDim(slice, why);
+  if (auto slice = dyn_cast<tensor::InsertSliceOp>(op))
     (void)slicedDim(slice, why);
   if (auto concat = dyn_cast<tensor::ConcatOp>(op);
       concat && !concat.getResultType().hasStaticShape())

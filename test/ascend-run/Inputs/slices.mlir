@@ -31,3 +31,20 @@ func.func @llama3_8b_qkv(%x: tensor<16x4096xbf16>, %w: tensor<4096x6144xbf16>)
   %v = tensor.extract_slice %c[0, 5120] [16, 1024] [1, 1] : tensor<16x6144xbf16> to tensor<16x1024xbf16>
   return %q, %k, %v : tensor<16x4096xbf16>, tensor<16x1024xbf16>, tensor<16x1024xbf16>
 }
+
+// A static KV cache written in place of 16 positions (HF's StaticCache:
+// cache[:, :, 32:48] = -k): the cache's other positions on either side.
+func.func @cache_write(%cache: tensor<1x8x64x128xbf16>, %k: tensor<1x8x16x128xbf16>) -> tensor<1x8x64x128xbf16> {
+  %e = tensor.empty() : tensor<1x8x16x128xbf16>
+  %n = linalg.negf ins(%k : tensor<1x8x16x128xbf16>) outs(%e : tensor<1x8x16x128xbf16>) -> tensor<1x8x16x128xbf16>
+  %r = tensor.insert_slice %n into %cache[0, 0, 32, 0] [1, 8, 16, 128] [1, 1, 1, 1] : tensor<1x8x16x128xbf16> into tensor<1x8x64x128xbf16>
+  return %r : tensor<1x8x64x128xbf16>
+}
+
+// The last columns of f32 rows (nothing to the right), a rank-reduced source.
+func.func @insert_tail(%x: tensor<6x40xf32>, %t: tensor<6xf32>) -> tensor<6x40xf32> {
+  %e = tensor.empty() : tensor<6xf32>
+  %a = linalg.abs ins(%t : tensor<6xf32>) outs(%e : tensor<6xf32>) -> tensor<6xf32>
+  %r = tensor.insert_slice %a into %x[0, 39] [6, 1] [1, 1] : tensor<6xf32> into tensor<6x40xf32>
+  return %r : tensor<6x40xf32>
+}
