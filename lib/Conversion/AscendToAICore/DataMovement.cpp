@@ -130,16 +130,20 @@ LogicalResult emitWindowCopy(PatternRewriter &rewriter, Location loc,
       });
 }
 
-/// `memref` (static, contiguous) as [outer, size(dim) * inner].
+/// `memref` (static, contiguous) as rows of `cols` elements.
+Value withColumns(OpBuilder &b, Location loc, Value memref, int64_t cols) {
+  auto type = cast<MemRefType>(memref.getType());
+  return b.create<memref::ExpandShapeOp>(
+      loc,
+      tileType({type.getNumElements() / cols, cols}, type.getElementType(),
+               AddressSpace::gm),
+      flatten(b, loc, memref), ArrayRef<ReassociationIndices>{{0, 1}});
+}
+
+/// `memref` (static, contiguous, of `shape`) as [outer, size(dim) * inner].
 Value around(OpBuilder &b, Location loc, Value memref, ArrayRef<int64_t> shape,
              unsigned dim) {
-  int64_t outer = product(shape.take_front(dim));
-  int64_t cols = product(shape.drop_front(dim));
-  Value flat = flatten(b, loc, memref);
-  auto type = cast<MemRefType>(flat.getType());
-  return b.create<memref::ExpandShapeOp>(
-      loc, tileType({outer, cols}, type.getElementType(), AddressSpace::gm),
-      flat, ArrayRef<ReassociationIndices>{{0, 1}});
+  return withColumns(b, loc, memref, product(shape.drop_front(dim)));
 }
 
 struct ExtractSlicePattern : OpRewritePattern<tensor::ExtractSliceOp> {
@@ -165,12 +169,7 @@ struct ExtractSlicePattern : OpRewritePattern<tensor::ExtractSliceOp> {
     rewriter.setInsertionPoint(op);
     Value src = around(rewriter, loc, gm->inputs[0], shape, *dim);
     int64_t width = op.getStaticSizes()[*dim] * inner;
-    Value dst = rewriter.create<memref::ExpandShapeOp>(
-        loc,
-        tileType({rows, width}, op.getType().getElementType(),
-                 AddressSpace::gm),
-        flatten(rewriter, loc, gm->output()),
-        ArrayRef<ReassociationIndices>{{0, 1}});
+    Value dst = withColumns(rewriter, loc, gm->output(), width);
     Value block =
         rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
     if (failed(emitWindowCopy(rewriter, loc, op, src, offsets[*dim] * inner,
@@ -209,12 +208,7 @@ struct InsertSlicePattern : OpRewritePattern<tensor::InsertSliceOp> {
     rewriter.setInsertionPoint(op);
     Value dst = around(rewriter, loc, gm->output(), shape, *dim);
     Value dest = around(rewriter, loc, gm->inputs[1], shape, *dim);
-    Value source = rewriter.create<memref::ExpandShapeOp>(
-        loc,
-        tileType({rows, end - begin}, op.getType().getElementType(),
-                 AddressSpace::gm),
-        flatten(rewriter, loc, gm->inputs[0]),
-        ArrayRef<ReassociationIndices>{{0, 1}});
+    Value source = withColumns(rewriter, loc, gm->inputs[0], end - begin);
     Value block =
         rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
     if (failed(emitWindowCopy(rewriter, loc, op, source, 0, dst, {begin}, rows,
@@ -292,20 +286,15 @@ struct RepeatPattern : OpRewritePattern<ascend::RepeatOp> {
     int64_t inner = product(type.getShape().drop_front(dim + 1));
     Location loc = op.getLoc();
     rewriter.setInsertionPoint(op);
-    auto rowsOf = [&](Value memref, int64_t cols) {
-      return rewriter.create<memref::ExpandShapeOp>(
-          loc, tileType({rows, cols}, type.getElementType(), AddressSpace::gm),
-          flatten(rewriter, loc, memref),
-          ArrayRef<ReassociationIndices>{{0, 1}});
-    };
     SmallVector<int64_t> columns;
     for (int64_t i = 0; i < times; ++i)
       columns.push_back(i * inner);
     Value block =
         rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
-    if (failed(emitWindowCopy(rewriter, loc, op, rowsOf(gm->inputs[0], inner),
-                              0, rowsOf(gm->output(), times * inner), columns,
-                              rows, inner, options, block)))
+    if (failed(emitWindowCopy(
+            rewriter, loc, op, withColumns(rewriter, loc, gm->inputs[0], inner),
+            0, withColumns(rewriter, loc, gm->output(), times * inner), columns,
+            rows, inner, options, block)))
       return failure();
     gm->erase(rewriter, op);
     return success();
@@ -352,14 +341,8 @@ struct ReshapeAndCachePattern : OpRewritePattern<ascend::ReshapeAndCacheOp> {
     // [T, Nkv, D] and [num_blocks, block_size, Nkv, D] as rows of Nkv * D:
     // slot s is row s of the cache.
     auto rows = [&](Value memref) {
-      auto type = cast<MemRefType>(memref.getType());
-      int64_t width = product(type.getShape().take_back(2));
-      return rewriter.create<memref::ExpandShapeOp>(
-          loc,
-          tileType({type.getNumElements() / width, width},
-                   type.getElementType(), AddressSpace::gm),
-          flatten(rewriter, loc, memref),
-          ArrayRef<ReassociationIndices>{{0, 1}});
+      auto shape = cast<MemRefType>(memref.getType()).getShape();
+      return withColumns(rewriter, loc, memref, product(shape.take_back(2)));
     };
     SmallVector<std::pair<Value, Value>> copies = {
         {rows(gm->inputs[0]), rows(gm->outputs()[0])},
