@@ -186,6 +186,13 @@ struct Timeline {
   }
 };
 
+static std::string flagName(aicore::Pipe src, aicore::Pipe dst, int64_t event) {
+  return ("event " + std::to_string(event) + " of <" +
+          aicore::stringifyPipe(src) + "> -> <" + aicore::stringifyPipe(dst) +
+          ">")
+      .str();
+}
+
 class CoreExecutor {
 public:
   CoreExecutor(KernelContext &kernel, BlockScheduler *scheduler,
@@ -211,6 +218,19 @@ public:
           makeTile(&kernel.gm[storage], cast<MemRefType>(arg.getType()));
     SmallVector<RtValue> ignored;
     LogicalResult result = runBlock(body, ignored);
+    // A flag still set when the kernel ends would satisfy a wait of the
+    // next kernel on this core before its own set: the kernel must drain it.
+    if (succeeded(result) && kernel.options.checkHazards &&
+        !pendingFlags.empty()) {
+      auto [src, dst, event] = pendingFlags.begin()->first;
+      result = kernel.kernel.emitError()
+               << "the kernel ends with "
+               << flagName(static_cast<aicore::Pipe>(src),
+                           static_cast<aicore::Pipe>(dst), event)
+               << " set and never waited for: the next kernel on this core "
+                  "would find it set; end with a wait_flag for every "
+                  "set_flag";
+    }
     std::lock_guard<std::mutex> lock(kernel.statsMutex);
     kernel.stats.operations += operations;
     kernel.stats.tileOperations += tileOperations;
@@ -735,13 +755,6 @@ LogicalResult CoreExecutor::allocate(aicore::AllocOp op) {
   unsigned bits = getStorageBits(type.getElementType());
   values[op.getResult()] = makeTile(&storage, type, it->second * 8 / bits);
   return success();
-}
-
-static std::string flagName(aicore::Pipe src, aicore::Pipe dst, int64_t event) {
-  return ("event " + std::to_string(event) + " of <" +
-          aicore::stringifyPipe(src) + "> -> <" + aicore::stringifyPipe(dst) +
-          ">")
-      .str();
 }
 
 LogicalResult CoreExecutor::executeAICore(Operation &op, bool &handled) {
