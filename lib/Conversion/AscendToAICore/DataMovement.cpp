@@ -108,7 +108,9 @@ LogicalResult emitWindowCopy(PatternRewriter &rewriter, Location loc,
   int64_t tileRows =
       chunk == width && width * bytes % 32 == 0 ? std::max<int64_t>(1, budget / width)
                                                  : 1;
-  tileRows = std::min(tileRows, rows);
+  // No more rows per tile than spreads the rows over every vector core.
+  int64_t cores = vectorBlocks(op, options, rows);
+  tileRows = std::min<int64_t>(tileRows, llvm::divideCeil(rows, cores));
   int64_t blocks = vectorBlocks(op, options, llvm::divideCeil(rows, tileRows));
   requireBlocks(op, blocks);
   auto copyBlock = [&](OpBuilder &b, Value row, Value col, int64_t n,
