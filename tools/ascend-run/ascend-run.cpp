@@ -417,6 +417,17 @@ int run() {
     FailureOr<Binding> input = resolveBinding("input", value, arguments);
     if (failed(input))
       return 2;
+    // A tied result starts as the argument it is tied to: bind that one.
+    if (auto tied = kernel.getArgAttrOfType<IntegerAttr>(
+            input->index, aicore::AICoreDialect::getAliasesAttrName())) {
+      llvm::errs() << "error: --input " << value << ": "
+                   << arguments[input->index].name
+                   << " is updated in place in argument "
+                   << arguments[tied.getInt()].name
+                   << " (aicore.aliases = " << tied.getInt()
+                   << "); bind that argument instead\n";
+      return 2;
+    }
     FailureOr<CheckedArray> array =
         readForArgument(input->path, arguments[input->index], "argument");
     if (failed(array))
