@@ -26,6 +26,8 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "llvm/Support/FormatVariadic.h"
 
+#include <type_traits>
+
 using namespace mlir;
 using namespace mlir::ascend;
 using namespace mlir::ascend::lowering;
@@ -148,11 +150,18 @@ Value around(OpBuilder &b, Location loc, Value memref, ArrayRef<int64_t> shape,
   return withColumns(b, loc, memref, product(shape.drop_front(dim)));
 }
 
-struct ExtractSlicePattern : OpRewritePattern<tensor::ExtractSliceOp> {
-  ExtractSlicePattern(MLIRContext *ctx, const AscendTilingOptions &options)
-      : OpRewritePattern(ctx), options(options) {}
+/// tensor.extract_slice and tensor.insert_slice along one dim d. The whole
+/// tensor (extract's source, insert's result) seen as [outer, size(d) *
+/// inner] has the slice as the column window [begin, end): extract copies
+/// the window out; insert copies the source into it and the destination
+/// into the columns on either side, so no two copies write the same bytes.
+template <typename OpT> struct SlicePattern : OpRewritePattern<OpT> {
+  static constexpr bool kInsert = std::is_same_v<OpT, tensor::InsertSliceOp>;
 
-  LogicalResult matchAndRewrite(tensor::ExtractSliceOp op,
+  SlicePattern(MLIRContext *ctx, const AscendTilingOptions &options)
+      : OpRewritePattern<OpT>(ctx), options(options) {}
+
+  LogicalResult matchAndRewrite(OpT op,
                                 PatternRewriter &rewriter) const override {
     FailureOr<GMOperands> gm = matchGMOperands(op, rewriter);
     if (failed(gm))
@@ -161,46 +170,12 @@ struct ExtractSlicePattern : OpRewritePattern<tensor::ExtractSliceOp> {
     FailureOr<unsigned> dim = slicedDim(op, why);
     if (failed(dim))
       return rewriter.notifyMatchFailure(op, why);
-    ArrayRef<int64_t> shape = op.getSourceType().getShape();
-    ArrayRef<int64_t> offsets = op.getStaticOffsets();
-    // Every dim but the sliced one is whole: the window is all rows of
-    // the [outer, size * inner] view, from column offset * inner.
-    int64_t inner = product(shape.drop_front(*dim + 1));
-    int64_t rows = product(shape.take_front(*dim));
-    Location loc = op.getLoc();
-    rewriter.setInsertionPoint(op);
-    Value src = around(rewriter, loc, gm->inputs[0], shape, *dim);
-    int64_t width = op.getStaticSizes()[*dim] * inner;
-    Value dst = withColumns(rewriter, loc, gm->output(), width);
-    Value block =
-        rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
-    if (failed(emitWindowCopy(rewriter, loc, op, src, offsets[*dim] * inner,
-                              dst, {0}, rows, width, options, block)))
-      return failure();
-    gm->erase(rewriter, op);
-    return success();
-  }
-
-  AscendTilingOptions options;
-};
-
-/// tensor.insert_slice along one dim d: the result seen as [outer,
-/// size(d) * inner] takes the source in its window and the destination in
-/// the columns on either side, so no two copies write the same bytes.
-struct InsertSlicePattern : OpRewritePattern<tensor::InsertSliceOp> {
-  InsertSlicePattern(MLIRContext *ctx, const AscendTilingOptions &options)
-      : OpRewritePattern(ctx), options(options) {}
-
-  LogicalResult matchAndRewrite(tensor::InsertSliceOp op,
-                                PatternRewriter &rewriter) const override {
-    FailureOr<GMOperands> gm = matchGMOperands(op, rewriter);
-    if (failed(gm))
-      return failure();
-    std::string why;
-    FailureOr<unsigned> dim = slicedDim(op, why);
-    if (failed(dim))
-      return rewriter.notifyMatchFailure(op, why);
-    ArrayRef<int64_t> shape = op.getType().getShape();
+    RankedTensorType wholeType;
+    if constexpr (kInsert)
+      wholeType = op.getType();
+    else
+      wholeType = op.getSourceType();
+    ArrayRef<int64_t> shape = wholeType.getShape();
     int64_t inner = product(shape.drop_front(*dim + 1));
     int64_t rows = product(shape.take_front(*dim));
     int64_t width = shape[*dim] * inner;
@@ -208,21 +183,26 @@ struct InsertSlicePattern : OpRewritePattern<tensor::InsertSliceOp> {
     int64_t end = begin + op.getStaticSizes()[*dim] * inner;
     Location loc = op.getLoc();
     rewriter.setInsertionPoint(op);
-    Value dst = around(rewriter, loc, gm->output(), shape, *dim);
-    Value dest = around(rewriter, loc, gm->inputs[1], shape, *dim);
-    Value source = withColumns(rewriter, loc, gm->inputs[0], end - begin);
+    Value whole = around(rewriter, loc, kInsert ? gm->output() : gm->inputs[0],
+                         shape, *dim);
+    Value part = withColumns(
+        rewriter, loc, kInsert ? gm->inputs[0] : gm->output(), end - begin);
     Value block =
         rewriter.create<aicore::BlockIdxOp>(loc, rewriter.getIndexType());
-    if (failed(emitWindowCopy(rewriter, loc, op, source, 0, dst, {begin}, rows,
-                              end - begin, options, block)))
+    auto copy = [&](Value src, int64_t from, Value dst, int64_t to,
+                    int64_t cols) {
+      return emitWindowCopy(rewriter, loc, op, src, from, dst, {to}, rows, cols,
+                            options, block);
+    };
+    if (failed(kInsert ? copy(part, 0, whole, begin, end - begin)
+                       : copy(whole, begin, part, 0, end - begin)))
       return failure();
-    if (begin > 0 && failed(emitWindowCopy(rewriter, loc, op, dest, 0, dst, {0},
-                                           rows, begin, options, block)))
-      return failure();
-    if (end < width &&
-        failed(emitWindowCopy(rewriter, loc, op, dest, end, dst, {end}, rows,
-                              width - end, options, block)))
-      return failure();
+    if (kInsert) {
+      Value dest = around(rewriter, loc, gm->inputs[1], shape, *dim);
+      if ((begin > 0 && failed(copy(dest, 0, whole, 0, begin))) ||
+          (end < width && failed(copy(dest, end, whole, end, width - end))))
+        return failure();
+    }
     gm->erase(rewriter, op);
     return success();
   }
@@ -400,7 +380,8 @@ bool mlir::ascend::lowering::isLoweredDataMovement(Operation *op) {
 
 void mlir::ascend::lowering::populateDataMovementPatterns(
     RewritePatternSet &patterns, const AscendTilingOptions &options) {
-  patterns.add<ExtractSlicePattern, InsertSlicePattern, ConcatPattern,
+  patterns.add<SlicePattern<tensor::ExtractSliceOp>,
+               SlicePattern<tensor::InsertSliceOp>, ConcatPattern,
                RepeatPattern, ReshapeAndCachePattern>(patterns.getContext(),
                                                       options);
 }
