@@ -21,6 +21,20 @@ bool isLoweredElementwise(Operation *op);
 /// rows.
 bool hasRowwiseMember(Operation *op);
 
+/// The type `op`'s tiles are computed in: f32 for silu, gelu, tanh, erf,
+/// the row-wise ops, casts and bf16 (no bf16 vector arithmetic), else the
+/// element type (ElementwiseBody.cpp).
+Type computeType(Operation *op);
+
+/// f32 tiles a composite op needs besides its operands and result.
+int64_t scratchTiles(Operation *op);
+
+/// Emits the vec ops computing `op` on the compute-type tiles `in` of
+/// `shape` and returns the result tile (for a cast, the widened input:
+/// the conversion happens when the result is rounded).
+Value emitBody(OpBuilder &b, Location loc, Operation *op, ArrayRef<Value> in,
+               ArrayRef<int64_t> shape);
+
 /// How an operand covers the result seen as [rows, C].
 enum class Spread {
   full,   ///< the result's shape
