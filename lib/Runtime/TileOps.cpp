@@ -154,29 +154,27 @@ bool compareValues(vec::CmpPredicate p, double a, double b) {
   return false;
 }
 
-/// The sum of `row` in the vector unit's order (docs/Numerics.md, "Vector
-/// arithmetic"), every addition rounded to `kind`. The row is cut into
+/// The sum of `row` (overwritten) in the vector unit's order (docs/Numerics.md,
+/// "Vector arithmetic"), every addition rounded to `kind`. The row is cut into
 /// repeats of 256 bytes (64 f32 or 128 f16 elements); each repeat is summed
 /// by vcadd's binary tree of adjacent pairs, (x0+x1), (x2+x3), ..., then the
 /// pairs' sums pairwise again (asc-devkit WholeReduceSum.md), a lane
 /// past the row's end passing its partner through unchanged; the repeats'
 /// sums are then added in order, as Ascend C's ReduceSum over a count does
 /// on Atlas A2 (atlasascendc_api_07_0078, "method 2").
-double vcaddSum(SmallVector<double> row, ElementKind kind, unsigned bits) {
+double vcaddSum(MutableArrayRef<double> row, ElementKind kind, unsigned bits) {
   int64_t lanes = 256 * 8 / bits;
   double acc = 0;
-  for (int64_t start = 0, n = row.size(); start < n; start += lanes) {
-    SmallVector<double> level(row.begin() + start,
-                              row.begin() + std::min(start + lanes, n));
-    while (level.size() > 1) {
-      size_t half = (level.size() + 1) / 2;
-      for (size_t i = 0; i < half; ++i)
-        level[i] = 2 * i + 1 < level.size()
-                       ? roundToType(level[2 * i] + level[2 * i + 1], kind)
-                       : level[2 * i];
-      level.resize(half);
+  for (int64_t start = 0, size = row.size(); start < size; start += lanes) {
+    // The tree in place: level values overwrite the front of the repeat.
+    double *v = row.data() + start;
+    for (int64_t n = std::min(lanes, size - start); n > 1; n = (n + 1) / 2) {
+      for (int64_t i = 0; i < n / 2; ++i)
+        v[i] = roundToType(v[2 * i] + v[2 * i + 1], kind);
+      if (n % 2)
+        v[n / 2] = v[n - 1];
     }
-    acc = start == 0 ? level[0] : roundToType(acc + level[0], kind);
+    acc = start == 0 ? v[0] : roundToType(acc + v[0], kind);
   }
   return acc;
 }
@@ -188,15 +186,16 @@ double vcaddSum(SmallVector<double> row, ElementKind kind, unsigned bits) {
 void reduce(vec::ReductionKind kind, const TileRef &src, const TileRef &dst,
             int dim) {
   int64_t outer = src.shape[1 - dim], inner = src.shape[dim];
+  SmallVector<double> row; // one row's values, reused across rows
   for (int64_t o = 0; o < outer; ++o) {
     auto at = [&](const TileRef &t, int64_t k) {
       return dim == 1 ? t.linear({o, k}) : t.linear({k, o});
     };
     if (kind == vec::ReductionKind::sum && dim == 1) {
-      SmallVector<double> row;
+      row.clear();
       for (int64_t k = 0; k < inner; ++k)
         row.push_back(src.loadFloat(at(src, k)));
-      dst.storeFloat(at(dst, 0), vcaddSum(std::move(row), src.kind, src.bits));
+      dst.storeFloat(at(dst, 0), vcaddSum(row, src.kind, src.bits));
       continue;
     }
     double acc = src.loadFloat(at(src, 0));
