@@ -18,8 +18,12 @@ config.substitutions.append(("%ascend_src_root", config.ascend_src_root))
 config.substitutions.append(("%python", "/usr/bin/python3"))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
+# Sanitizer builds (ASCEND_SANITIZE, docs/Robustness.md) need their options in
+# the tests' environment: ctest sets them, lit must not drop them.
+llvm_config.with_system_environment(
+    ["ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "ASAN_SYMBOLIZER_PATH"])
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.ascend_tools_dir, config.llvm_tools_dir]
-tools = ["ascend-lsp-server", "ascend-opt", "ascend-run", "not"]
+tools = ["ascend-lsp-server", "ascend-opt", "ascend-run", "not", "split-file"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)

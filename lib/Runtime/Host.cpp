@@ -31,7 +31,10 @@ class HostExecutor {
 public:
   HostExecutor(std::vector<GlobalBuffer> &buffers, const RunOptions &options,
                HostReport &report, const aicore::TargetInfo &target)
-      : buffers(buffers), options(options), report(report), target(target) {}
+      : buffers(buffers), options(options), report(report), target(target) {
+    for (const GlobalBuffer &buffer : buffers)
+      bytesHeld += buffer.bytes.size();
+  }
 
   /// Runs `host` with argument i viewing `buffers[arguments[i]]`.
   LogicalResult run(func::FuncOp host, ArrayRef<unsigned> arguments);
@@ -55,6 +58,10 @@ private:
   /// The buffers memref.alloc made: the only ones a host may free.
   DenseSet<unsigned> allocated;
   SmallVector<func::FuncOp> running; ///< the host call stack
+  /// GM bytes of all buffers so far, against RunOptions::maxMemoryBytes.
+  uint64_t bytesHeld = 0;
+  /// Ops the launches so far executed, against RunOptions::maxOps.
+  uint64_t opsUsed = 0;
 };
 
 LogicalResult HostExecutor::run(func::FuncOp host,
@@ -155,13 +162,21 @@ LogicalResult HostExecutor::allocate(memref::AllocOp alloc,
            << "a host allocates statically shaped GM buffers with the "
               "identity layout (memref<...xT, #aicore.space<gm>>), got "
            << type;
+  uint64_t bytes = getBufferBytes(type);
+  // Both are below 2^63 (getTileBytes saturates there): no wrap-around.
+  if (options.maxMemoryBytes && bytesHeld + bytes > options.maxMemoryBytes)
+    return alloc.emitError()
+           << "this GM workspace takes " << bytes << " bytes; with the "
+           << bytesHeld << " bytes already allocated that is more than the "
+           << options.maxMemoryBytes << " bytes --max-memory allows";
+  bytesHeld += bytes;
   GlobalBuffer workspace;
   // Undefined contents: all-ones bytes read as NaN (or -1), so a launch
   // that reads them gives visibly wrong values even unchecked.
   if (options.computeValues)
-    workspace.bytes.assign(getBufferBytes(type), 0xff);
+    workspace.bytes.assign(bytes, 0xff);
   else
-    workspace.bytes.resize(getBufferBytes(type));
+    workspace.bytes.resize(bytes);
   workspace.stale = !options.computeValues;
   if (options.checkHazards)
     workspace.defined.emplace(alloc);
@@ -289,8 +304,19 @@ LogicalResult HostExecutor::launch(func::CallOp call,
   LaunchReport step;
   step.name = callee.getName().str();
   step.startCycle = report.totalCycles;
-  if (failed(runKernel(callee, buffers, operands, options, &step.stats,
-                       &step.timing))) {
+  // The op budget is for the whole run: each launch gets what is left.
+  RunOptions launchOptions = options;
+  if (options.maxOps) {
+    if (opsUsed >= options.maxOps)
+      return call.emitError()
+             << "the launches before this one used up the " << options.maxOps
+             << " operations --max-ops allows";
+    launchOptions.maxOps = options.maxOps - opsUsed;
+  }
+  LogicalResult launched = runKernel(callee, buffers, operands, launchOptions,
+                                     &step.stats, &step.timing);
+  opsUsed += step.stats.operations;
+  if (failed(launched)) {
     call.emitError() << "launch " << report.launches.size() << " (@"
                      << callee.getName() << ") failed";
     return failure();

@@ -27,7 +27,9 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/MathExtras.h"
 
+#include <atomic>
 #include <deque>
 #include <numeric>
 
@@ -164,6 +166,8 @@ struct KernelContext {
   HbmTimeline hbm;
   /// Per gm entry, GlobalBuffer::stale.
   std::vector<char> stale = {};
+  /// Ops executed by all cores so far, against RunOptions::maxOps.
+  std::atomic<uint64_t> executed = 0;
 };
 
 /// Where a core is in simulated time: the scalar issue point, each pipe's
@@ -342,6 +346,14 @@ public:
 
 LogicalResult CoreExecutor::execute(Operation &op) {
   ++operations;
+  uint64_t budget = kernel.options.maxOps;
+  if (budget &&
+      kernel.executed.fetch_add(1, std::memory_order_relaxed) >= budget)
+    return op.emitError() << "stopped here: the run has executed as many "
+                             "operations as --max-ops allows (block "
+                          << blockIdx << ", " << aicore::stringifyCoreType(type)
+                          << " core); a run this long may never end; raise "
+                             "--max-ops if it should";
   // The other core type's region.
   if (auto region = dyn_cast<aicore::CoreOp>(op)) {
     if (!coupled && region.getCoreType() != type)
@@ -358,7 +370,7 @@ LogicalResult CoreExecutor::execute(Operation &op) {
     SmallVector<RtValue> iters;
     for (Value init : forOp.getInitArgs())
       iters.push_back(lookup(init));
-    for (int64_t iv = lb; iv < ub; iv += step) {
+    for (int64_t iv = lb; iv < ub;) {
       chargeScalar(); // the loop's compare and branch
       SmallVector<RtValue> args{RtValue(iv)};
       args.append(iters.begin(), iters.end());
@@ -366,6 +378,8 @@ LogicalResult CoreExecutor::execute(Operation &op) {
       if (failed(runRegion(forOp.getRegion(), args, next)))
         return failure();
       iters = std::move(next);
+      if (llvm::AddOverflow(iv, step, iv)) // past INT64_MAX: past ub too
+        break;
     }
     setResults(op, iters);
     return success();

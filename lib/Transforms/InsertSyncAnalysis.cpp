@@ -2,6 +2,7 @@
 
 #include "InsertSyncAnalysis.h"
 #include "AscendDialect/AICore/TileAccess.h"
+#include "AscendDialect/Support/LoopUtils.h"
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -517,8 +518,7 @@ void Replayer::replayAccess(unsigned id) {
 }
 
 void Replayer::replayLoop(scf::ForOp loop) {
-  std::optional<int64_t> trips = constantTripCount(
-      loop.getLowerBound(), loop.getUpperBound(), loop.getStep());
+  std::optional<int64_t> trips = ascend::getStaticTripCount(loop);
   if (trips && *trips <= 0)
     return;
   // Two iterations show every dependency from one iteration to the next;

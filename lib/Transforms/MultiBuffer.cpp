@@ -9,6 +9,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "AscendDialect/AICore/AICoreDialect.h"
+#include "AscendDialect/Support/LoopUtils.h"
+#include "AscendDialect/Support/OptionChecks.h"
 #include "AscendDialect/Transforms/Passes.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -76,8 +78,7 @@ std::string capacityBlocker(scf::ForOp loop, unsigned depth) {
 }
 
 bool tooFewIterations(scf::ForOp loop, unsigned depth) {
-  std::optional<int64_t> trips = constantTripCount(
-      loop.getLowerBound(), loop.getUpperBound(), loop.getStep());
+  std::optional<int64_t> trips = ascend::getStaticTripCount(loop);
   return trips && *trips < depth;
 }
 
@@ -86,6 +87,14 @@ LogicalResult multiBuffer(scf::ForOp loop, unsigned depth, bool reportSkipped,
   SmallVector<aicore::AllocOp> buffers = iterationBuffers(loop);
   if (buffers.empty() || tooFewIterations(loop, depth))
     return success();
+  // Unrolling divides by a constant step (MLIR 19's scf.for accepts 0).
+  std::optional<int64_t> step = getConstantIntValue(loop.getStep());
+  if (step && *step <= 0) {
+    if (reportSkipped)
+      loop.emitRemark("loop left single-buffered: its step is ")
+          << *step << ", so it never ends";
+    return success();
+  }
   if (std::string why = capacityBlocker(loop, depth); !why.empty()) {
     if (reportSkipped)
       loop.emitRemark("loop left single-buffered: ") << why;
@@ -168,11 +177,14 @@ struct MultiBufferPass
     : mlir::ascend::impl::MultiBufferPassBase<MultiBufferPass> {
   using Base::Base;
 
+  LogicalResult initialize(MLIRContext *context) override {
+    // Each ring slot is a copy of the loop body: deeper rings cost compile
+    // time (~8x per doubling) for overlap two or three slots already give.
+    return ascend::checkOptionRange(context, getArgument(), "depth", depth, 1,
+                                    16, "buffers per ring; 1: off");
+  }
+
   void runOnOperation() override {
-    if (depth < 1) {
-      getOperation().emitError("ascend-multi-buffer: depth must be at least 1");
-      return signalPassFailure();
-    }
     if (depth == 1)
       return;
     // Post-order: inner loops first; an outer loop that allocates buffers

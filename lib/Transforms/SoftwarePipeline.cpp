@@ -11,6 +11,7 @@
 
 #include "AscendDialect/AICore/AICoreDialect.h"
 #include "AscendDialect/AICore/TileAccess.h"
+#include "AscendDialect/Support/OptionChecks.h"
 #include "AscendDialect/Transforms/Passes.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -121,15 +122,17 @@ struct SoftwarePipelinePass
     : mlir::ascend::impl::SoftwarePipelinePassBase<SoftwarePipelinePass> {
   using Base::Base;
 
+  LogicalResult initialize(MLIRContext *context) override {
+    // Ascend C: a cross-core flag counts at most 15 pending sets.
+    return ascend::checkOptionRange(
+        context, getArgument(), "depth", depth, 1, 15,
+        "a cross-core flag holds at most 15 pending sets");
+  }
+
   void runOnOperation() override {
     func::FuncOp func = getOperation();
-    // Ascend C: a cross-core flag counts at most 15 pending sets.
-    if (depth < 1 || depth > 15) {
-      func.emitError("ascend-software-pipeline: depth must be in [1, 15] "
-                     "(a cross-core flag holds at most 15 pending sets), got ")
-          << static_cast<unsigned>(depth);
-      return signalPassFailure();
-    }
+    if (func.isExternal())
+      return;
     aicore::CoreOp cube, vector;
     for (auto core : func.getBody().front().getOps<aicore::CoreOp>())
       (core.getCoreType() == aicore::CoreType::cube ? cube : vector) = core;

@@ -2,7 +2,10 @@
 // RUN: ascend-opt %s -ascend-multi-buffer=depth=3 -split-input-file 2>/dev/null | FileCheck %s --check-prefix=DEPTH3
 // RUN: ascend-opt %s -ascend-multi-buffer=depth=1 -split-input-file | FileCheck %s --check-prefix=DEPTH1
 // RUN: not ascend-opt %s -ascend-multi-buffer=depth=0 -split-input-file 2>&1 | FileCheck %s --check-prefix=DEPTH0
-// DEPTH0: error: ascend-multi-buffer: depth must be at least 1
+// DEPTH0: error: ascend-multi-buffer: depth must be in [1, 16] (buffers per ring; 1: off), got 0
+// Deeper rings cost compile time (~8x per doubling) for nothing.
+// RUN: not ascend-opt %s -ascend-multi-buffer=depth=17 2>&1 | FileCheck %s --check-prefix=DEPTH17
+// DEPTH17: error: ascend-multi-buffer: depth must be in [1, 16] (buffers per ring; 1: off), got 17
 
 // A tile loop with a known trip count: two buffers per ring (one ring id,
 // so memory planning keeps them apart), copy j of the unrolled body uses

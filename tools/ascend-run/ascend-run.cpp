@@ -22,6 +22,7 @@
 #include "mlir/IR/Verifier.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -31,8 +32,10 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/ToolOutputFile.h"
 
+#include <cmath>
 #include <functional>
 #include <memory>
+#include <unistd.h>
 
 using namespace mlir;
 using namespace mlir::ascend::runtime;
@@ -119,7 +122,45 @@ static cl::opt<double> relTolerance("rtol",
                             cl::desc("Relative tolerance of --compare"),
                             cl::init(0), cl::cat(category));
 
+static cl::opt<uint64_t> maxOps(
+    "max-ops",
+    cl::desc("Stop with an error naming the op reached after this many "
+             "executed ops over all cores and launches (0: no limit; the "
+             "default is about 25 minutes of interpretation)"),
+    cl::init(1000000000), cl::cat(category));
+static cl::opt<std::string> maxMemory(
+    "max-memory",
+    cl::desc("Refuse to allocate more GM (arguments and workspaces) than "
+             "this many bytes; K, M, G and T suffixes are powers of 1024 "
+             "(0: no limit; default: half of this host's memory)"),
+    cl::value_desc("bytes"), cl::cat(category));
+
 namespace {
+
+/// --max-memory in bytes, or nullopt (an error printed) if malformed.
+std::optional<uint64_t> parseMaxMemory() {
+  if (!maxMemory.getNumOccurrences()) {
+    uint64_t pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
+    return pages * page / 2;
+  }
+  StringRef text = StringRef(maxMemory).trim();
+  uint64_t value;
+  if (!text.consumeInteger(10, value)) {
+    unsigned shift = llvm::StringSwitch<unsigned>(text.upper())
+                         .Case("", 0)
+                         .Case("K", 10)
+                         .Case("M", 20)
+                         .Case("G", 30)
+                         .Case("T", 40)
+                         .Default(64);
+    if (shift < 64 && value <= (UINT64_MAX >> shift))
+      return value << shift;
+  }
+  llvm::errs() << "error: --max-memory " << maxMemory
+               << ": expected a number of bytes with an optional K, M, G or "
+                  "T suffix\n";
+  return std::nullopt;
+}
 
 struct KernelArgument {
   std::string name; ///< "%x" as written in the source, or "#3"
@@ -237,6 +278,10 @@ func::FuncOp findKernel(ModuleOp module) {
     anyHost |= host;
   });
   if (kernelName.getNumOccurrences()) {
+    if (kernelName.empty()) {
+      llvm::errs() << "error: --kernel expects a function name, got ''\n";
+      return nullptr;
+    }
     auto f = module.lookupSymbol<func::FuncOp>(kernelName);
     if (!f)
       llvm::errs() << "error: no function @" << kernelName << " in "
@@ -298,6 +343,16 @@ int run() {
   // Diagnostics point at the source; the generic form of the op adds noise.
   context.printOpOnDiagnostic(false);
 
+  // A FIFO with no writer would block forever, a directory read as junk.
+  llvm::sys::fs::file_status inputStatus;
+  if (inputFile != "-" && !llvm::sys::fs::status(inputFile, inputStatus) &&
+      !llvm::sys::fs::is_regular_file(inputStatus)) {
+    llvm::errs() << "error: " << inputFile << " is not a regular file\n";
+    return 2;
+  }
+  std::optional<uint64_t> memoryLimit = parseMaxMemory();
+  if (!memoryLimit)
+    return 2;
   std::string error;
   std::unique_ptr<llvm::MemoryBuffer> file = openInputFile(inputFile, &error);
   if (!file) {
@@ -309,9 +364,17 @@ int run() {
   SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
 
   // Parse keeping the source ranges, so arguments can be named as written.
+  // MLIR 19's parser, given an AsmParserState, corrupts the heap after some
+  // errors (a redefined SSA value inside a region): parse without one first,
+  // so only valid input is parsed with it.
+  ParserConfig config(&context);
+  {
+    Block probe;
+    if (failed(parseAsmSourceFile(sourceMgr, &probe, config)))
+      return 2;
+  }
   Block parsed;
   AsmParserState asmState;
-  ParserConfig config(&context);
   if (failed(parseAsmSourceFile(sourceMgr, &parsed, config, &asmState)))
     return 2;
   OwningOpRef<ModuleOp> module;
@@ -394,10 +457,11 @@ int run() {
     return 2;
   }
   for (const cl::opt<double> *t : {&absTolerance, &relTolerance}) {
-    // A negative tolerance would fail every element; NaN fails here too.
-    if (!(*t >= 0)) {
+    // A negative tolerance would fail every element, an infinite one pass
+    // every element (a check that cannot fail); NaN fails here too.
+    if (!(*t >= 0) || std::isinf(*t)) {
       llvm::errs() << "error: --" << t->ArgStr << " " << formatNumber(*t)
-                   << ": a tolerance must be a non-negative number\n";
+                   << ": a tolerance must be a finite non-negative number\n";
       return 2;
     }
   }
@@ -407,6 +471,27 @@ int run() {
     llvm::errs() << "error: --timing-only computes no values, so --output and "
                     "--compare have nothing to write or compare\n";
     return 2;
+  }
+
+  // Before any buffer is allocated: do the arguments fit --max-memory?
+  if (*memoryLimit) {
+    uint64_t total = 0;
+    const KernelArgument *largest = nullptr;
+    for (auto [i, arg] : llvm::enumerate(arguments)) {
+      if (kernel.getArgAttr(i, aicore::AICoreDialect::getAliasesAttrName()))
+        continue;
+      total += getBufferBytes(arg.type); // each < 2^63: no wrap-around
+      if (!largest || getBufferBytes(arg.type) > getBufferBytes(largest->type))
+        largest = &arg;
+    }
+    if (total > *memoryLimit) {
+      llvm::errs() << "error: the arguments of @" << kernel.getName()
+                   << " take " << total << " bytes of GM, more than the "
+                   << *memoryLimit << " bytes --max-memory allows; the "
+                   << "largest is " << largest->name << " (" << largest->type
+                   << ", " << getBufferBytes(largest->type) << " bytes)\n";
+      return 2;
+    }
   }
 
   // Resolve every binding and read every file before the run, which may
@@ -426,6 +511,12 @@ int run() {
                    << arguments[tied.getInt()].name
                    << " (aicore.aliases = " << tied.getInt()
                    << "); bind that argument instead\n";
+      return 2;
+    }
+    if (bound[input->index]) {
+      llvm::errs() << "error: --input " << value << ": "
+                   << arguments[input->index].name
+                   << " is already bound by another --input\n";
       return 2;
     }
     FailureOr<CheckedArray> array =
@@ -450,6 +541,12 @@ int run() {
     FailureOr<unsigned> index = resolveArgument("zeros", name, name, arguments);
     if (failed(index))
       return 2;
+    if (bound[*index]) {
+      llvm::errs() << "error: --zeros " << name << ": "
+                   << arguments[*index].name
+                   << " is bound by --input; it cannot also start as zeros\n";
+      return 2;
+    }
     mayStartAsZeros[*index] = true;
     zeroed[*index] = true;
   }
@@ -505,6 +602,8 @@ int run() {
   options.computeValues = !timingOnly;
   options.checkHazards = !noHazardCheck;
   options.collectTrace = !traceFile.empty();
+  options.maxOps = maxOps;
+  options.maxMemoryBytes = *memoryLimit;
   // With a machine-readable report on stdout, everything else goes to stderr.
   llvm::raw_ostream &log = jsonReport || csvReport ? llvm::errs() : llvm::outs();
   std::function<void(llvm::raw_ostream &)> writeTrace;

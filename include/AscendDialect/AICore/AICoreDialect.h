@@ -51,7 +51,15 @@ int64_t getTileBytes(MemRefType type);
 /// launches in order.
 bool isHostFunction(Operation *func);
 
-/// Verifies that `value` is a tile `op` may use as `name`: a memref in one of
+/// Whether the buffers can hold elements of `type`: i1, i4, i8, i16, i32,
+/// i64, f16, bf16, f32 or f64 (index and other widths have no layout in
+/// memory the hardware defines).
+bool isStorableElementType(Type type);
+inline constexpr llvm::StringLiteral kStorableElementTypes =
+    "i1, i4, i8, i16, i32, i64, f16, bf16, f32 or f64";
+
+/// Verifies that `value` is a tile `op` may use as `name`: a memref of a
+/// storable element type in one of
 /// `allowed` spaces, statically shaped, with a static layout offset aligned to
 /// the space's alignment, fitting the space's capacity on the target.
 LogicalResult verifyTile(Operation *op, Value value, StringRef name,

@@ -117,6 +117,13 @@ struct RunOptions {
   bool collectTrace = false;
   /// Report races, never-satisfied waits and flag misuse (on by default).
   bool checkHazards = true;
+  /// Stop with an error after this many executed ops over all cores and
+  /// launches (0: no limit), so a runaway kernel ends with a message naming
+  /// where it was instead of running for hours.
+  uint64_t maxOps = 0;
+  /// Refuse to allocate GM buffers and workspaces beyond this many bytes in
+  /// all (0: no limit).
+  uint64_t maxMemoryBytes = 0;
 };
 
 /// Bytes a GM buffer of `type` (statically shaped) occupies.

@@ -19,6 +19,7 @@
 #include "AscendDialect/Conversion/Passes.h"
 #include "AscendDialect/Cube/CubeDialect.h"
 #include "AscendDialect/MTE/MTEDialect.h"
+#include "AscendDialect/Support/OptionChecks.h"
 #include "AscendDialect/Vec/VecDialect.h"
 #include "LoweringUtils.h"
 
@@ -512,6 +513,8 @@ LogicalResult lowerToHost(func::FuncOp func, SymbolTable &symbols,
 
 std::string mlir::ascend::explainUnlowerable(Operation *op,
                                              const AscendTilingOptions &tiling) {
+  if (std::string why = lowering::dynamicShapeBlocker(op); !why.empty())
+    return why;
   for (auto explain :
        {explainMatmul, explainElementwise, explainRowwise, explainRope,
         explainFlashAttention, explainPagedAttention, explainDataMovement})
@@ -526,6 +529,26 @@ struct ConvertAscendToAICorePass
     : mlir::ascend::impl::ConvertAscendToAICorePassBase<
           ConvertAscendToAICorePass> {
   using Base::Base;
+
+  LogicalResult initialize(MLIRContext *context) override {
+    auto check = [&](StringRef option, int64_t value, int64_t lo, int64_t hi,
+                     StringRef why) {
+      return checkOptionRange(context, getArgument(), option, value, lo, hi,
+                              why);
+    };
+    constexpr StringLiteral kTileWhy =
+        "a 16 x 4096 f16 tile is already twice the 64 KiB of L0A";
+    return success(
+        succeeded(check("block-dim", blockDim, 0, 65535,
+                        "0: from the work and the cores; a launch has at "
+                        "most 65535 blocks")) &&
+        succeeded(check("vector-tile", vectorTile, 0, 262144,
+                        "elements per vector tile, 0: from the UB size; no "
+                        "UB holds more than 256 KiB")) &&
+        succeeded(check("tile-m", tileM, 1, 4096, kTileWhy)) &&
+        succeeded(check("tile-n", tileN, 1, 4096, kTileWhy)) &&
+        succeeded(check("tile-k", tileK, 1, 4096, kTileWhy)));
+  }
 
   void runOnOperation() override {
     ModuleOp module = getOperation();

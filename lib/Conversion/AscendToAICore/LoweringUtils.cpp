@@ -149,6 +149,24 @@ LogicalResult emitRoundRobin(PatternRewriter &rewriter, Location loc,
   return success();
 }
 
+std::string dynamicShapeBlocker(Operation *op) {
+  auto isDynamic = [](Type type) {
+    auto shaped = dyn_cast<ShapedType>(type);
+    return shaped && !shaped.hasStaticShape();
+  };
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  for (TypeRange types :
+       {TypeRange(op->getOperandTypes()), TypeRange(op->getResultTypes())})
+    for (Type type : types)
+      if (isDynamic(type)) {
+        os << op->getName() << " is lowered for statically shaped operands "
+           << "and results, got '" << type << "'";
+        return text;
+      }
+  return text;
+}
+
 std::string bf16Blocker(Operation *op, Type element) {
   const aicore::TargetInfo &target = aicore::getTargetInfo(op);
   if (element.isBF16() && target.arch != aicore::CoreArch::davC220)

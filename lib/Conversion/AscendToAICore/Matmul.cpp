@@ -65,15 +65,13 @@ mlir::ascend::lowering::matmulBlocker(Operation *op,
   // L0 K steps are whole fractals at fractal offsets of the L1 chunk;
   // output tiles of any size are padded.
   int64_t k0 = aicore::getCubeRate(target, element)->k0;
-  if (options.tileM > 0 && options.tileN > 0 && options.tileK > 0 &&
-      options.tileK % k0 == 0)
+  // (The pass checked that the tiles are positive.)
+  if (options.tileK % k0 == 0)
     return "";
   std::string text;
   llvm::raw_string_ostream os(text);
-  os << "tile-m, tile-n and tile-k must be positive and tile-k a multiple of "
-        "the cube's k0 ("
-     << k0 << " for " << element << "), got " << options.tileM << "x"
-     << options.tileN << "x" << options.tileK;
+  os << "tile-k must be a multiple of the cube's k0 (" << k0 << " for "
+     << element << "), got " << options.tileK;
   return text;
 }
 

@@ -294,3 +294,20 @@ func.func @aliases_not_int(%a: memref<16xf16, #aicore.space<gm>>, %b: memref<16x
 func.func @unknown_arg_attr(%a: memref<16xf16, #aicore.space<gm>> {aicore.tied = 0 : i64}) {
   return
 }
+
+// -----
+
+// i0 and widths other than 1, 4, 8, 16, 32 and 64 have no layout in memory
+// (an i0 GM argument used to crash ascend-run when it filled it).
+// expected-error @+1 {{kernel argument 1 has element type 'i0', which no buffer stores (i1, i4, i8, i16, i32, i64, f16, bf16, f32 or f64)}}
+func.func @i0_argument(%a: memref<16xf16, #aicore.space<gm>>, %b: memref<16xi0, #aicore.space<gm>>) attributes {aicore.kernel = #aicore.kernel<block_dim = 1>} {
+  return
+}
+
+// -----
+
+func.func @i7_tile() {
+  // expected-error @+1 {{'aicore.alloc' op result has element type 'i7', which no buffer stores (i1, i4, i8, i16, i32, i64, f16, bf16, f32 or f64)}}
+  %t = aicore.alloc : memref<64xi7, #aicore.space<ub>>
+  return
+}

@@ -70,6 +70,15 @@ LogicalResult AICoreDialect::verifyOperationAttribute(Operation *op,
     if (!isa<KernelAttr>(attr.getValue()))
       return op->emitError() << "'" << getKernelAttrName()
                              << "' must be an #aicore.kernel attribute";
+    for (auto [i, type] :
+         llvm::enumerate(cast<func::FuncOp>(op).getArgumentTypes())) {
+      auto memref = dyn_cast<MemRefType>(type);
+      if (memref && !isStorableElementType(memref.getElementType()))
+        return op->emitError()
+               << "kernel argument " << i << " has element type "
+               << memref.getElementType() << ", which no buffer stores ("
+               << kStorableElementTypes << ")";
+    }
     return success();
   }
   return op->emitError() << "unknown aicore attribute '" << attr.getName().getValue()

@@ -2,6 +2,7 @@
 
 #include "AscendDialect/AICore/AICoreDialect.h"
 #include "mlir/IR/OpImplementation.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 using namespace mlir::aicore;
@@ -150,8 +151,8 @@ LogicalResult AllocOp::verify() {
                            << " is not a multiple of the " << buffer.alignment
                            << "-byte alignment of "
                            << stringifyAddressSpace(*space);
-    int64_t end = *offset + getTileBytes(type);
-    if (static_cast<uint64_t>(end) > buffer.bytes)
+    uint64_t end = llvm::SaturatingAdd<uint64_t>(*offset, getTileBytes(type));
+    if (end > buffer.bytes)
       return emitOpError() << "ends at byte " << end << " but "
                            << stringifyAddressSpace(*space) << " holds "
                            << buffer.bytes << " bytes on "

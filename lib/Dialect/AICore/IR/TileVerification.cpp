@@ -8,6 +8,7 @@
 #include "AscendDialect/AICore/AICoreDialect.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 using namespace mlir::aicore;
@@ -54,9 +55,12 @@ std::optional<CoreType> mlir::aicore::getOwningCoreType(Pipe pipe) {
 }
 
 int64_t mlir::aicore::getTileBytes(MemRefType type) {
-  int64_t bits = type.getNumElements() *
-                 static_cast<int64_t>(type.getElementTypeBitWidth());
-  return (bits + 7) / 8;
+  // Saturating: a shape like 2^40 x 2^40 must read as "too big", not wrap.
+  uint64_t bits = type.getElementTypeBitWidth();
+  for (int64_t dim : type.getShape())
+    bits = llvm::SaturatingMultiply(bits, static_cast<uint64_t>(dim));
+  return static_cast<int64_t>(
+      std::min<uint64_t>(llvm::divideCeil(bits, 8), INT64_MAX));
 }
 
 static std::string formatSpaces(ArrayRef<AddressSpace> spaces) {
@@ -67,6 +71,13 @@ static std::string formatSpaces(ArrayRef<AddressSpace> spaces) {
     out += stringifyAddressSpace(s).str();
   }
   return out;
+}
+
+bool mlir::aicore::isStorableElementType(Type type) {
+  if (auto integer = dyn_cast<IntegerType>(type))
+    return integer.isSignless() &&
+           llvm::is_contained({1u, 4u, 8u, 16u, 32u, 64u}, integer.getWidth());
+  return type.isF16() || type.isBF16() || type.isF32() || type.isF64();
 }
 
 LogicalResult mlir::aicore::verifyTile(Operation *op, Value value,
@@ -86,6 +97,10 @@ LogicalResult mlir::aicore::verifyTile(Operation *op, Value value,
   if (!type.hasStaticShape())
     return op->emitOpError() << name << " must have a static shape, got "
                              << type;
+  if (!isStorableElementType(type.getElementType()))
+    return op->emitOpError()
+           << name << " has element type " << type.getElementType()
+           << ", which no buffer stores (" << kStorableElementTypes << ")";
 
   const TargetInfo &target = getTargetInfo(op);
   const BufferInfo &buffer = target.buffer(*space);
