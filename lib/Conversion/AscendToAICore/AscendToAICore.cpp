@@ -513,7 +513,7 @@ LogicalResult lowerToHost(func::FuncOp func, SymbolTable &symbols,
 
 std::string mlir::ascend::explainUnlowerable(Operation *op,
                                              const AscendTilingOptions &tiling) {
-  if (std::string why = lowering::dynamicShapeBlocker(op); !why.empty())
+  if (std::string why = lowering::shapeBlocker(op); !why.empty())
     return why;
   for (auto explain :
        {explainMatmul, explainElementwise, explainRowwise, explainRope,
@@ -575,6 +575,18 @@ struct ConvertAscendToAICorePass
     for (auto f : module.getOps<func::FuncOp>())
       if (failed(checkRaised(f)))
         return signalPassFailure();
+    // Before any pattern or planner computes sizes from a shape.
+    WalkResult unsized = module.walk([&](Operation *op) {
+      if (!isa<ascend::AscendDialect>(op->getDialect()))
+        return WalkResult::advance();
+      std::string why = shapeBlocker(op);
+      if (why.empty())
+        return WalkResult::advance();
+      op->emitError() << why;
+      return WalkResult::interrupt();
+    });
+    if (unsized.wasInterrupted())
+      return signalPassFailure();
     SymbolTable symbols(module);
     for (func::FuncOp f : tensorFuncs)
       if (failed(isSingleKernel(f, tiling)

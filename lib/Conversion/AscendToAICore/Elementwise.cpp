@@ -723,6 +723,8 @@ void mlir::ascend::lowering::populateElementwisePatterns(
 }
 
 std::string mlir::ascend::explainUnfusable(Operation *op) {
+  if (std::string why = shapeBlocker(op); !why.empty())
+    return why;
   if (isLoweredElementwise(op))
     return elementwiseBlocker(op);
   if (isLoweredRowwise(op))

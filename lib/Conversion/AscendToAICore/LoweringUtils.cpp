@@ -149,19 +149,19 @@ LogicalResult emitRoundRobin(PatternRewriter &rewriter, Location loc,
   return success();
 }
 
-std::string dynamicShapeBlocker(Operation *op) {
-  auto isDynamic = [](Type type) {
+std::string shapeBlocker(Operation *op) {
+  auto isUnsized = [](Type type) {
     auto shaped = dyn_cast<ShapedType>(type);
-    return shaped && !shaped.hasStaticShape();
+    return shaped && (!shaped.hasStaticShape() || shaped.getNumElements() == 0);
   };
   std::string text;
   llvm::raw_string_ostream os(text);
   for (TypeRange types :
        {TypeRange(op->getOperandTypes()), TypeRange(op->getResultTypes())})
     for (Type type : types)
-      if (isDynamic(type)) {
-        os << op->getName() << " is lowered for statically shaped operands "
-           << "and results, got '" << type << "'";
+      if (isUnsized(type)) {
+        os << op->getName() << " is lowered for statically shaped, non-empty "
+           << "operands and results, got '" << type << "'";
         return text;
       }
   return text;

@@ -85,10 +85,11 @@ void emitChunks(OpBuilder &b, Location loc, Value start, int64_t count,
 /// Why bf16 `element` cannot be computed on `op`'s target ("" if it can).
 std::string bf16Blocker(Operation *op, Type element);
 
-/// "" if every operand and result of `op` is statically shaped (or not
-/// shaped); else why not. Checked before any size is computed from a shape,
-/// where a dynamic size (INT64_MIN) would overflow.
-std::string dynamicShapeBlocker(Operation *op);
+/// "" if every operand and result of `op` is statically shaped and not
+/// empty (or not shaped); else why not. Checked before any size is computed
+/// from a shape, where a dynamic size (INT64_MIN) would overflow and an
+/// empty dim divide by zero.
+std::string shapeBlocker(Operation *op);
 
 //===----------------------------------------------------------------------===//
 // GM views and UB tiles

@@ -135,7 +135,7 @@ std::string blocker(ascend::PagedAttentionOp op) {
             "reach the vector cores through GM); " +
             target.name + " is not one")
         .str();
-  if (std::string why = dynamicShapeBlocker(op); !why.empty())
+  if (std::string why = shapeBlocker(op); !why.empty())
     return why;
   Shape s = shapeOf(op);
   if (std::string why = bf16Blocker(op, s.element); !why.empty())
