@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Writes fuzz/ascend.dict, the libFuzzer dictionary of our IR's words.
+
+Reads include/AscendDialect/*/*.td through llvm-tblgen --dump-json (so
+mnemonics given through classes resolve) and collects, for the ascend,
+aicore, mte, cube and vec dialects: op names (`vec.add`), attribute and type
+mnemonics (`#aicore.space`), enum cases (`mte2`), parameter and argument
+names (`block_dim`), the literals of assembly formats (`event`), the
+dialects' attribute names (`aicore.kernel`) and target names; then the few
+upstream words our IR is written with. Run it after changing a .td file:
+
+  fuzz/make-dict.py            # rewrites fuzz/ascend.dict
+  fuzz/make-dict.py -o FILE
+"""
+import argparse
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LLVM = "/usr/lib/llvm-19"
+
+# Upstream words our kernels and tensor-level inputs are made of.
+UPSTREAM = """
+module attributes func.func func.call func.return return arith.constant
+arith.addi arith.muli arith.subi arith.divsi arith.remsi arith.cmpi
+arith.index_cast arith.minsi arith.maxsi arith.select
+scf.for scf.if scf.yield scf.forall iter_args step to
+memref.subview memref.alloc memref.load memref.store memref.copy
+memref.reinterpret_cast memref.collapse_shape memref.expand_shape
+tensor.empty tensor.extract_slice tensor.insert_slice
+linalg.generic linalg.matmul linalg.batch_matmul linalg.fill linalg.yield
+linalg.softmax indexing_maps iterator_types parallel reduction ins outs
+affine_map strided offset memref tensor index i1 i4 i8 i16 i32 i64 f16 bf16
+f32 true false private
+"""
+
+
+def dump_records(td, includes):
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        subprocess.run(
+            [os.path.join(LLVM, "bin", "llvm-tblgen"), "--dump-json",
+             "-o", out.name, td] + ["-I" + i for i in includes],
+            check=True)
+        return json.load(open(out.name))
+
+
+def ref(value):
+    return value["def"] if isinstance(value, dict) else None
+
+
+def dag_names(dag):
+    if not isinstance(dag, dict):
+        return []
+    return [name for _, name in dag.get("args", []) if name]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-o", default=os.path.join(ROOT, "fuzz", "ascend.dict"))
+    args = parser.parse_args()
+
+    includes = [os.path.join(ROOT, "include"), os.path.join(LLVM, "include")]
+    tds = sorted(glob.glob(os.path.join(ROOT, "include/AscendDialect/*/*.td")))
+    ours = {"ascend", "aicore", "mte", "cube", "vec"}
+    words = set()
+
+    def add_format(fmt):
+        for literal in re.findall(r"`([^`]+)`", fmt or ""):
+            if re.fullmatch(r"[A-Za-z_][\w.]*|->|::", literal):
+                words.add(literal)
+
+    # One file at a time: anonymous record names differ between dumps.
+    for td in tds:
+        records = {k: v for k, v in dump_records(td, includes).items()
+                   if not k.startswith("!")}
+
+        def dialect_of(record, field):
+            d = records.get(ref(record.get(field)))
+            return d.get("name") if d else None
+
+        for r in records.values():
+            supers = r.get("!superclasses", [])
+            if "Op" in supers and dialect_of(r, "opDialect") in ours:
+                words.add(dialect_of(r, "opDialect") + "." + r["opName"])
+                words.update(dag_names(r.get("arguments")))
+                add_format(r.get("assemblyFormat"))
+            elif ("AttrDef" in supers or "TypeDef" in supers) and \
+                    dialect_of(r, "dialect") in ours and r.get("mnemonic"):
+                sigil = "#" if "AttrDef" in supers else "!"
+                words.add(sigil + dialect_of(r, "dialect") + "." +
+                          r["mnemonic"])
+                words.update(dag_names(r.get("parameters")))
+                add_format(r.get("assemblyFormat"))
+            elif "EnumAttrInfo" in supers:
+                for case in r.get("enumerants", []):
+                    words.add(records[ref(case)]["str"])
+            elif "Dialect" in supers and r.get("name") in ours:
+                words.add(r["name"])
+                # Discardable attribute names (aicore.kernel, ...).
+                words.update(re.findall(
+                    r'"((?:%s)\.\w+)"' % "|".join(sorted(ours)),
+                    r.get("extraClassDeclaration") or ""))
+    # Target names live in the target table, not in .td files.
+    targets = open(os.path.join(ROOT, "lib", "Target", "Targets.cpp")).read()
+    targets = re.sub(r"//.*", "", targets)
+    words.update(re.findall(r'"(Ascend\w+)"', targets))
+    words.update(UPSTREAM.split())
+
+    def escape(word):
+        return "".join(c if c.isprintable() and c not in '"\\' else
+                       "\\x%02x" % ord(c) for c in word)
+
+    with open(args.o, "w") as out:
+        out.write("# libFuzzer dictionary of the ascend, aicore, mte, cube and "
+                  "vec dialects.\n# Generated by fuzz/make-dict.py from "
+                  "include/AscendDialect/*/*.td; do not edit.\n")
+        for word in sorted(words):
+            out.write('"%s"\n' % escape(word))
+    print("%s: %d words" % (os.path.relpath(args.o, ROOT), len(words)),
+          file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
