@@ -28,6 +28,7 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/ToolOutputFile.h"
@@ -475,21 +476,24 @@ int run() {
 
   // Before any buffer is allocated: do the arguments fit --max-memory?
   if (*memoryLimit) {
-    uint64_t total = 0;
+    uint64_t total = 0, largestBytes = 0;
     const KernelArgument *largest = nullptr;
     for (auto [i, arg] : llvm::enumerate(arguments)) {
       if (kernel.getArgAttr(i, aicore::AICoreDialect::getAliasesAttrName()))
         continue;
-      total += getBufferBytes(arg.type); // each < 2^63: no wrap-around
-      if (!largest || getBufferBytes(arg.type) > getBufferBytes(largest->type))
+      uint64_t bytes = getBufferBytes(arg.type);
+      total = llvm::SaturatingAdd(total, bytes);
+      if (!largest || bytes > largestBytes) {
         largest = &arg;
+        largestBytes = bytes;
+      }
     }
     if (total > *memoryLimit) {
       llvm::errs() << "error: the arguments of @" << kernel.getName()
                    << " take " << total << " bytes of GM, more than the "
                    << *memoryLimit << " bytes --max-memory allows; the "
                    << "largest is " << largest->name << " (" << largest->type
-                   << ", " << getBufferBytes(largest->type) << " bytes)\n";
+                   << ", " << largestBytes << " bytes)\n";
       return 2;
     }
   }
