@@ -94,6 +94,32 @@ public:
   }
   bool hasDeadlocked() const { return deadlocked; }
 
+  /// Like intra-core flags, a cross-core flag still set when the block's
+  /// cores have finished would satisfy a wait of the next kernel on them
+  /// before its own set: every set needs its wait, drains included.
+  LogicalResult checkDrained(int64_t blockIdx) const {
+    for (auto [forCube, queues] :
+         {std::make_pair(false, &toVector), std::make_pair(true, &toCube)})
+      for (auto [vector, flags] : llvm::enumerate(*queues))
+        for (auto [flag, pending] : llvm::enumerate(flags)) {
+          if (pending.empty())
+            continue;
+          InFlightDiagnostic diag =
+              pending.front().op->emitError()
+              << "block " << blockIdx << " ends with cross-core flag " << flag
+              << " set " << pending.size() << " time"
+              << (pending.size() > 1 ? "s" : "") << " more than waited for (";
+          if (forCube)
+            diag << "by vector core " << vector << " for the cube core";
+          else
+            diag << "by the cube core for vector core " << vector;
+          return diag << "): the next kernel on these cores would find it "
+                         "set; every cross_core_set_flag needs its "
+                         "cross_core_wait_flag";
+        }
+    return success();
+  }
+
   /// A cross-core flag set and not yet consumed: when it fired and the
   /// setter's clock for the hazard checker.
   struct Signal {
@@ -101,6 +127,7 @@ public:
     VectorClock clock;
     unsigned core;       ///< the setter, for the trace's flow arrow
     aicore::Pipe pipe;
+    Operation *op; ///< the cross_core_set_flag
   };
   // toVector[v][f]: cube-side sets of flag f not yet consumed by vector core
   // v; toCube[v][f]: vector core v's sets of flag f for the cube.
@@ -226,8 +253,9 @@ public:
     // next kernel on this core before its own set: the kernel must drain it.
     if (succeeded(result) && kernel.options.checkHazards &&
         !pendingFlags.empty()) {
-      auto [src, dst, event] = pendingFlags.begin()->first;
-      result = kernel.kernel.emitError()
+      auto &[key, set] = *pendingFlags.begin();
+      auto [src, dst, event] = key;
+      result = set.setOp->emitError()
                << "the kernel ends with "
                << flagName(static_cast<aicore::Pipe>(src),
                            static_cast<aicore::Pipe>(dst), event)
@@ -305,7 +333,8 @@ private:
   /// Timing-only: `tile` was written without computing it.
   void markStale(const TileRef &tile);
   void recordFlow(aicore::Pipe from, double fromTime, unsigned fromCore,
-                  aicore::Pipe to, double toTime);
+                  Operation *setOp, aicore::Pipe to, double toTime,
+                  Operation *waitOp);
   /// Charges one scalar-pipe op (or one issue) to the timeline.
   void chargeScalar() {
     time.issue += kernel.target.scalarCyclesPerOp;
@@ -322,11 +351,15 @@ private:
   bool coupled;
   unsigned slot;
   Timeline time;
-  /// Intra-core flags set and not yet waited for: (src, dst, event) -> when
-  /// the set fired and the setter's clock. A flag is one bit on the
-  /// hardware, so at most one set is pending per key.
-  std::map<std::tuple<unsigned, unsigned, int64_t>,
-           std::pair<double, VectorClock>> pendingFlags;
+  /// An intra-core flag set and not yet waited for.
+  struct PendingFlag {
+    double fired;      ///< when every earlier op of the source pipe ended
+    VectorClock clock; ///< the setter's, for the hazard checker
+    Operation *setOp;
+  };
+  /// By (src, dst, event). A flag is one bit on the hardware, so at most
+  /// one set is pending per key.
+  std::map<std::tuple<unsigned, unsigned, int64_t>, PendingFlag> pendingFlags;
   DenseMap<Value, RtValue> values;
   Storage spaces[aicore::kNumAddressSpaces];
   int64_t nextFree[aicore::kNumAddressSpaces];
@@ -535,12 +568,14 @@ LogicalResult CoreExecutor::checkDefined(Operation &op, const TileRef &tile,
 }
 
 void CoreExecutor::recordFlow(aicore::Pipe from, double fromTime,
-                              unsigned fromCore, aicore::Pipe to,
-                              double toTime) {
+                              unsigned fromCore, Operation *setOp,
+                              aicore::Pipe to, double toTime,
+                              Operation *waitOp) {
   if (!kernel.options.collectTrace)
     return;
   std::lock_guard<std::mutex> lock(kernel.statsMutex);
-  kernel.report.flows.push_back({slot, fromCore, index, from, to, fromTime, toTime});
+  kernel.report.flows.push_back(
+      {slot, fromCore, index, from, to, fromTime, toTime, setOp, waitOp});
 }
 
 LogicalResult CoreExecutor::executeTile(Operation &op) {
@@ -802,7 +837,8 @@ LogicalResult CoreExecutor::executeAICore(Operation &op, bool &handled) {
         VectorClock clock;
         if (hazards)
           clock = hazards->flagClock(index, o.getSrcPipe());
-        pendingFlags[key] = {time.drained(o.getSrcPipe()), std::move(clock)};
+        pendingFlags[key] = {time.drained(o.getSrcPipe()), std::move(clock),
+                             &op};
         return success();
       })
       .Case([&](aicore::WaitFlagOp o) -> LogicalResult {
@@ -818,13 +854,14 @@ LogicalResult CoreExecutor::executeAICore(Operation &op, bool &handled) {
                  << flagName(o.getSrcPipe(), o.getDstPipe(), o.getEventId())
                  << " is never satisfied: no set_flag for it is pending";
         }
-        auto [fired, clock] = std::move(it->second);
+        PendingFlag set = std::move(it->second);
         pendingFlags.erase(it);
         double &free = time.pipeFree[static_cast<unsigned>(o.getDstPipe())];
-        free = std::max(free, fired + latency);
+        free = std::max(free, set.fired + latency);
         if (hazards)
-          hazards->receive(index, o.getDstPipe(), clock);
-        recordFlow(o.getSrcPipe(), fired, index, o.getDstPipe(), fired + latency);
+          hazards->receive(index, o.getDstPipe(), set.clock);
+        recordFlow(o.getSrcPipe(), set.fired, index, set.setOp, o.getDstPipe(),
+                   set.fired + latency, &op);
         return success();
       })
       .Case([&](aicore::PipeBarrierOp o) {
@@ -841,15 +878,27 @@ LogicalResult CoreExecutor::executeAICore(Operation &op, bool &handled) {
           return op.emitError() << "cross-core flags need a kernel with "
                                    "aicore.core regions";
         int64_t f = o.getFlagId();
-        BlockScheduler::Signal signal{time.drained(o.getPipe()), {}, index,
-                                      o.getPipe()};
+        BlockScheduler::Signal signal{
+            time.drained(o.getPipe()), {}, index, o.getPipe(), &op};
         if (hazards)
           signal.clock = hazards->flagClock(index, o.getPipe());
+        SmallVector<std::deque<BlockScheduler::Signal> *, 2> counters;
         if (type == CoreType::cube)
           for (auto &perCore : scheduler->toVector)
-            perCore[f].push_back(signal);
+            counters.push_back(&perCore[f]);
         else
-          scheduler->toCube[subBlockIdx][f].push_back(signal);
+          counters.push_back(&scheduler->toCube[subBlockIdx][f]);
+        unsigned limit = kernel.target.maxCrossCoreFlagCount;
+        for (std::deque<BlockScheduler::Signal> *counter : counters) {
+          if (hazards && counter->size() >= limit)
+            return op.emitError()
+                   << "cross-core flag " << f << " is set a " << limit + 1
+                   << "th time with none of the " << limit
+                   << " sets before it waited for: its counter holds at most "
+                   << limit << " (the chip aborts or hangs); let the setter "
+                   << "wait for the other side before it runs further ahead";
+          counter->push_back(signal);
+        }
         return success();
       })
       .Case([&](aicore::CrossCoreWaitFlagOp o) -> LogicalResult {
@@ -882,8 +931,8 @@ LogicalResult CoreExecutor::executeAICore(Operation &op, bool &handled) {
         double &free = time.pipeFree[static_cast<unsigned>(o.getPipe())];
         for (const BlockScheduler::Signal &signal : received) {
           free = std::max(free, signal.time + latency);
-          recordFlow(signal.pipe, signal.time, signal.core, o.getPipe(),
-                     signal.time + latency);
+          recordFlow(signal.pipe, signal.time, signal.core, signal.op,
+                     o.getPipe(), signal.time + latency, &op);
           if (hazards)
             hazards->receive(index, o.getPipe(), signal.clock);
         }
@@ -988,8 +1037,11 @@ static LogicalResult runOneBlock(KernelContext &context,
     }
     return finish(failure());
   }
-  return finish(success(
-      llvm::all_of(results, [](LogicalResult r) { return succeeded(r); })));
+  if (!llvm::all_of(results, [](LogicalResult r) { return succeeded(r); }))
+    return finish(failure());
+  if (context.options.checkHazards)
+    return finish(scheduler.checkDrained(blockIdx));
+  return finish(success());
 }
 
 } // namespace

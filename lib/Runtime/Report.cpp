@@ -200,6 +200,17 @@ std::string launchBound(const LaunchReport &l) {
   return l.isCopy ? "HBM (GM -> GM copy)" : boundText(l.timing);
 }
 
+/// "file:line:col" of `op`, for the trace's flag arrows.
+std::string locationText(Operation *op) {
+  if (auto loc = dyn_cast<FileLineColLoc>(op->getLoc()))
+    return llvm::formatv("{0}:{1}:{2}", loc.getFilename(), loc.getLine(),
+                         loc.getColumn());
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  op->getLoc().print(os);
+  return text;
+}
+
 /// Chrome trace events of one kernel run, `offset` cycles into the
 /// timeline, its block slots as processes from `pidBase`.
 struct TraceWriter {
@@ -269,10 +280,17 @@ void TraceWriter::add(const TimingReport &r, double offset, int64_t pidBase) {
     nameTrack(f.slot, f.toCore, f.toPipe);
     for (bool start : {true, false})
       events.push_back(llvm::json::Object{
-          {"ph", start ? "s" : "f"}, {"name", "flag"}, {"cat", "flag"},
-          {"id", nextFlow}, {"pid", pidBase + f.slot},
-          {"tid", start ? tid(f.fromCore, f.fromPipe) : tid(f.toCore, f.toPipe)},
-          {"ts", us(start ? f.fromTime : f.toTime)}, {"bp", "e"}});
+          {"ph", start ? "s" : "f"},
+          {"name", "flag"},
+          {"cat", "flag"},
+          {"id", nextFlow},
+          {"pid", pidBase + f.slot},
+          {"tid",
+           start ? tid(f.fromCore, f.fromPipe) : tid(f.toCore, f.toPipe)},
+          {"ts", us(start ? f.fromTime : f.toTime)},
+          {"bp", "e"},
+          {"args", llvm::json::Object{{"set", locationText(f.setOp)},
+                                      {"wait", locationText(f.waitOp)}}}});
     ++nextFlow;
   }
 }

@@ -92,9 +92,12 @@ TargetInfo make910B(llvm::StringLiteral name, unsigned blocks, double mhz) {
   t.gmAlign32Efficiency = 0.7;
   t.gmUnalignedEfficiency = 0.5;
   t.numEventIds = 8;            // [hiv] EVENT_ID0..7
-  // Ascend C CrossCoreSetFlag takes flag ids 0..15 (4-bit field); no
-  // stronger source in shared/reference yet.
+  // Ascend C CrossCoreSetFlag: 16 flag ids per core (0..15, a 4-bit field
+  // in the FFTS message), each a counter of range 0..15; a set beyond 15
+  // pending aborts (CANN 8.5 docs) or freezes the chip (catlass
+  // arch/cross_core_sync.hpp). docs/CycleModel.md, "Hazard checker".
   t.numCrossCoreFlags = 16;
+  t.maxCrossCoreFlagCount = 15;
   return t;
 }
 
@@ -157,6 +160,7 @@ TargetInfo make310P() {
   t.gmUnalignedEfficiency = 0.5;
   t.numEventIds = 8;
   t.numCrossCoreFlags = 0; // coupled: no cross-core flags
+  t.maxCrossCoreFlagCount = 0;
   return t;
 }
 const TargetInfo k310P = make310P();

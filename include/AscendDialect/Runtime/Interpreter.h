@@ -76,6 +76,9 @@ struct TraceFlow {
   unsigned fromCore, toCore;
   aicore::Pipe fromPipe, toPipe;
   double fromTime, toTime;
+  /// The set and the wait that consumed it (the trace names their
+  /// locations, so a tool can tell which wait each set pairs with).
+  Operation *setOp, *waitOp;
 };
 
 /// What the cycle model measured (docs/CycleModel.md).

@@ -83,6 +83,9 @@ struct TargetInfo {
   double gmAlign32Efficiency, gmUnalignedEfficiency;
   unsigned numEventIds;       ///< per ordered pipe pair
   unsigned numCrossCoreFlags; ///< split targets only
+  /// Sets of one cross-core flag a core may have pending (not yet waited
+  /// for); one more overflows the flag's counter.
+  unsigned maxCrossCoreFlagCount;
 
   const BufferInfo &buffer(AddressSpace space) const {
     return buffers[static_cast<unsigned>(space)];
