@@ -339,8 +339,11 @@ DenseMap<Value, InPlace> placeResults(Block &body) {
 void prepareCaches(OpBuilder &b, func::FuncOp func,
                    ascend::ReshapeAndCacheOp op, ArrayRef<Value> outs,
                    const DenseMap<Value, Value> &buffers) {
-  for (auto [cache, out] :
-       llvm::zip(ValueRange{op.getKeyCache(), op.getValueCache()}, outs)) {
+  // Named: a ValueRange over a braced list inside the range-for would
+  // point into an array that dies before the loop runs (clang -O2 reuses
+  // its stack slot: fuzz-lower found the copy going to the wrong cache).
+  Value caches[] = {op.getKeyCache(), op.getValueCache()};
+  for (auto [cache, out] : llvm::zip(caches, outs)) {
     auto toTensor = cache.getDefiningOp<bufferization::ToTensorOp>();
     auto arg = toTensor ? dyn_cast<BlockArgument>(toTensor.getMemref())
                         : BlockArgument();

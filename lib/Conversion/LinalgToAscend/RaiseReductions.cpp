@@ -517,9 +517,34 @@ Decision decideSoftmaxChain(const Reduction &max) {
   });
 }
 
+/// Whether the body's yielded value comes from an op with several operands
+/// once unary, effect-free ops are skipped, as a reduction's does. If it is
+/// a block argument instead (e.g. `linalg.yield` of `arith.negf %in`),
+/// nothing is combined; MLIR 19's contraction check must not see such a
+/// body: it dereferences the op it reaches and crashes (mlir-opt-19 too,
+/// docs/Robustness.md).
+bool combinesValues(linalg::LinalgOp op) {
+  Block *body = op.getBlock();
+  if (body->empty() || body->back().getNumOperands() != 1)
+    return true; // the check rejects these before the dereference
+  Value value = body->back().getOperand(0);
+  Operation *def = value.getDefiningOp();
+  while (def && def->getNumOperands() == 1) {
+    auto effects = dyn_cast<MemoryEffectOpInterface>(def);
+    if (!effects || !effects.hasNoEffect())
+      break;
+    value = def->getOperand(0);
+    def = value.getDefiningOp();
+  }
+  return def != nullptr;
+}
+
 } // namespace
 
 Decision raising::decideReduction(linalg::LinalgOp op) {
+  if (!combinesValues(op))
+    return Decision::keep("its body yields an argument through unary ops "
+                          "only, so its reduction loop combines nothing");
   if (linalg::isaContractionOpInterface(op))
     return Decision::keep("a contraction other than the matmuls ascend.matmul "
                           "and ascend.batch_matmul cover");
